@@ -1,0 +1,49 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= marsad-demo.db
+SEEDS ?= ../shared/data/seeds
+
+.PHONY: install dev run test test-fast lint bench bench-ingest clean
+
+$(BIN)/marsad: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: $(BIN)/marsad
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/marsad
+
+dev: $(VENV)/.dev
+
+run: install  ## ingest the bundled seed reports and show what was found
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/marsad --db $(DB) ingest $(SEEDS)
+	$(BIN)/marsad --db $(DB) articles
+	$(BIN)/marsad --db $(DB) search "الأمريكي"
+
+test: dev  ## lint, type-check and run every test (slow ones included)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+test-fast: dev
+	$(BIN)/pytest -m "not slow"
+
+lint: dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy src
+
+bench: bench-ingest
+
+bench-ingest: install
+	$(BIN)/python benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,28 @@
+"""Arabic text normalization, tokens and stems, for matching only; display keeps the original.
+
+>>> from marsad.arabic import normalize, stems
+>>> normalize("الأميركي") == normalize("الأمريكي")
+True
+>>> stems("والأمريكي") == stems("الأميركي")
+True
+"""
+
+from __future__ import annotations
+
+from marsad.arabic.months import MONTHS, WEEKDAYS, month_number, weekday_number
+from marsad.arabic.normalize import normalize
+from marsad.arabic.stem import stem_tokens, stems
+from marsad.arabic.stopwords import STOPWORDS
+from marsad.arabic.tokenize import tokens
+
+__all__ = [
+    "MONTHS",
+    "STOPWORDS",
+    "WEEKDAYS",
+    "month_number",
+    "normalize",
+    "stem_tokens",
+    "stems",
+    "tokens",
+    "weekday_number",
+]

@@ -1,0 +1,73 @@
+"""Month and weekday names for date parsing, keyed by their normalized form.
+
+Arabic news names Gregorian months in three systems, often two at once ("7 أيار/ مايو"):
+
+- Egypt and the Gulf transliterate the English names: يناير فبراير مارس أبريل مايو يونيو يوليو
+  أغسطس سبتمبر أكتوبر نوفمبر ديسمبر, with Egyptian يونيه and يوليه and the misspelling فبرير.
+- The Levant and Iraq use the Syriac names: كانون الثاني شباط آذار نيسان أيار حزيران تموز آب
+  أيلول تشرين الأول تشرين الثاني كانون الأول, the two-word ones also without the article.
+- The Maghreb uses French-derived names (جانفي فيفري أفريل جوان جويلية أوت) in Algeria and
+  Tunisia and its own in Morocco (ماي يوليوز غشت شتنبر نونبر دجنبر).
+
+Keys are passed through ``normalize``, so أبريل/ابريل/إبريل need one entry each only for
+readability. Some names are also ordinary words: آب is "father", ماي is Gulf "water" and
+"may"/"sun"/"sat" are English words. A parser must look for a day or a year next to them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from marsad.arabic.normalize import normalize
+
+__all__ = ["MONTHS", "WEEKDAYS", "month_number", "weekday_number"]
+
+_MONTH_NAMES: Final[dict[int, tuple[str, ...]]] = {
+    1: ("يناير", "جانفي", "كانون الثاني", "كانون ثاني", "january", "jan"),
+    2: ("فبراير", "فبرير", "فيفري", "شباط", "february", "feb"),
+    3: ("مارس", "آذار", "march", "mar"),
+    4: ("أبريل", "إبريل", "ابريل", "أفريل", "نيسان", "april", "apr"),
+    5: ("مايو", "ماي", "أيار", "may"),
+    6: ("يونيو", "يونيه", "جوان", "حزيران", "june", "jun"),
+    7: ("يوليو", "يوليه", "يوليوز", "جويلية", "تموز", "july", "jul"),
+    8: ("أغسطس", "اغسطس", "غشت", "أوت", "آب", "august", "aug"),
+    9: ("سبتمبر", "شتنبر", "أيلول", "september", "sept", "sep"),
+    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين أول", "october", "oct"),
+    11: ("نوفمبر", "نونبر", "تشرين الثاني", "تشرين ثاني", "november", "nov"),
+    12: ("ديسمبر", "دجنبر", "كانون الأول", "كانون أول", "december", "dec"),
+}
+
+_WEEKDAY_NAMES: Final[dict[int, tuple[str, ...]]] = {
+    0: ("الاثنين", "الإثنين", "monday", "mon"),
+    1: ("الثلاثاء", "tuesday", "tue", "tues"),
+    2: ("الأربعاء", "wednesday", "wed"),
+    3: ("الخميس", "thursday", "thu", "thur", "thurs"),
+    4: ("الجمعة", "friday", "fri"),
+    5: ("السبت", "saturday", "sat"),
+    6: ("الأحد", "sunday", "sun"),
+}
+
+
+def _by_normalized_name(names: dict[int, tuple[str, ...]]) -> dict[str, int]:
+    return {normalize(name): number for number, spellings in names.items() for name in spellings}
+
+
+MONTHS: Final[dict[str, int]] = _by_normalized_name(_MONTH_NAMES)
+"""Normalized month name → month number (January = 1)."""
+
+WEEKDAYS: Final[dict[str, int]] = _by_normalized_name(_WEEKDAY_NAMES)
+"""Normalized weekday name → weekday number (Monday = 0, as ``datetime.date.weekday``)."""
+
+
+def month_number(word: str) -> int | None:
+    """The month ``word`` names, in any spelling ``normalize`` folds together, or None.
+
+    >>> month_number("أيار"), month_number("إبريل"), month_number("Sept"), month_number("غدا")
+    (5, 4, 9, None)
+    """
+    return MONTHS.get(normalize(word))
+
+
+def weekday_number(word: str) -> int | None:
+    """The weekday ``word`` names (Monday = 0), or None: ``weekday_number("الاثنين") == 0``."""
+    return WEEKDAYS.get(normalize(word))

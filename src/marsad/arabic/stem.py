@@ -1,0 +1,78 @@
+"""Light stemming for matching: Snowball (PyStemmer) for Arabic and English tokens.
+
+Stems are keys for finding the same word in two reports ("والأمريكي" and "الأميركي" both give
+"امريك"), not linguistic roots. Two gaps in Snowball's Arabic stemmer are filled first:
+
+- It keeps و and ف before the article ("والامريكي" stays "والامريك"), because it never strips
+  و or ف when an alef follows. So the prefixes وال فال بال كال لل are removed here whenever
+  at least three letters remain.
+- After removing the article it no longer strips a final ه, so "العراقيه" gave "عراقيه" while
+  "العراقي" gave "عراق". ``normalize`` folds ة into ه; a final ه is turned back into ة, which
+  Snowball removes consistently (a possessive ه stems the same way: كتابه and كتابة are كتاب).
+
+Each stemmer is a C object that cannot be pickled or shared between threads, so each thread of
+each process creates its own on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Final, Protocol
+
+import Stemmer
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import tokens
+
+__all__ = ["stem_tokens", "stems"]
+
+
+class _Stemmer(Protocol):
+    """The part of ``Stemmer.Stemmer`` used here (PyStemmer ships no type hints)."""
+
+    def stemWords(self, words: list[str], /) -> list[str]: ...
+
+
+_LOCAL: Final = threading.local()
+_PREFIX: Final = re.compile(r"\n(?:[وفبك]ال|لل)(?=[^\W\d_]{3})")
+_ASCII_LETTER: Final = re.compile(r"[a-z]")
+
+
+def _stemmer(language: str) -> _Stemmer:
+    """This thread's stemmer for ``language``, created on first use."""
+    found: _Stemmer | None = getattr(_LOCAL, language, None)
+    if found is None:
+        found = Stemmer.Stemmer(language)
+        setattr(_LOCAL, language, found)
+    return found
+
+
+def stem_tokens(tokens: list[str]) -> list[str]:
+    """The stem of each token, in order: Arabic by Snowball Arabic, Latin by Snowball English.
+
+    ``tokens`` are word tokens of normalized text, as ``tokens`` returns them. Other tokens
+    (digits, other scripts) come back unchanged.
+
+    >>> stem_tokens(["والامريكي", "الامريكيه", "talks"])
+    ['امريك', 'امريك', 'talk']
+    """
+    if not tokens:
+        return []
+    # The per-token rules run as C string operations on all tokens at once, one per line.
+    joined = _PREFIX.sub("\n", "\n" + "\n".join(tokens) + "\n").replace("ه\n", "ة\n")
+    words = joined[1:-1].split("\n")
+    if len(words) != len(tokens):
+        raise ValueError("stem_tokens takes word tokens; one of the tokens contains a newline")
+    # Snowball Arabic leaves Latin words alone and Snowball English leaves Arabic words alone.
+    stemmed = _stemmer("arabic").stemWords(words)
+    if _ASCII_LETTER.search(joined):
+        latin = list({word for word in words if word.isascii()})
+        english = dict(zip(latin, _stemmer("english").stemWords(latin), strict=True))
+        stemmed = [english.get(stem, stem) for stem in stemmed]
+    return stemmed
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words of raw ``text``: ``stem_tokens(tokens(normalize(text)))``."""
+    return stem_tokens(tokens(normalize(text)))

@@ -1,0 +1,199 @@
+"""Recognize site chrome in scraped text: one line at a time, each verdict with a reason.
+
+The patterns come from real scraped Arabic pages (the seeds): breadcrumbs, share and font-size
+widgets, comment forms, "related" headers, tag lines and footers, in Arabic and English.
+Matching runs on the normalized line, so spelling variants (اقرأ/إقرأ, أيضاً/ايضا) need no copies.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from enum import StrEnum
+
+from marsad.arabic import normalize
+
+
+class LineKind(StrEnum):
+    """What a non-body line is; the value is the reason stored with a removed line."""
+
+    BREADCRUMB = "breadcrumb"
+    WIDGET = "widget"
+    COMMENTS = "comment-form"
+    RELATED = "related-marker"
+    TAGS = "tag-line"
+    FOOTER = "footer"
+
+
+# Whole-line widgets (compared after normalization, trailing punctuation ignored).
+_WIDGETS = (
+    "زر الذهاب إلى الأعلى",
+    "العودة إلى الأعلى",
+    "ت + ت - الحجم الطبيعي",
+    "حجم الخط",
+    "تكبير الخط",
+    "تصغير الخط",
+    "طباعة",
+    "شارك",
+    "مشاركة",
+    "شارك الخبر",
+    "شارك المقال",
+    "مشاركة الخبر",
+    "انشر",
+    "نسخ الرابط",
+    "تويتر",
+    "فيسبوك",
+    "واتساب",
+    "تيليجرام",
+    "لينكدإن",
+    "البريد الإلكتروني",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "share this",
+    "share this article",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "copy link",
+    "advertisement",
+    "إعلان",
+    "اقرأ المزيد",
+    "read more",
+    "تابعونا على",
+    "تابعنا على",
+    "follow us",
+    "subscribe",
+    "اشترك",
+    "اشترك في النشرة",
+    "a a",
+    "a+ a-",
+    "+ -",
+    "تحميل المزيد",
+    "load more",
+    "skip to content",
+    "تخطي إلى المحتوى",
+)
+
+_COMMENTS = (
+    "مناقشة",
+    "تعليقات",
+    "التعليقات",
+    "أضف تعليق",
+    "أضف تعليقك",
+    "اترك تعليقاً",
+    "اترك تعليقا",
+    "اترك رد",
+    "اترك رداً",
+    "إرسال التعليق",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post comment",
+)
+
+_RELATED = (
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "موضوعات ذات صلة",
+    "ذات صلة",
+    "اقرأ أيضاً",
+    "إقرأ أيضاً",
+    "اقرأ ايضا",
+    "شاهد أيضاً",
+    "شاهد ايضا",
+    "طالع أيضاً",
+    "المزيد من الأخبار",
+    "الأكثر قراءة",
+    "الأكثر مشاهدة",
+    "أخبار متعلقة",
+    "related",
+    "related articles",
+    "related news",
+    "read also",
+    "see also",
+    "more stories",
+    "most read",
+)
+
+_COMMENTS_RE = re.compile(
+    r"^(لن يتم نشر عنوان بريدك|your email address will not be published|"
+    r"الحقول الإلزامية مشار إليها|required fields are marked)",
+)
+_TAGS_RE = re.compile(r"^(كلمات دلاليه|الكلمات الداله|كلمات مفتاحيه|الوسوم|وسوم|tags|keywords)\s*:")
+_FOOTER_RE = re.compile(r"(جميع الحقوق محفوظه|all rights reserved|^©|^copyright\b|حقوق النشر)")
+_BREADCRUMB_RE = re.compile(r"^(الرييسيه|home|الصفحه الرييسيه)\s*[/»›>|]")
+_SEPARATORS_RE = re.compile(r"\s[/»›>|]\s")
+_KEY_STRIP = " \t.:!-–—|*•·"
+
+
+def line_key(line: str) -> str:
+    """The form a line is compared in: normalized, without edge punctuation."""
+    return normalize(line).strip(_KEY_STRIP)
+
+
+@functools.cache
+def _exact() -> dict[str, LineKind]:
+    table: dict[str, LineKind] = {}
+    for kind, lines in (
+        (LineKind.WIDGET, _WIDGETS),
+        (LineKind.COMMENTS, _COMMENTS),
+        (LineKind.RELATED, _RELATED),
+    ):
+        for text in lines:
+            table[line_key(text)] = kind
+    return table
+
+
+def classify(line: str) -> LineKind | None:
+    """The kind of chrome a line is, or None when it may be part of a report."""
+    key = line_key(line)
+    if not key:
+        return None
+    kind = _exact().get(key)
+    if kind is not None:
+        return kind
+    if _TAGS_RE.match(key):
+        return LineKind.TAGS
+    if _COMMENTS_RE.match(key):
+        return LineKind.COMMENTS
+    if len(key) < 200 and _FOOTER_RE.search(key):
+        return LineKind.FOOTER
+    if _BREADCRUMB_RE.match(key) or (len(_SEPARATORS_RE.findall(key)) >= 2 and len(key) < 200):
+        return LineKind.BREADCRUMB
+    return None
+
+
+def breadcrumb_tail(line: str) -> str:
+    """The last part of a breadcrumb, which on article pages is the headline."""
+    parts = re.split(r"\s[/»›>|]\s", line.strip())
+    return parts[-1].strip() if parts else ""
+
+
+_INLINE_RELATED_RE = re.compile(
+    r"^\s*(أخبار ذات صلة|مقالات ذات صلة|اقرأ أيضا[ًا]?|إقرأ أيضا[ًا]?)\s*:?\s*"
+)
+# A headline run glued to the text after it: closing punctuation directly followed by a letter.
+_GLUE_RE = re.compile(r"[»\"”'\)\]!?؟](?=[\u0621-\u064A])")
+
+
+def split_inline_related(line: str) -> tuple[str, str] | None:
+    """Split '<أخبار ذات صلة> <teaser headlines><report text>' into (teaser, report text).
+
+    Scrapers flatten a "related news" box into the first paragraph; the glue point is the last
+    place in the opening where a closing mark runs straight into a letter with no space.
+    Returns None when the line does not start with such a box.
+    """
+    match = _INLINE_RELATED_RE.match(line)
+    if not match:
+        return None
+    head_end = min(len(line), match.end() + 400)
+    glue = [m.end() for m in _GLUE_RE.finditer(line, match.end(), head_end)]
+    if not glue:
+        return line, ""
+    cut = glue[-1]
+    return line[:cut].strip(), line[cut:].strip()

@@ -1,0 +1,77 @@
+"""Names of news outlets and agencies as they appear in Arabic reports, for credit detection.
+
+Keys are display names; values are the spellings found in text (matched after normalization).
+A standalone line holding one of these names is a dateline or credit, not body text.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from marsad.arabic import normalize
+
+OUTLETS: dict[str, tuple[str, ...]] = {
+    "Sputnik": ("sputnik", "سبوتنيك", "سبوتنك", "sputnik عربي"),
+    "الوطن": ("الوطن", "صحيفة الوطن"),
+    "الاتحاد": ("الاتحاد", "صحيفة الاتحاد"),
+    "البيان": ("البيان", "صحيفة البيان"),
+    "العربية": ("العربية", "العربية نت", "al arabiya", "alarabiya"),
+    "الجزيرة": ("الجزيرة", "الجزيرة نت", "al jazeera", "aljazeera"),
+    "رويترز": ("رويترز", "reuters"),
+    "فرانس برس": ("فرانس برس", "أ ف ب", "ا ف ب", "afp"),
+    "أسوشيتد برس": ("أسوشيتد برس", "اسوشيتد برس", "ap", "associated press"),
+    "واع": ("واع", "وكالة الأنباء العراقية", "ina"),
+    "واس": ("واس", "وكالة الأنباء السعودية", "spa"),
+    "وام": ("وام", "وكالة أنباء الإمارات", "wam"),
+    "الأناضول": ("الأناضول", "وكالة الأناضول", "anadolu"),
+    "الشرق الأوسط": ("الشرق الأوسط", "aawsat"),
+    "سكاي نيوز عربية": ("سكاي نيوز عربية", "سكاي نيوز", "sky news arabia"),
+    "بي بي سي": ("بي بي سي", "bbc", "bbc عربي"),
+    "سي إن إن": ("سي إن إن", "cnn", "cnn بالعربية"),
+    "روسيا اليوم": ("روسيا اليوم", "rt", "rt arabic"),
+    "العربي الجديد": ("العربي الجديد",),
+    "الرياض": ("صحيفة الرياض", "alriyadh"),
+    "عكاظ": ("عكاظ", "okaz"),
+    "سبق": ("سبق", "صحيفة سبق", "sabq"),
+    "الحرة": ("الحرة", "alhurra"),
+    "فرانس 24": ("فرانس 24", "france 24"),
+    "يورونيوز": ("يورونيوز", "euronews"),
+    "دويتشه فيله": ("دويتشه فيله", "dw"),
+}
+
+# Widgets that only one site prints; when seen, they name the outlet (weaker than a credit line).
+SIGNATURES: dict[str, str] = {
+    "ت + ت - الحجم الطبيعي": "البيان",
+}
+
+_PREFIXES = ("صحيفة ", "جريدة ", "موقع ", "وكالة ", "قناة ", "مجلة ")
+
+
+@functools.cache
+def _index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, spellings in OUTLETS.items():
+        for spelling in (name, *spellings):
+            index[normalize(spelling)] = name
+    return index
+
+
+def lookup(text: str) -> str | None:
+    """The outlet a short text names ("Sputnik", "صحيفة الاتحاد"), or None."""
+    key = normalize(text).strip(" .:-–—()\"'")
+    found = _index().get(key)
+    if found:
+        return found
+    for prefix in _PREFIXES:
+        norm_prefix = normalize(prefix)
+        if key.startswith(norm_prefix):
+            return _index().get(key[len(norm_prefix) :])
+    return None
+
+
+def strip_prefix(name: str) -> str:
+    """'صحيفة الاتحاد' → 'الاتحاد': the outlet without the word that says what kind it is."""
+    for prefix in _PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :].strip()
+    return name.strip()

@@ -1,0 +1,111 @@
+"""``marsad ingest``: read files, folders, globs or stdin into the store, with a progress line."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from marsad.cli.common import db_option, open_marsad
+from marsad.cli.render import err_console, print_json, rejection_dict, rejections_table
+from marsad.engine.local import IngestReport
+from marsad.ingest import ReadOptions, parse_field_map
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--source", help="Name of the source (outlet) these inputs come from.")
+@click.option(
+    "--map",
+    "field_map",
+    metavar="SPEC",
+    help="JSON/CSV field mapping, e.g. title=headline,body=content,published=date.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    metavar="NAME",
+    help="Force a reader: text, html, rss, warc, json, jsonl, csv.",
+)
+@click.option("--workers", type=int, help="Worker processes (default: 2 or the number of cores).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@db_option
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    source: str | None,
+    field_map: str | None,
+    fmt: str | None,
+    workers: int | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """Ingest PATHS (files, folders, globs; '-' reads stdin) into the database."""
+    marsad = open_marsad(ctx, db)
+    if workers is not None:
+        from dataclasses import replace
+
+        marsad.settings = replace(marsad.settings, workers=workers)
+    options = ReadOptions(
+        source=source,
+        field_map=parse_field_map(field_map) if field_map else {},
+        max_bytes=marsad.settings.max_document_bytes,
+        format=fmt,
+    )
+    with marsad, _progress() as bar:
+        task = bar.add_task("ingesting", total=None, stats="")
+        started = time.perf_counter()
+
+        def update(report: IngestReport) -> None:
+            rate = report.documents / max(time.perf_counter() - started, 1e-9)
+            bar.update(
+                task,
+                stats=f"{report.documents:,} documents · {report.articles:,} articles · "
+                f"{len(report.rejected):,} rejected · {rate:,.0f} docs/s",
+            )
+
+        stdin = sys.stdin.buffer if "-" in paths else None
+        report = marsad.ingest(paths, options, progress=update, stdin=stdin)
+        update(report)
+    _print_report(report, marsad.settings.db, as_json)
+    if report.rejected:
+        ctx.exit(3 if report.documents else 1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.fields[stats]}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def _print_report(report: IngestReport, db: str, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "db": db,
+                "documents": report.documents,
+                "new_documents": report.new_documents,
+                "articles": report.articles,
+                "rejected": [rejection_dict(r) for r in report.rejected],
+                "seconds": round(report.seconds, 3),
+            }
+        )
+        return
+    err_console.print(
+        f"[bold]{report.documents:,}[/] documents read ({report.new_documents:,} new), "
+        f"[bold]{report.articles:,}[/] articles stored, [bold]{len(report.rejected):,}[/] "
+        f"rejected, in {report.seconds:.1f} s → {db}"
+    )
+    if report.rejected:
+        shown = report.rejected[:20]
+        err_console.print(rejections_table(shown))
+        if len(report.rejected) > len(shown):
+            err_console.print(f"… and {len(report.rejected) - len(shown):,} more: marsad rejected")

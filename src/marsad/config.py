@@ -1,0 +1,71 @@
+"""Settings with defaults, read once from a TOML file and the environment, validated on entry.
+
+Order of precedence: explicit arguments > environment (``MARSAD_*``) > ``marsad.toml`` in the
+working directory (or the file named by ``MARSAD_CONFIG``) > defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Marsad's settings.
+
+    >>> Settings(workers=1).workers
+    1
+    """
+
+    db: str = "marsad.db"
+    workers: int = min(2, os.cpu_count() or 1)
+    batch_size: int = 400
+    max_document_bytes: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if not 1 <= self.batch_size <= 100_000:
+            raise ConfigError(f"batch_size must be in [1, 100000], got {self.batch_size}")
+        if self.max_document_bytes < 1:
+            raise ConfigError(
+                "max_document_bytes must be a positive size in bytes, "
+                f"got {self.max_document_bytes}"
+            )
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the config file and environment, with ``overrides`` (None = not given)."""
+    values: dict[str, Any] = {}
+    path = Path(os.environ.get("MARSAD_CONFIG", "marsad.toml"))
+    if path.is_file():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")).get("marsad", {}))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    names = {f.name: f.type for f in fields(Settings)}
+    for name in names:
+        env = os.environ.get(f"MARSAD_{name.upper()}")
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - set(names)
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {sorted(unknown)}; known: {sorted(names)}")
+    settings = Settings()
+    for name, value in values.items():
+        default = getattr(settings, name)
+        try:
+            value = type(default)(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"setting {name} must be a {type(default).__name__}: {value!r}"
+            ) from exc
+        settings = replace(settings, **{name: value})
+    return settings

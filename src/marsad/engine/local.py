@@ -1,0 +1,130 @@
+"""The local engine: read inputs, store them raw, process them on worker processes, save results.
+
+Documents are committed raw before they are processed; results are committed per batch with
+the documents marked done. A run that is killed leaves pending documents, which the next run
+processes first — so an interrupted-and-repeated run ends with the same database as one run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
+from typing import BinaryIO
+
+from marsad.config import Settings
+from marsad.engine.process import Outcome, process_batch
+from marsad.ingest import ReadOptions, read_inputs
+from marsad.models import RawDocument, Rejection
+from marsad.store import SQLiteStore
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    documents: int = 0
+    new_documents: int = 0
+    articles: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+Progress = Callable[[IngestReport], None]
+_Result = list[tuple[str, Outcome, list[str]]]
+
+
+def ingest(
+    store: SQLiteStore,
+    paths: Sequence[str],
+    options: ReadOptions,
+    settings: Settings,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` into ``store``; one bad input never stops the batch."""
+    report = IngestReport()
+    start = time.perf_counter()
+    runner = _Runner(store, settings.workers, report, progress)
+    try:
+        # First finish what a killed run left behind, then the new inputs.
+        for batch in store.pending_documents(settings.batch_size):
+            runner.submit(batch)
+        runner.drain()
+        items = read_inputs(paths, options, stdin=stdin)
+        for chunk in _chunks(items, settings.batch_size):
+            docs = [x for x in chunk if isinstance(x, RawDocument)]
+            rejections = [x for x in chunk if isinstance(x, Rejection)]
+            if rejections:
+                store.add_rejections(rejections)
+                report.rejected.extend(rejections)
+            report.documents += len(docs)
+            todo = store.add_documents(docs)
+            report.new_documents += len(todo)
+            if todo:
+                runner.submit(todo)
+            elif progress:
+                progress(report)
+        runner.drain()
+    finally:
+        runner.close()
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+class _Runner:
+    """Runs batches in-process until there is enough work to make worker processes pay."""
+
+    def __init__(
+        self, store: SQLiteStore, workers: int, report: IngestReport, progress: Progress | None
+    ) -> None:
+        self.store, self.workers, self.report, self.progress = store, workers, report, progress
+        self.pool: Pool | None = None
+        self.queue: deque[AsyncResult[_Result]] = deque()
+        self.batches = 0
+
+    def submit(self, batch: list[tuple[str, RawDocument]]) -> None:
+        self.batches += 1
+        if self.workers > 1 and self.batches > 1 and self.pool is None:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        if self.pool is None:
+            self._save(process_batch(batch))
+            return
+        self.queue.append(self.pool.apply_async(process_batch, (batch,)))
+        while len(self.queue) > self.workers * 2:
+            self._save(self.queue.popleft().get())
+
+    def drain(self) -> None:
+        while self.queue:
+            self._save(self.queue.popleft().get())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def _save(self, results: _Result) -> None:
+        self.store.save_results(results)
+        for _, outcome, _ in results:
+            if isinstance(outcome, Rejection):
+                self.report.rejected.append(outcome)
+            else:
+                self.report.articles += len(outcome)
+        if self.progress:
+            self.progress(self.report)
+
+
+def _chunks(
+    items: Iterable[RawDocument | Rejection], size: int
+) -> Iterator[list[RawDocument | Rejection]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,144 @@
+"""Plain data passed between stages: documents, rejections, articles.
+
+Every stage takes and returns these dataclasses; nothing else crosses a stage boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+DocKind = Literal["text", "html", "record"]
+"""How a document's bytes are to be read: plain text, an HTML page, or one JSON record."""
+
+
+class RejectReason(StrEnum):
+    """Why an input was not accepted. Stored with every rejection."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    TOO_LARGE = "too-large"
+    UNPARSEABLE = "unparseable"
+    NO_TEXT = "no-text"
+    NOT_FOUND = "not-found"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One ingested unit (a file, a feed item, a WARC record, a JSON record), raw and immutable.
+
+    ``data`` is what arrived: the file's bytes, or a record serialized as canonical JSON.
+    ``meta`` carries what the reader learned besides the bytes (url, title, published, ...).
+    """
+
+    data: bytes
+    kind: DocKind
+    origin: str
+    source: str | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        """Content hash: the same bytes always give the same id, so re-ingesting changes nothing."""
+        return content_hash(self.data)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was not accepted, with the reason and enough detail to act on it."""
+
+    origin: str
+    reason: RejectReason
+    detail: str
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a reader's extractor got out of one document, before cleaning.
+
+    ``text`` holds one paragraph per line. ``needs_cleaning`` is True for raw scraped text whose
+    site chrome is still in it (plain text, JSON records) and False when an extractor has already
+    removed the chrome (trafilatura on HTML). Date fields are ISO strings when they could be parsed.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site_name: str | None = None
+    crawled: str | None = None
+    lang: str | None = None
+    needs_cleaning: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line taken out of an article during cleaning, and why."""
+
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class PubDate:
+    """A publication date with where it came from.
+
+    ``provenance`` is ``metadata`` (page, feed or record field), ``text`` (an explicit date in the
+    text) or ``unknown``; ``value`` is an ISO date (``YYYY-MM-DD``) or datetime, or None.
+    """
+
+    value: str | None
+    provenance: Literal["metadata", "text", "unknown"]
+    confidence: float = 0.0
+    evidence: str | None = None
+
+    @classmethod
+    def unknown(cls) -> PubDate:
+        return cls(None, "unknown", 0.0, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report cut out of a document.
+
+    ``body`` is the original text (paragraphs joined by a blank line) and ``paragraphs`` holds
+    the ``(start, end)`` offsets of each paragraph in it; ``norm_*`` are for matching only.
+    """
+
+    id: str
+    document_id: str
+    seq: int
+    title: str | None
+    body: str
+    paragraphs: tuple[tuple[int, int], ...]
+    norm_title: str
+    norm_body: str
+    lang: str
+    lang_score: float
+    source: str | None
+    outlet: str | None
+    outlet_provenance: str | None
+    url: str | None
+    author: str | None
+    published: PubDate
+    crawled: str | None
+    attributions: tuple[str, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    parent_id: str | None = None
+
+
+def article_id(document_id: str, seq: int) -> str:
+    """Stable, short id of the ``seq``-th article of a document."""
+    return hashlib.sha256(f"{document_id}:{seq}".encode()).hexdigest()[:16]

@@ -1,0 +1,322 @@
+"""The SQLite store: WAL mode, migrations, raw documents first, then articles and their index.
+
+Only this module (and the engine) touches the database. Writes come in batches, each batch one
+transaction, so a killed process leaves either a whole batch or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import NotFoundError, StoreError
+from marsad.models import Article, PubDate, RawDocument, Rejection, RejectReason, RemovedLine
+from marsad.store.schema import MIGRATIONS
+
+_ARTICLE_COLUMNS = (
+    "id, document_id, seq, parent_id, title, body, paragraphs, norm_title, norm_body, stems, "
+    "lang, lang_score, source, outlet, outlet_provenance, url, author, published, "
+    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed"
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """One SQLite file holding documents, articles, the full-text index and rejections."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open database {self.path}: {exc}. Is it a Marsad SQLite file? "
+                "Pass another path with --db."
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this Marsad "
+                f"({len(MIGRATIONS)}); upgrade Marsad to read it."
+            )
+        for step in range(version, len(MIGRATIONS)):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[step]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {step + 1}")
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[RawDocument]) -> list[tuple[str, RawDocument]]:
+        """Store raw documents; return those that still need processing (new or pending)."""
+        now = _now()
+        todo: list[tuple[str, RawDocument]] = []
+        seen: set[str] = set()
+        with self._transaction():
+            for doc in docs:
+                doc_id = doc.doc_id
+                if doc_id in seen:
+                    continue
+                seen.add(doc_id)
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO documents "
+                    "(id, kind, origin, source, meta, data, size, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc_id,
+                        doc.kind,
+                        doc.origin,
+                        doc.source,
+                        json.dumps(dict(doc.meta), ensure_ascii=False),
+                        doc.data,
+                        len(doc.data),
+                        now,
+                    ),
+                )
+                if cur.rowcount or self._is_pending(doc_id):
+                    todo.append((doc_id, doc))
+        return todo
+
+    def _is_pending(self, doc_id: str) -> bool:
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None and row[0] == "pending"
+
+    def add_rejections(self, rejections: Iterable[Rejection]) -> None:
+        now = _now()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO rejections (origin, reason, detail, size, recorded_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(r.origin, str(r.reason), r.detail, r.size, now) for r in rejections],
+            )
+
+    def save_results(
+        self, results: Iterable[tuple[str, list[Article] | Rejection, list[str]]]
+    ) -> None:
+        """Store each document's articles (or its rejection) and mark it processed, atomically."""
+        now = _now()
+        with self._transaction():
+            for doc_id, outcome, stems in results:
+                if isinstance(outcome, Rejection):
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO rejections "
+                        "(origin, reason, detail, size, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                        (outcome.origin, str(outcome.reason), outcome.detail, outcome.size, now),
+                    )
+                    status = "rejected"
+                else:
+                    for article, article_stems in zip(outcome, stems, strict=True):
+                        self._insert_article(article, article_stems)
+                    status = "done"
+                self.db.execute("UPDATE documents SET status = ? WHERE id = ?", (status, doc_id))
+
+    def _insert_article(self, a: Article, stems: str) -> None:
+        cur = self.db.execute(
+            f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id,
+                a.document_id,
+                a.seq,
+                a.parent_id,
+                a.title,
+                a.body,
+                json.dumps(a.paragraphs),
+                a.norm_title,
+                a.norm_body,
+                stems,
+                a.lang,
+                a.lang_score,
+                a.source,
+                a.outlet,
+                a.outlet_provenance,
+                a.url,
+                a.author,
+                a.published.value,
+                a.published.provenance,
+                a.published.confidence,
+                a.published.evidence,
+                a.crawled,
+                json.dumps(a.attributions, ensure_ascii=False),
+                json.dumps([[r.text, r.reason, r.line] for r in a.removed], ensure_ascii=False),
+            ),
+        )
+        if cur.rowcount:
+            self.db.execute(
+                "INSERT INTO articles_fts (rowid, norm_title, norm_body, stems) "
+                "VALUES (?, ?, ?, ?)",
+                (cur.lastrowid, a.norm_title, a.norm_body, stems),
+            )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def pending_documents(self, batch: int = 500) -> Iterator[list[tuple[str, RawDocument]]]:
+        """Documents stored but not processed (a run was killed): the next run finishes them."""
+        last = ""
+        while True:
+            rows = self.db.execute(
+                "SELECT id, kind, origin, source, meta, data FROM documents "
+                "WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [
+                (r[0], RawDocument(bytes(r[5]), r[1], r[2], r[3], json.loads(r[4]))) for r in rows
+            ]
+
+    def document(self, doc_id: str) -> RawDocument:
+        row = self.db.execute(
+            "SELECT kind, origin, source, meta, data FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document {doc_id!r} in {self.path}")
+        return RawDocument(bytes(row[4]), row[0], row[1], row[2], json.loads(row[3]))
+
+    def article(self, ref: str) -> Article:
+        """An article by id, or by a unique id prefix of at least 4 characters."""
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR "
+            "(length(?) >= 4 AND id LIKE ? || '%') LIMIT 2",
+            (ref, ref, ref),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(
+                f"no article {ref!r} in {self.path}; list them with 'marsad articles'"
+            )
+        if len(rows) > 1 and rows[0][0] != ref:
+            raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
+        return _article(rows[0])
+
+    def articles(
+        self,
+        source: str | None = None,
+        since: str | None = None,
+        lang: str | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        where, args = [], []
+        if source:
+            where.append("(lower(source) = lower(?) OR lower(outlet) = lower(?))")
+            args += [source, source]
+        if since:
+            where.append("coalesce(published, crawled) >= ?")
+            args.append(since)
+        if lang:
+            where.append("lang = ?")
+            args.append(lang)
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY coalesce(published, crawled, '') , document_id, seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_article(r) for r in self.db.execute(sql, args)]
+
+    def search(self, fts_query: str, limit: int = 20) -> list[tuple[Article, float]]:
+        try:
+            rows = self.db.execute(
+                f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))}, "
+                "bm25(articles_fts) AS score FROM articles_fts JOIN articles a "
+                "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "ORDER BY score LIMIT ?",
+                (fts_query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search query could not be run ({exc}): {fts_query}") from exc
+        return [(_article(r[:-1]), float(r[-1])) for r in rows]
+
+    def rejections(self) -> list[Rejection]:
+        return [
+            Rejection(r[0], RejectReason(r[1]), r[2], r[3])
+            for r in self.db.execute(
+                "SELECT origin, reason, detail, size FROM rejections ORDER BY origin, reason"
+            )
+        ]
+
+    def counts(self) -> dict[str, int]:
+        one = self.db.execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "pending": one("SELECT count(*) FROM documents WHERE status='pending'").fetchone()[0],
+            "articles": one("SELECT count(*) FROM articles").fetchone()[0],
+            "rejections": one("SELECT count(*) FROM rejections").fetchone()[0],
+        }
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    parts, buf = [], ""
+    for piece in script.split(";"):
+        buf += piece
+        if sqlite3.complete_statement(buf + ";"):
+            if buf.strip():
+                parts.append(buf.strip())
+            buf = ""
+        else:
+            buf += ";"
+    return parts
+
+
+def _article(r: Sequence[Any]) -> Article:
+    return Article(
+        id=str(r[0]),
+        document_id=str(r[1]),
+        seq=int(r[2]),
+        parent_id=r[3],
+        title=r[4],
+        body=str(r[5]),
+        paragraphs=tuple(tuple(p) for p in json.loads(str(r[6]))),
+        norm_title=str(r[7]),
+        norm_body=str(r[8]),
+        lang=str(r[10]),
+        lang_score=float(r[11]),
+        source=r[12],
+        outlet=r[13],
+        outlet_provenance=r[14],
+        url=r[15],
+        author=r[16],
+        published=PubDate(r[17], r[18], float(r[19]), r[20]),
+        crawled=r[21],
+        attributions=tuple(json.loads(str(r[22]))),
+        removed=tuple(RemovedLine(t, why, n) for t, why, n in json.loads(str(r[23]))),
+    )

@@ -1,0 +1,180 @@
+"""JSON arrays, JSON Lines and CSV: records with default or --map field mappings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from marsad.ingest import ReadOptions, extract, parse_field_map, read_bytes
+from marsad.models import Extracted, RawDocument, Rejection, RejectReason
+from tests.ingest.samples import ARTICLE, PARAGRAPHS, TITLE, saudinewsnet_record
+
+
+def _items(data: bytes, name: str, options: ReadOptions | None = None) -> list[object]:
+    return list(read_bytes(data, name, options or ReadOptions()))
+
+
+def test_ingest_records_json_array_default_mapping() -> None:
+    records = [saudinewsnet_record(0), saudinewsnet_record(1, content="")]
+    items = _items(json.dumps(records, ensure_ascii=False).encode(), "day.json")
+    doc, rejection = items
+    assert isinstance(doc, RawDocument) and isinstance(rejection, Rejection)
+    assert (doc.kind, doc.origin, doc.source) == ("record", "day.json#0", "aawsat")
+    assert json.loads(doc.data) == records[0]
+    assert (
+        doc.data
+        == json.dumps(
+            records[0], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode()
+    )
+    assert doc.meta == {
+        "title": f"{TITLE} (0)",
+        "url": "http://aawsat.com/home/article/410826",
+        "crawled": "2015-07-21T02:51:32",
+        "author": "لندن: رنيم حنوش",
+        "site_name": "aawsat",
+        "body_field": "content",
+        "body_format": "text",
+    }
+    assert (rejection.origin, rejection.reason) == ("day.json#1", RejectReason.EMPTY)
+    assert rejection.detail == "record 1 has an empty 'content' field"
+    extracted = extract(doc)
+    assert isinstance(extracted, Extracted)
+    assert extracted.text == ARTICLE
+    assert (extracted.site_name, extracted.crawled) == ("aawsat", "2015-07-21T02:51:32")
+    assert extracted.needs_cleaning is True
+
+
+def test_ingest_records_user_source_wins_over_record_source() -> None:
+    data = json.dumps([saudinewsnet_record(0)]).encode()
+    (doc,) = _items(data, "day.json", ReadOptions(source="mine"))
+    assert isinstance(doc, RawDocument)
+    assert doc.source == "mine"
+    assert doc.meta["site_name"] == "aawsat"
+
+
+def test_ingest_records_jsonl_with_map_and_a_bad_line() -> None:
+    lines = [
+        json.dumps(
+            {
+                "headline": TITLE,
+                "story": f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
+                "when": "11/05/2020",
+                "lang": "ar",
+            },
+            ensure_ascii=False,
+        ),
+        "{not json",
+        "",
+        json.dumps({"headline": "ثان", "story": PARAGRAPHS[2]}, ensure_ascii=False),
+    ]
+    options = ReadOptions(field_map=parse_field_map("title=headline,body=story,published=when"))
+    items = _items("\n".join(lines).encode(), "feed.jsonl", options)
+    assert [type(item) for item in items] == [RawDocument, Rejection, RawDocument]
+    first, bad, last = items
+    assert isinstance(first, RawDocument) and isinstance(bad, Rejection)
+    assert isinstance(last, RawDocument)
+    assert [first.origin, bad.origin, last.origin] == [
+        "feed.jsonl#0",
+        "feed.jsonl#1",
+        "feed.jsonl#2",
+    ]
+    assert bad.reason is RejectReason.UNPARSEABLE and "line 2" in bad.detail
+    assert first.meta["published"] == "2020-05-11"
+    assert first.meta["body_format"] == "html"
+    assert first.meta["lang"] == "ar"
+    extracted = extract(first)
+    assert isinstance(extracted, Extracted)
+    assert extracted.text == f"{PARAGRAPHS[0]}\n{PARAGRAPHS[1]}"
+    assert (extracted.title, extracted.lang) == (TITLE, "ar")
+
+
+def test_ingest_records_mapped_body_missing_is_empty() -> None:
+    data = json.dumps({"title": TITLE, "content": ARTICLE}, ensure_ascii=False).encode()
+    (rejection,) = _items(data, "one.json", ReadOptions(field_map={"body": "story"}))
+    assert isinstance(rejection, Rejection)
+    assert (rejection.origin, rejection.reason) == ("one.json", RejectReason.EMPTY)
+    assert "--map body=story" in rejection.detail
+
+
+def test_ingest_records_single_object_and_wrapped_array() -> None:
+    record = {"title": TITLE, "body": ARTICLE}
+    (single,) = _items(json.dumps(record).encode(), "one.json")
+    assert isinstance(single, RawDocument) and single.origin == "one.json"
+    wrapped = _items(json.dumps({"status": "ok", "articles": [record, record]}).encode(), "w.json")
+    assert [item.origin for item in wrapped if isinstance(item, RawDocument)] == [
+        "w.json#0",
+        "w.json#1",
+    ]
+
+
+def test_ingest_records_broken_json_file_is_one_rejection() -> None:
+    (rejection,) = _items(b'[{"title": "x", "content": "y"}, {"title": ', "bad.json")
+    assert isinstance(rejection, Rejection)
+    assert (rejection.origin, rejection.reason) == ("bad.json", RejectReason.UNPARSEABLE)
+    assert rejection.detail.startswith("not valid JSON")
+
+
+def test_ingest_records_non_object_items_are_rejected_one_by_one() -> None:
+    items = _items(json.dumps([{"content": ARTICLE}, "stray string", 42]).encode(), "mixed.json")
+    assert [type(item) for item in items] == [RawDocument, Rejection, Rejection]
+    assert isinstance(items[1], Rejection) and "is a str" in items[1].detail
+
+
+def test_ingest_records_jsonl_saved_as_json_is_read_as_lines() -> None:
+    data = b'{"content": "first"}\n{"content": "second"}\n'
+    items = _items(data, "lines.json")
+    assert [item.origin for item in items if isinstance(item, RawDocument)] == [
+        "lines.json#0",
+        "lines.json#1",
+    ]
+
+
+def _csv(rows: list[dict[str, str]], delimiter: str = ",") -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=delimiter)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_ingest_records_csv_with_map_and_multiline_cells() -> None:
+    rows = [
+        {"id": "1", "headline": TITLE, "content": ARTICLE, "pub": "2020-05-11 18:30"},
+        {"id": "2", "headline": "فارغ", "content": "", "pub": ""},
+    ]
+    options = ReadOptions(field_map=parse_field_map("title=headline,published=pub"))
+    doc, rejection = _items(_csv(rows), "export.csv", options)
+    assert isinstance(doc, RawDocument) and isinstance(rejection, Rejection)
+    assert doc.origin == "export.csv#0"
+    assert doc.meta["published"] == "2020-05-11T18:30:00"
+    assert json.loads(doc.data)["id"] == "1"
+    extracted = extract(doc)
+    assert isinstance(extracted, Extracted) and extracted.text == ARTICLE
+    assert (rejection.origin, rejection.detail) == (
+        "export.csv#1",
+        "row 1 has an empty 'content' field",
+    )
+
+
+def test_ingest_records_tsv_and_semicolon_csv() -> None:
+    rows = [{"title": TITLE, "text": "نص الخبر، مع فاصلة; وفاصلة منقوطة"}]
+    (tsv,) = _items(_csv(rows, "\t"), "export.tsv")
+    (semi,) = _items(_csv(rows, ";"), "export.csv")
+    for doc in (tsv, semi):
+        assert isinstance(doc, RawDocument)
+        assert doc.meta["title"] == TITLE
+
+
+def test_ingest_records_csv_without_rows_or_header() -> None:
+    assert _items(b"title,content\n", "head.csv") == []
+    (rejection,) = _items(b"\n\n", "blank.csv")
+    assert isinstance(rejection, Rejection) and rejection.reason is RejectReason.EMPTY
+
+
+def test_ingest_records_record_over_max_bytes() -> None:
+    data = json.dumps([{"content": ARTICLE}, {"content": "قصير"}]).encode()
+    big, small = _items(data, "two.json", ReadOptions(max_bytes=200))
+    assert isinstance(big, Rejection) and big.reason is RejectReason.TOO_LARGE
+    assert isinstance(small, RawDocument)
