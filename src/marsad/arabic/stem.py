@@ -59,6 +59,10 @@ def stem_tokens(tokens: list[str]) -> list[str]:
     """
     if not tokens:
         return []
+    unique = list(dict.fromkeys(tokens))  # news text repeats its words: stem each once
+    if len(unique) < len(tokens):
+        table = dict(zip(unique, stem_tokens(unique), strict=True))
+        return [table[token] for token in tokens]
     # The per-token rules run as C string operations on all tokens at once, one per line.
     joined = _PREFIX.sub("\n", "\n" + "\n".join(tokens) + "\n").replace("ه\n", "ة\n")
     words = joined[1:-1].split("\n")

@@ -131,8 +131,18 @@ _SEPARATORS_RE = re.compile(r"\s[/»›>|]\s")
 _KEY_STRIP = " \t.:!-–—|*•·"
 
 
+LONG_LINE = 200
+
+
 def line_key(line: str) -> str:
-    """The form a line is compared in: normalized, without edge punctuation."""
+    """The form a line is compared in: normalized, without edge punctuation.
+
+    Of a long line only the opening is kept: every chrome pattern is either a short line or
+    anchored at the start (tag lines, comment-form notices), so the rest cannot change a verdict,
+    and normalizing whole paragraphs line by line would cost more than the rest of cleaning.
+    """
+    if len(line) > LONG_LINE:
+        line = line[:80]
     return normalize(line).strip(_KEY_STRIP)
 
 
@@ -151,7 +161,11 @@ def _exact() -> dict[str, LineKind]:
 
 def classify(line: str) -> LineKind | None:
     """The kind of chrome a line is, or None when it may be part of a report."""
-    key = line_key(line)
+    return classify_key(line_key(line), long=len(line) > LONG_LINE)
+
+
+def classify_key(key: str, long: bool = False) -> LineKind | None:
+    """``classify`` for a line already turned into its key; ``long`` when the line was long."""
     if not key:
         return None
     kind = _exact().get(key)
@@ -161,9 +175,11 @@ def classify(line: str) -> LineKind | None:
         return LineKind.TAGS
     if _COMMENTS_RE.match(key):
         return LineKind.COMMENTS
-    if len(key) < 200 and _FOOTER_RE.search(key):
+    if long:  # only patterns anchored at the start apply to a paragraph-length line
+        return None
+    if _FOOTER_RE.search(key):
         return LineKind.FOOTER
-    if _BREADCRUMB_RE.match(key) or (len(_SEPARATORS_RE.findall(key)) >= 2 and len(key) < 200):
+    if _BREADCRUMB_RE.match(key) or len(_SEPARATORS_RE.findall(key)) >= 2:
         return LineKind.BREADCRUMB
     return None
 

@@ -51,9 +51,12 @@ def find_date(text: str) -> tuple[str, str] | None:
     return None
 
 
-def has_cue(line: str) -> bool:
-    """True when a line announces a publication date ("تاريخ النشر:", "Published:")."""
-    return bool(_CUE_RE.match(normalize(line).strip()))
+def has_cue(line: str, normalized: bool = False) -> bool:
+    """True when a line announces a publication date ("تاريخ النشر:", "Published:").
+
+    ``normalized`` says the line has already been through ``normalize``.
+    """
+    return bool(_CUE_RE.match((line if normalized else normalize(line)).strip()))
 
 
 def date_from_lines(header: list[str], cued: list[str]) -> PubDate:

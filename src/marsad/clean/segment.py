@@ -88,7 +88,8 @@ def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
         if not line:
             continue
         current = builders[-1]
-        kind = boilerplate.classify(line)
+        key = boilerplate.line_key(line)
+        kind = boilerplate.classify_key(key, long=len(line) > boilerplate.LONG_LINE)
         if kind is LineKind.RELATED:
             block_end = i
             while block_end < len(lines) and (
@@ -110,12 +111,10 @@ def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
             current.breadcrumb_title = current.breadcrumb_title or boilerplate.breadcrumb_tail(line)
         if kind is not None:
             current.drop(lineno, line, str(kind))
-            signature = outlets.SIGNATURES.get(boilerplate.line_key(line))
-            if signature is None:
-                signature = outlets.SIGNATURES.get(line)
+            signature = outlets.SIGNATURES.get(key) or outlets.SIGNATURES.get(line)
             current.signature_outlet = current.signature_outlet or signature
             continue
-        if pubdate.has_cue(line) and pubdate.find_date(line):
+        if pubdate.has_cue(key, normalized=True) and pubdate.find_date(line):
             current.dated.append(line)
             current.drop(lineno, line, "date-line")
             continue

@@ -17,10 +17,11 @@ from multiprocessing.pool import AsyncResult, Pool
 from typing import BinaryIO
 
 from marsad.config import Settings
-from marsad.engine.process import Outcome, process_batch
+from marsad.engine.process import process_batch
 from marsad.ingest import ReadOptions, read_inputs
 from marsad.models import RawDocument, Rejection
 from marsad.store import SQLiteStore
+from marsad.store.rows import Processed
 
 
 @dataclass(slots=True)
@@ -39,7 +40,7 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
-_Result = list[tuple[str, Outcome, list[str]]]
+_Result = list[Processed]
 
 
 def ingest(
@@ -113,11 +114,10 @@ class _Runner:
 
     def _save(self, results: _Result) -> None:
         self.store.save_results(results)
-        for _, outcome, _ in results:
-            if isinstance(outcome, Rejection):
-                self.report.rejected.append(outcome)
-            else:
-                self.report.articles += len(outcome)
+        for done in results:
+            if done.rejection is not None:
+                self.report.rejected.append(done.rejection)
+            self.report.articles += len(done.rows)
         if self.progress:
             self.progress(self.report)
 

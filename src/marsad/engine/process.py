@@ -19,6 +19,7 @@ from marsad.models import (
     RejectReason,
     article_id,
 )
+from marsad.store.rows import Processed, article_row
 
 Outcome = list[Article] | Rejection
 
@@ -43,17 +44,20 @@ def process_document(doc_id: str, doc: RawDocument) -> Outcome:
     return articles
 
 
-def process_batch(batch: list[tuple[str, RawDocument]]) -> list[tuple[str, Outcome, list[str]]]:
-    """``process_document`` over a batch, with each article's stems as space-joined text."""
-    out: list[tuple[str, Outcome, list[str]]] = []
+def process_batch(batch: list[tuple[str, RawDocument]]) -> list[Processed]:
+    """``process_document`` over a batch, as rows ready for the store with their index text."""
+    out: list[Processed] = []
     for doc_id, doc in batch:
         outcome = process_document(doc_id, doc)
-        stems = (
-            []
-            if isinstance(outcome, Rejection)
-            else [" ".join(stem_tokens(tokens(a.norm_title + "\n" + a.norm_body))) for a in outcome]
-        )
-        out.append((doc_id, outcome, stems))
+        if isinstance(outcome, Rejection):
+            out.append(Processed(doc_id, rejection=outcome))
+            continue
+        index = []
+        for a in outcome:
+            title_tokens = tokens(a.norm_title)
+            body_stems = stem_tokens(title_tokens + tokens(a.norm_body))
+            index.append((" ".join(title_tokens), " ".join(body_stems)))
+        out.append(Processed(doc_id, [article_row(a) for a in outcome], index))
     return out
 
 

@@ -1,8 +1,8 @@
 """Turn what a user types into an FTS5 query over normalized text and stems.
 
-Each word must match, in its normalized form or by its stem (so الأمريكي finds الأميركي and
-والأمريكي); text in double quotes must match as a phrase. User input never reaches FTS5 syntax
-unquoted, so no query can fail to parse.
+Each word must match the normalized title or, by its light stem, the title or body (so
+الأمريكي finds الأميركي and والأمريكي); text in double quotes must match as a phrase. User
+input never reaches FTS5 syntax unquoted, so no query can fail to parse.
 """
 
 from __future__ import annotations
@@ -31,4 +31,4 @@ def build_query(text: str) -> str | None:
 def _either(words: list[str]) -> str:
     exact = " ".join(words)
     stemmed = " ".join(stem_tokens(words))
-    return f'({{norm_title norm_body}} : "{exact}" OR stems : "{stemmed}")'
+    return f'(norm_title : "{exact}" OR stems : "{stemmed}")'

@@ -16,10 +16,15 @@ MIGRATIONS: tuple[str, ...] = (
         meta        TEXT NOT NULL,
         data        BLOB NOT NULL,
         size        INTEGER NOT NULL,
-        status      TEXT NOT NULL DEFAULT 'pending',
         ingested_at TEXT NOT NULL
     );
-    CREATE INDEX documents_pending ON documents(status) WHERE status = 'pending';
+
+    -- Written once per document when processing ends ('done' or 'rejected'); a document with
+    -- no row here is pending. Kept apart from the raw bytes so marking one never rewrites them.
+    CREATE TABLE processed (
+        document_id TEXT PRIMARY KEY,
+        status      TEXT NOT NULL
+    ) WITHOUT ROWID;
 
     CREATE TABLE articles (
         id                TEXT PRIMARY KEY,
@@ -31,7 +36,6 @@ MIGRATIONS: tuple[str, ...] = (
         paragraphs        TEXT NOT NULL,
         norm_title        TEXT NOT NULL,
         norm_body         TEXT NOT NULL,
-        stems             TEXT NOT NULL,
         lang              TEXT NOT NULL,
         lang_score        REAL NOT NULL,
         source            TEXT,
@@ -51,10 +55,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_published ON articles(published);
     CREATE INDEX articles_source ON articles(source);
 
+    -- Contentless: rowid = articles.rowid. Titles as normalized words, bodies as light stems
+    -- (indexing normalized bodies too would double the cost of ingest for little recall).
+    -- Both columns arrive tokenized by marsad.arabic (space-separated), so the plain 'ascii'
+    -- tokenizer, which keeps every non-ASCII character inside tokens, is exact and fastest.
     CREATE VIRTUAL TABLE articles_fts USING fts5(
-        norm_title, norm_body, stems,
-        content = 'articles', content_rowid = 'rowid',
-        tokenize = 'unicode61 remove_diacritics 0'
+        norm_title, stems,
+        content = '',
+        tokenize = 'ascii'
     );
 
     CREATE TABLE rejections (

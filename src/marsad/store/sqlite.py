@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from marsad.errors import NotFoundError, StoreError
-from marsad.models import Article, PubDate, RawDocument, Rejection, RejectReason, RemovedLine
+from marsad.models import Article, RawDocument, Rejection, RejectReason
+from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
 from marsad.store.schema import MIGRATIONS
 
-_ARTICLE_COLUMNS = (
-    "id, document_id, seq, parent_id, title, body, paragraphs, norm_title, norm_body, stems, "
-    "lang, lang_score, source, outlet, outlet_provenance, url, author, published, "
-    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed"
+_INSERT_ARTICLE = (
+    f"INSERT OR IGNORE INTO articles ({ARTICLE_COLUMNS}) "
+    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS.split(',')))})"
 )
 
 
@@ -38,6 +37,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA cache_size=-65536")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -103,8 +103,8 @@ class SQLiteStore:
         return todo
 
     def _is_pending(self, doc_id: str) -> bool:
-        row = self.db.execute("SELECT status FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return row is not None and row[0] == "pending"
+        row = self.db.execute("SELECT 1 FROM processed WHERE document_id = ?", (doc_id,))
+        return row.fetchone() is None
 
     def add_rejections(self, rejections: Iterable[Rejection]) -> None:
         now = _now()
@@ -115,63 +115,29 @@ class SQLiteStore:
                 [(r.origin, str(r.reason), r.detail, r.size, now) for r in rejections],
             )
 
-    def save_results(
-        self, results: Iterable[tuple[str, list[Article] | Rejection, list[str]]]
-    ) -> None:
+    def save_results(self, results: Iterable[Processed]) -> None:
         """Store each document's articles (or its rejection) and mark it processed, atomically."""
         now = _now()
         with self._transaction():
-            for doc_id, outcome, stems in results:
-                if isinstance(outcome, Rejection):
+            for done in results:
+                if done.rejection is not None:
+                    r = done.rejection
                     self.db.execute(
                         "INSERT OR IGNORE INTO rejections "
                         "(origin, reason, detail, size, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                        (outcome.origin, str(outcome.reason), outcome.detail, outcome.size, now),
+                        (r.origin, str(r.reason), r.detail, r.size, now),
                     )
-                    status = "rejected"
-                else:
-                    for article, article_stems in zip(outcome, stems, strict=True):
-                        self._insert_article(article, article_stems)
-                    status = "done"
-                self.db.execute("UPDATE documents SET status = ? WHERE id = ?", (status, doc_id))
-
-    def _insert_article(self, a: Article, stems: str) -> None:
-        cur = self.db.execute(
-            f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a.id,
-                a.document_id,
-                a.seq,
-                a.parent_id,
-                a.title,
-                a.body,
-                json.dumps(a.paragraphs),
-                a.norm_title,
-                a.norm_body,
-                stems,
-                a.lang,
-                a.lang_score,
-                a.source,
-                a.outlet,
-                a.outlet_provenance,
-                a.url,
-                a.author,
-                a.published.value,
-                a.published.provenance,
-                a.published.confidence,
-                a.published.evidence,
-                a.crawled,
-                json.dumps(a.attributions, ensure_ascii=False),
-                json.dumps([[r.text, r.reason, r.line] for r in a.removed], ensure_ascii=False),
-            ),
-        )
-        if cur.rowcount:
-            self.db.execute(
-                "INSERT INTO articles_fts (rowid, norm_title, norm_body, stems) "
-                "VALUES (?, ?, ?, ?)",
-                (cur.lastrowid, a.norm_title, a.norm_body, stems),
-            )
+                for row, (norm_title, stems) in zip(done.rows, done.index, strict=True):
+                    cur = self.db.execute(_INSERT_ARTICLE, row)
+                    if cur.rowcount:
+                        self.db.execute(
+                            "INSERT INTO articles_fts (rowid, norm_title, stems) VALUES (?, ?, ?)",
+                            (cur.lastrowid, norm_title, stems),
+                        )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO processed (document_id, status) VALUES (?, ?)",
+                    (done.doc_id, "rejected" if done.rejection else "done"),
+                )
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.db)
@@ -183,8 +149,9 @@ class SQLiteStore:
         last = ""
         while True:
             rows = self.db.execute(
-                "SELECT id, kind, origin, source, meta, data FROM documents "
-                "WHERE status = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                "SELECT id, kind, origin, source, meta, data FROM documents d WHERE id > ? "
+                "AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.document_id = d.id) "
+                "ORDER BY id LIMIT ?",
                 (last, batch),
             ).fetchall()
             if not rows:
@@ -205,7 +172,7 @@ class SQLiteStore:
     def article(self, ref: str) -> Article:
         """An article by id, or by a unique id prefix of at least 4 characters."""
         rows = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR "
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ? OR "
             "(length(?) >= 4 AND id LIKE ? || '%') LIMIT 2",
             (ref, ref, ref),
         ).fetchall()
@@ -215,7 +182,7 @@ class SQLiteStore:
             )
         if len(rows) > 1 and rows[0][0] != ref:
             raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
-        return _article(rows[0])
+        return article_from_row(rows[0])
 
     def articles(
         self,
@@ -234,18 +201,18 @@ class SQLiteStore:
         if lang:
             where.append("lang = ?")
             args.append(lang)
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles"
+        sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY coalesce(published, crawled, '') , document_id, seq"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [_article(r) for r in self.db.execute(sql, args)]
+        return [article_from_row(r) for r in self.db.execute(sql, args)]
 
     def search(self, fts_query: str, limit: int = 20) -> list[tuple[Article, float]]:
         try:
             rows = self.db.execute(
-                f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))}, "
+                f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, "
                 "bm25(articles_fts) AS score FROM articles_fts JOIN articles a "
                 "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
                 "ORDER BY score LIMIT ?",
@@ -253,7 +220,7 @@ class SQLiteStore:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search query could not be run ({exc}): {fts_query}") from exc
-        return [(_article(r[:-1]), float(r[-1])) for r in rows]
+        return [(article_from_row(r[:-1]), float(r[-1])) for r in rows]
 
     def rejections(self) -> list[Rejection]:
         return [
@@ -267,7 +234,10 @@ class SQLiteStore:
         one = self.db.execute
         return {
             "documents": one("SELECT count(*) FROM documents").fetchone()[0],
-            "pending": one("SELECT count(*) FROM documents WHERE status='pending'").fetchone()[0],
+            "pending": one(
+                "SELECT count(*) FROM documents d "
+                "WHERE NOT EXISTS (SELECT 1 FROM processed p WHERE p.document_id = d.id)"
+            ).fetchone()[0],
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
             "rejections": one("SELECT count(*) FROM rejections").fetchone()[0],
         }
@@ -295,28 +265,3 @@ def _statements(script: str) -> list[str]:
         else:
             buf += ";"
     return parts
-
-
-def _article(r: Sequence[Any]) -> Article:
-    return Article(
-        id=str(r[0]),
-        document_id=str(r[1]),
-        seq=int(r[2]),
-        parent_id=r[3],
-        title=r[4],
-        body=str(r[5]),
-        paragraphs=tuple(tuple(p) for p in json.loads(str(r[6]))),
-        norm_title=str(r[7]),
-        norm_body=str(r[8]),
-        lang=str(r[10]),
-        lang_score=float(r[11]),
-        source=r[12],
-        outlet=r[13],
-        outlet_provenance=r[14],
-        url=r[15],
-        author=r[16],
-        published=PubDate(r[17], r[18], float(r[19]), r[20]),
-        crawled=r[21],
-        attributions=tuple(json.loads(str(r[22]))),
-        removed=tuple(RemovedLine(t, why, n) for t, why, n in json.loads(str(r[23]))),
-    )

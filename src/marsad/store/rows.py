@@ -1,0 +1,89 @@
+"""Articles as table rows, and back. Pure functions: workers build rows, the store inserts them.
+
+Serializing in the worker processes keeps the single writer (the store) doing only SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.models import Article, PubDate, Rejection, RemovedLine
+
+ARTICLE_COLUMNS = (
+    "id, document_id, seq, parent_id, title, body, paragraphs, norm_title, norm_body, "
+    "lang, lang_score, source, outlet, outlet_provenance, url, author, published, "
+    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed"
+)
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document after processing: its article rows with their index text, or a rejection.
+
+    ``index`` holds, for each row, the full-text index columns: the normalized title's tokens
+    and the light stems of title and body, each space-joined.
+    """
+
+    doc_id: str
+    rows: list[Row] = field(default_factory=list)
+    index: list[tuple[str, str]] = field(default_factory=list)
+    rejection: Rejection | None = None
+
+
+def article_row(a: Article) -> Row:
+    """The ``articles`` table row of an article, in ``ARTICLE_COLUMNS`` order."""
+    return (
+        a.id,
+        a.document_id,
+        a.seq,
+        a.parent_id,
+        a.title,
+        a.body,
+        json.dumps(a.paragraphs),
+        a.norm_title,
+        a.norm_body,
+        a.lang,
+        a.lang_score,
+        a.source,
+        a.outlet,
+        a.outlet_provenance,
+        a.url,
+        a.author,
+        a.published.value,
+        a.published.provenance,
+        a.published.confidence,
+        a.published.evidence,
+        a.crawled,
+        json.dumps(a.attributions, ensure_ascii=False),
+        json.dumps([[r.text, r.reason, r.line] for r in a.removed], ensure_ascii=False),
+    )
+
+
+def article_from_row(r: Sequence[Any]) -> Article:
+    return Article(
+        id=str(r[0]),
+        document_id=str(r[1]),
+        seq=int(r[2]),
+        parent_id=r[3],
+        title=r[4],
+        body=str(r[5]),
+        paragraphs=tuple(tuple(p) for p in json.loads(str(r[6]))),
+        norm_title=str(r[7]),
+        norm_body=str(r[8]),
+        lang=str(r[9]),
+        lang_score=float(r[10]),
+        source=r[11],
+        outlet=r[12],
+        outlet_provenance=r[13],
+        url=r[14],
+        author=r[15],
+        published=PubDate(r[16], r[17], float(r[18]), r[19]),
+        crawled=r[20],
+        attributions=tuple(json.loads(str(r[21]))),
+        removed=tuple(RemovedLine(t, why, n) for t, why, n in json.loads(str(r[22]))),
+    )
