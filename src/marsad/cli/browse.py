@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import click
@@ -18,9 +19,23 @@ from marsad.cli.render import (
 )
 
 
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 @click.command("articles")
 @click.option("--source", help="Only articles from this source or outlet.")
-@click.option("--since", metavar="DATE", help="Only articles published (or crawled) on/after DATE.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    callback=lambda ctx, param, value: _iso_date(value),
+    help="Only articles published (or, when undated, crawled) on or after DATE (YYYY-MM-DD).",
+)
 @click.option("--lang", metavar="L", help="Only articles in language L (ISO 639-1, e.g. ar).")
 @click.option("--limit", type=int, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
