@@ -57,3 +57,33 @@ def test_clean_broken_paragraph_is_rejoined() -> None:
     broken = ["وقال المتحدث باسم الوزارة لافتاً إلى أن", "الوضع مستقر تماماً الآن."]
     (seg,) = split_segments("\n".join(["عنوان", PARA, *broken]))
     assert seg.paragraphs[1] == "وقال المتحدث باسم الوزارة لافتاً إلى أن الوضع مستقر تماماً الآن."
+
+
+def test_clean_report_lines_that_look_like_chrome_are_kept() -> None:
+    # Seen in SaudiNewsNet: dates and ratings written with slashes and bars, words that only
+    # look like cues, a city dateline that is also a newspaper's name.
+    assert classify("الأربعاء 16 / 8 / 1436هـ، الموافق 3 / 6 / 2015م") is None
+    assert classify("(*1): لا يستحق | (*2): وسط | (*3): جيد") is None
+    assert classify("أخبار › العراق › سياسة") is LineKind.BREADCRUMB
+    assert classify("وشدد على احترام حقوق النشر والملكية الفكرية في كل الأحوال.") is None
+    lines = [
+        "عنوان",
+        PARA,
+        "نشرت مجلة أمريكان إنترست في 4 يناير 2015 مقالا عن القوى العظمى في العالم اليوم.",
+        "- الرياض",
+        "موقع مناسب",
+    ]
+    (seg,) = split_segments("\n".join(lines))
+    assert seg.published.value is None
+    assert seg.outlet is None
+    assert len(seg.paragraphs) == 4
+
+
+def test_clean_credit_lines_name_the_outlet() -> None:
+    for line, outlet in (
+        ("موقع العربية", "العربية"),
+        ("(واس)", "واس"),
+        ("نقلا عن الجزيرة", "الجزيرة"),
+    ):
+        (seg,) = split_segments("\n".join(["عنوان", PARA, line]))
+        assert (seg.outlet, seg.attributions) == (outlet, [line])

@@ -120,14 +120,38 @@ _RELATED = (
     "most read",
 )
 
+
+def _alternatives(*phrases: str) -> str:
+    """A regex alternation of phrases in their normalized form (keys are normalized)."""
+    return "|".join(re.escape(normalize(p)) for p in phrases)
+
+
 _COMMENTS_RE = re.compile(
-    r"^(لن يتم نشر عنوان بريدك|your email address will not be published|"
-    r"الحقول الإلزامية مشار إليها|required fields are marked)",
+    "^("
+    + _alternatives(
+        "لن يتم نشر عنوان بريدك",
+        "your email address will not be published",
+        "الحقول الإلزامية مشار إليها",
+        "required fields are marked",
+    )
+    + ")"
 )
-_TAGS_RE = re.compile(r"^(كلمات دلاليه|الكلمات الداله|كلمات مفتاحيه|الوسوم|وسوم|tags|keywords)\s*:")
-_FOOTER_RE = re.compile(r"(جميع الحقوق محفوظه|all rights reserved|^©|^copyright\b|حقوق النشر)")
-_BREADCRUMB_RE = re.compile(r"^(الرييسيه|home|الصفحه الرييسيه)\s*[/»›>|]")
-_SEPARATORS_RE = re.compile(r"\s[/»›>|]\s")
+_TAGS_RE = re.compile(
+    "^("
+    + _alternatives("كلمات دلالية", "الكلمات الدالة", "كلمات مفتاحية", "الوسوم", "وسوم")
+    + r"|tags|keywords)\s*:"
+)
+_FOOTER_RE = re.compile(
+    "(" + _alternatives("جميع الحقوق محفوظة", "حقوق الطبع محفوظة", "all rights reserved") + ")"
+    r"|^©|^copyright\b"
+)
+_FOOTER_MAX_WORDS = 15
+_BREADCRUMB_RE = re.compile(
+    "^(" + _alternatives("الرئيسية", "الصفحة الرئيسية", "home") + r")\s*[/>|\"']"
+)
+# Breadcrumb separators / » › > as they look after normalization (» becomes ", › becomes ').
+_SEPARATOR_RE = re.compile(r"\s[/>\"']\s")
+_CRUMB_MAX_WORDS = 8
 _KEY_STRIP = " \t.:!-–—|*•·"
 
 
@@ -177,11 +201,22 @@ def classify_key(key: str, long: bool = False) -> LineKind | None:
         return LineKind.COMMENTS
     if long:  # only patterns anchored at the start apply to a paragraph-length line
         return None
-    if _FOOTER_RE.search(key):
+    if _FOOTER_RE.search(key) and len(key.split()) <= _FOOTER_MAX_WORDS:
         return LineKind.FOOTER
-    if _BREADCRUMB_RE.match(key) or len(_SEPARATORS_RE.findall(key)) >= 2:
+    if _BREADCRUMB_RE.match(key) or _is_crumb_trail(key):
         return LineKind.BREADCRUMB
     return None
+
+
+def _is_crumb_trail(key: str) -> bool:
+    """'أخبار › العراق › سياسة': short named parts joined by separators, no dates or numbers."""
+    parts = _SEPARATOR_RE.split(key)
+    return len(parts) >= 3 and all(
+        part.strip()
+        and len(part.split()) <= _CRUMB_MAX_WORDS
+        and not any(c.isdigit() for c in part)
+        for part in parts
+    )
 
 
 def breadcrumb_tail(line: str) -> str:

@@ -16,7 +16,8 @@ from marsad.clean import outlets
 _SOURCE_RE = re.compile(
     r"^\s*(المصدر|مصدر الخبر|المصدر الأصلي|source|via)\s*[:：]\s*(?P<name>.{2,80})$", re.I
 )
-_SITE_RE = re.compile(r"^\s*(موقع|عن موقع|نقلا عن|نقلاً عن|نقلا عن موقع)\s+(?P<name>\S.{0,60})$")
+_SITE_RE = re.compile(r"^\s*(?P<cue>موقع|عن موقع|نقلا عن موقع|نقلاً عن موقع)\s+(?P<name>\S.{0,60})$")
+_QUOTED_RE = re.compile(r"^\s*(نقلا عن|نقلاً عن|عن)\s+(?P<name>\S.{0,60})$")
 _BYLINE_RE = re.compile(
     r"^(?P<name>[\u0621-\u064A\s]{3,40}?)\s*\((?P<place>[\u0621-\u064A\s]{2,25})\)$"
 )
@@ -42,8 +43,14 @@ def credit(line: str) -> Credit | None:
         return Credit(outlets.lookup(name) or outlets.strip_prefix(name), "source-line")
     match = _SITE_RE.match(text)
     if match and len(text.split()) <= 5:
+        # "موقع العربية" credits Al Arabiya; "موقع مناسب" is "a suitable site": known names only.
+        found = outlets.lookup(match.group("name"))
+        if found:
+            return Credit(found, "site-line")
+    match = _QUOTED_RE.match(text)
+    if match and text.startswith("نقل") and len(text.split()) <= 7:
         name = match.group("name").strip()
-        return Credit(outlets.lookup(name) or outlets.strip_prefix(name), "site-line")
+        return Credit(outlets.lookup(name) or outlets.strip_prefix(name), "source-line")
     if len(text.split()) <= 4:
         found = outlets.lookup(text)
         if found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 from marsad.arabic import normalize
+from marsad.clean.boilerplate import line_key
 
 OUTLETS: dict[str, tuple[str, ...]] = {
     "Sputnik": ("sputnik", "سبوتنيك", "سبوتنك", "sputnik عربي"),
@@ -32,17 +33,32 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "العربي الجديد": ("العربي الجديد",),
     "الرياض": ("صحيفة الرياض", "alriyadh"),
     "عكاظ": ("عكاظ", "okaz"),
-    "سبق": ("سبق", "صحيفة سبق", "sabq"),
+    "سبق": ("صحيفة سبق", "sabq"),
     "الحرة": ("الحرة", "alhurra"),
     "فرانس 24": ("فرانس 24", "france 24"),
     "يورونيوز": ("يورونيوز", "euronews"),
     "دويتشه فيله": ("دويتشه فيله", "dw"),
 }
 
+# Display names that are also ordinary words or places ("الرياض" is a city before a newspaper):
+# only their listed spellings identify them.
+_AMBIGUOUS = frozenset({"الرياض", "سبق"})
+
 # Widgets that only one site prints; when seen, they name the outlet (weaker than a credit line).
 SIGNATURES: dict[str, str] = {
     "ت + ت - الحجم الطبيعي": "البيان",
 }
+
+
+def signature(key: str) -> str | None:
+    """The outlet whose widget this normalized line key is, or None."""
+    return _signatures().get(key)
+
+
+@functools.cache
+def _signatures() -> dict[str, str]:
+    return {line_key(text): name for text, name in SIGNATURES.items()}
+
 
 _PREFIXES = ("صحيفة ", "جريدة ", "موقع ", "وكالة ", "قناة ", "مجلة ")
 
@@ -51,7 +67,7 @@ _PREFIXES = ("صحيفة ", "جريدة ", "موقع ", "وكالة ", "قناة
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
     for name, spellings in OUTLETS.items():
-        for spelling in (name, *spellings):
+        for spelling in spellings if name in _AMBIGUOUS else (name, *spellings):
             index[normalize(spelling)] = name
     return index
 

@@ -16,9 +16,14 @@ from marsad.arabic import MONTHS, normalize
 from marsad.models import PubDate
 
 _CUE_RE = re.compile(
-    r"(تاريخ النشر|تاريخ الخبر|نشر في|نشر بتاريخ|نشر|اخر تحديث|تم النشر|published|"
-    r"posted on|posted|updated|last updated|date)\s*:?",
+    "^("
+    + "|".join(
+        re.escape(normalize(cue))
+        for cue in ("تاريخ النشر", "تاريخ الخبر", "نشر في", "نشر بتاريخ", "آخر تحديث", "تم النشر")
+    )
+    + r"|published|posted on|posted|updated|last updated)\b\s*(?P<colon>:)?"
 )
+_CUE_MAX_WORDS = 12
 
 
 @functools.cache
@@ -56,7 +61,11 @@ def has_cue(line: str, normalized: bool = False) -> bool:
 
     ``normalized`` says the line has already been through ``normalize``.
     """
-    return bool(_CUE_RE.match((line if normalized else normalize(line)).strip()))
+    text = (line if normalized else normalize(line)).strip()
+    match = _CUE_RE.match(text)
+    if match is None:
+        return False
+    return match.group("colon") is not None or len(text.split()) <= _CUE_MAX_WORDS
 
 
 def date_from_lines(header: list[str], cued: list[str]) -> PubDate:

@@ -111,8 +111,7 @@ def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
             current.breadcrumb_title = current.breadcrumb_title or boilerplate.breadcrumb_tail(line)
         if kind is not None:
             current.drop(lineno, line, str(kind))
-            signature = outlets.SIGNATURES.get(key) or outlets.SIGNATURES.get(line)
-            current.signature_outlet = current.signature_outlet or signature
+            current.signature_outlet = current.signature_outlet or outlets.signature(key)
             continue
         if pubdate.has_cue(key, normalized=True) and pubdate.find_date(line):
             current.dated.append(line)
