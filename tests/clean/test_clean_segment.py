@@ -65,6 +65,10 @@ def test_clean_report_lines_that_look_like_chrome_are_kept() -> None:
     assert classify("الأربعاء 16 / 8 / 1436هـ، الموافق 3 / 6 / 2015م") is None
     assert classify("(*1): لا يستحق | (*2): وسط | (*3): جيد") is None
     assert classify("أخبار › العراق › سياسة") is LineKind.BREADCRUMB
+    assert classify("أخبار » العراق » سياسة") is LineKind.BREADCRUMB
+    assert classify("توفي ” نصف تاريخ القصايد ” في بني مالك") is None
+    assert classify("معرض « فناني القرية » ضمن « مهرجان أبها »") is None
+    assert classify("http: / / www.hrp.org.uk / HamptonCourtPalace / stories") is None
     assert classify("وشدد على احترام حقوق النشر والملكية الفكرية في كل الأحوال.") is None
     lines = [
         "عنوان",

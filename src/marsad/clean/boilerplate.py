@@ -149,8 +149,9 @@ _FOOTER_MAX_WORDS = 15
 _BREADCRUMB_RE = re.compile(
     "^(" + _alternatives("الرئيسية", "الصفحة الرئيسية", "home") + r")\s*[/>|\"']"
 )
-# Breadcrumb separators / » › > as they look after normalization (» becomes ", › becomes ').
-_SEPARATOR_RE = re.compile(r"\s[/>\"']\s")
+# Breadcrumb separators, read on the raw line: after normalization » and › are quote marks.
+_SEPARATOR_RE = re.compile(r"\s([/»›>])\s")
+_CRUMB_PUNCT = frozenset(".:،,!?؟؛;\"'«“”")
 _CRUMB_MAX_WORDS = 8
 _KEY_STRIP = " \t.:!-–—|*•·"
 
@@ -185,11 +186,12 @@ def _exact() -> dict[str, LineKind]:
 
 def classify(line: str) -> LineKind | None:
     """The kind of chrome a line is, or None when it may be part of a report."""
-    return classify_key(line_key(line), long=len(line) > LONG_LINE)
+    return classify_key(line_key(line), line)
 
 
-def classify_key(key: str, long: bool = False) -> LineKind | None:
-    """``classify`` for a line already turned into its key; ``long`` when the line was long."""
+def classify_key(key: str, line: str) -> LineKind | None:
+    """``classify`` for a line whose key is already made (saves normalizing it twice)."""
+    long = len(line) > LONG_LINE
     if not key:
         return None
     kind = _exact().get(key)
@@ -203,19 +205,28 @@ def classify_key(key: str, long: bool = False) -> LineKind | None:
         return None
     if _FOOTER_RE.search(key) and len(key.split()) <= _FOOTER_MAX_WORDS:
         return LineKind.FOOTER
-    if _BREADCRUMB_RE.match(key) or _is_crumb_trail(key):
+    if _BREADCRUMB_RE.match(key) or _is_crumb_trail(line):
         return LineKind.BREADCRUMB
     return None
 
 
-def _is_crumb_trail(key: str) -> bool:
-    """'أخبار › العراق › سياسة': short named parts joined by separators, no dates or numbers."""
-    parts = _SEPARATOR_RE.split(key)
-    return len(parts) >= 3 and all(
-        part.strip()
-        and len(part.split()) <= _CRUMB_MAX_WORDS
-        and not any(c.isdigit() for c in part)
-        for part in parts
+def _is_crumb_trail(line: str) -> bool:
+    """'أخبار › العراق › سياسة': short named parts joined by one kind of separator.
+
+    Dates (16 / 8 / 1436), quotes with spaces and URLs have digits or punctuation in their
+    parts, or mix separators; a trail has neither.
+    """
+    pieces = _SEPARATOR_RE.split(line.strip())
+    parts, separators = pieces[::2], set(pieces[1::2])
+    return (
+        len(parts) >= 3
+        and len(separators) == 1
+        and all(
+            part.strip()
+            and len(part.split()) <= _CRUMB_MAX_WORDS
+            and not any(c.isdigit() or c in _CRUMB_PUNCT for c in part)
+            for part in parts
+        )
     )
 
 

@@ -89,7 +89,7 @@ def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
             continue
         current = builders[-1]
         key = boilerplate.line_key(line)
-        kind = boilerplate.classify_key(key, long=len(line) > boilerplate.LONG_LINE)
+        kind = boilerplate.classify_key(key, line)
         if kind is LineKind.RELATED:
             block_end = i
             while block_end < len(lines) and (
