@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
+from marsad.engine.linking import LinkReport, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.ingest import ReadOptions
-from marsad.models import Article, RawDocument, Rejection
+from marsad.link.groups import group_links
+from marsad.link.reuse import ReuseParams
+from marsad.models import Article, RawDocument, Rejection, ReuseLink
 from marsad.store import SQLiteStore
 from marsad.store.fts import build_query
 
@@ -86,6 +89,19 @@ class Marsad:
             SearchHit(article, score, _snippet(article, text))
             for article, score in self.store.search(query, limit)
         ]
+
+    def update_reuse(self, params: ReuseParams | None = None) -> LinkReport:
+        """Link the articles added since the last update (exact, near and partial reuse)."""
+        return update_reuse(self.store, params)
+
+    def reuse_links(
+        self, article_id: str | None = None, kind: str | None = None
+    ) -> list[ReuseLink]:
+        return self.store.reuse.links(article_id, kind)
+
+    def reuse_groups(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Connected groups of reusing articles, each with its likely origin."""
+        return group_links(self.reuse_links(kind=kind))
 
     def rejected(self) -> list[Rejection]:
         return self.store.rejections()

@@ -142,3 +142,27 @@ class Article:
 def article_id(document_id: str, seq: int) -> str:
     """Stable, short id of the ``seq``-th article of a document."""
     return hashlib.sha256(f"{document_id}:{seq}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseLink:
+    """Article ``a`` and article ``b`` (``a < b``) share text.
+
+    ``contain_a`` is the share of a's shingles found in b. ``passages`` holds aligned spans as
+    ``(a_start, a_end, b_start, b_end, words)`` character offsets into each original body.
+    ``origin``/``copy`` are None when no evidence decides the order.
+    """
+
+    a: str
+    b: str
+    kind: Literal["exact", "near", "partial"]
+    jaccard: float
+    contain_a: float
+    contain_b: float
+    longest: int
+    origin: str | None
+    copy: str | None
+    reasons: tuple[str, ...]
+    uncredited: bool
+    dropped: tuple[str, ...]
+    passages: tuple[tuple[int, int, int, int, int], ...]

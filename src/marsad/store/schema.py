@@ -74,4 +74,35 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (origin, reason)
     );
     """,
+    # 2: reuse detection: each article's shingles, the fingerprint index, and the links.
+    """
+    CREATE TABLE reuse_shingles (
+        article_id TEXT PRIMARY KEY,
+        seq        BLOB NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE reuse_fingerprints (
+        fp         INTEGER NOT NULL,
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX reuse_fingerprints_fp ON reuse_fingerprints(fp);
+
+    CREATE TABLE reuse_links (
+        a          TEXT NOT NULL,
+        b          TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        jaccard    REAL NOT NULL,
+        contain_a  REAL NOT NULL,
+        contain_b  REAL NOT NULL,
+        longest    INTEGER NOT NULL,
+        origin     TEXT,
+        copy       TEXT,
+        reasons    TEXT NOT NULL,
+        uncredited INTEGER NOT NULL,
+        dropped    TEXT NOT NULL,
+        passages   TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_links_b ON reuse_links(b);
+    """,
 )

@@ -1,0 +1,80 @@
+"""Aligned passages between two articles, as character spans of their original text.
+
+Each word of the original body is found with its span and normalized on its own; shingles of
+those words are matched between the two articles, and runs of matching shingles become
+passages. Offsets point into ``Article.body`` (what is shown), never into normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.arabic import normalize
+from marsad.link.shingles import shingle_batch
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage of ``a`` found in ``b``: character spans in each body, and its length in words."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    words: int
+
+
+def words_with_spans(body: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalized words of an original body, each with the span of the original word."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _WORD_RE.finditer(body):
+        norm = normalize(match.group())
+        for piece in _WORD_RE.findall(norm):
+            words.append(piece)
+            spans.append(match.span())
+    return words, spans
+
+
+def align(body_a: str, body_b: str, n: int, min_words: int = 8) -> list[Passage]:
+    """Passages of ``body_a`` that also stand in ``body_b``, in ``a``'s order."""
+    words_a, spans_a = words_with_spans(body_a)
+    words_b, spans_b = words_with_spans(body_b)
+    seq_a, seq_b = shingle_batch([" ".join(words_a), " ".join(words_b)], n)
+    where_b: dict[int, int] = {}
+    for pos, value in enumerate(seq_b.tolist()):
+        where_b.setdefault(value, pos)
+    passages: list[Passage] = []
+    i = 0
+    values_a = seq_a.tolist()
+    while i < len(values_a):
+        j = where_b.get(values_a[i])
+        if j is None:
+            i += 1
+            continue
+        length = 1
+        while (
+            i + length < len(values_a)
+            and j + length < len(seq_b)
+            and values_a[i + length] == int(seq_b[j + length])
+        ):
+            length += 1
+        words = length + n - 1
+        if words >= min_words:
+            last_a, last_b = i + words - 1, j + words - 1
+            passages.append(
+                Passage(spans_a[i][0], spans_a[last_a][1], spans_b[j][0], spans_b[last_b][1], words)
+            )
+        i += length
+    return passages
+
+
+def paragraph_of(offset: int, paragraphs: tuple[tuple[int, int], ...]) -> int:
+    """The index of the paragraph holding character ``offset`` (-1 when none does)."""
+    for k, (start, end) in enumerate(paragraphs):
+        if start <= offset < end:
+            return k
+    return -1
