@@ -25,6 +25,7 @@ run: install  ## ingest the bundled seed reports and show what was found
 	$(BIN)/marsad --db $(DB) ingest $(SEEDS)
 	$(BIN)/marsad --db $(DB) articles
 	$(BIN)/marsad --db $(DB) search "الأمريكي"
+	$(BIN)/marsad --db $(DB) reuse
 
 test: dev  ## lint, type-check and run every test (slow ones included)
 	$(BIN)/ruff check .
