@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev run test test-fast lint bench bench-ingest clean
+.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse clean
 
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -41,10 +41,17 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest
+bench: bench-ingest bench-reuse
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
+
+$(VENV)/.bench: $(BIN)/marsad
+	$(BIN)/pip install --quiet -e '.[bench]'
+	@touch $@
+
+bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force
+	$(BIN)/python benchmarks/reuse.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache
