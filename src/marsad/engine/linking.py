@@ -58,7 +58,7 @@ def update_reuse(store: SQLiteStore, params: ReuseParams | None = None) -> LinkR
                 found[key] = (scores(a, b, params.shingles.n), identical)
     report.candidates = len(found)
     links = [
-        _link(store, a, b, s, kind)
+        _link(store, a, b, s, kind, params.shingles.n)
         for (a, b), (s, identical) in sorted(found.items())
         if (kind := kind_of(s, identical, params)) is not None
     ]
@@ -69,11 +69,11 @@ def update_reuse(store: SQLiteStore, params: ReuseParams | None = None) -> LinkR
     return report
 
 
-def _link(store: SQLiteStore, a_id: str, b_id: str, s: Scores, kind: str) -> ReuseLink:
+def _link(store: SQLiteStore, a_id: str, b_id: str, s: Scores, kind: str, n: int) -> ReuseLink:
     a, b = store.article(a_id), store.article(b_id)
     origin = decide(a, b, s.contain_a, s.contain_b)
     passages = tuple(
-        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in align(a.body, b.body, 5)
+        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in align(a.body, b.body, n)
     )
     return ReuseLink(
         a=a_id,

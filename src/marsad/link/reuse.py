@@ -108,7 +108,7 @@ def find_reuse(
     if len(exact):
         pairs = np.unique(np.concatenate([pairs, exact]), axis=0)
     identical = {(int(a), int(b)) for a, b in exact}
-    _STATE.update(arts=arts, params=params)
+    _STATE.update(arts=arts)
     try:
         verified = _verify_all(pairs.tolist(), workers, params)
     finally:
