@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marsad.models import ReuseLink
+from marsad.store.transaction import Transaction
 
 Hashes = npt.NDArray[np.uint64]
 
@@ -66,8 +67,7 @@ class ReuseTables:
         links: Iterable[ReuseLink],
     ) -> None:
         """Add articles to the index (id, shingles, fingerprints) and store links, atomically."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with Transaction(self.db):
             for article_id, seq, fps in indexed:
                 self.db.execute(
                     "INSERT OR REPLACE INTO reuse_shingles (article_id, seq) VALUES (?, ?)",
@@ -82,10 +82,6 @@ class ReuseTables:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_link_row(link) for link in links],
             )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def links(self, article_id: str | None = None, kind: str | None = None) -> list[ReuseLink]:
         where, args = [], []

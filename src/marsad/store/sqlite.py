@@ -17,6 +17,7 @@ from marsad.models import Article, RawDocument, Rejection, RejectReason
 from marsad.store.reuse import ReuseTables
 from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
 from marsad.store.schema import MIGRATIONS
+from marsad.store.transaction import Transaction
 
 _INSERT_ARTICLE = (
     f"INSERT OR IGNORE INTO articles ({ARTICLE_COLUMNS}) "
@@ -141,8 +142,8 @@ class SQLiteStore:
                     (done.doc_id, "rejected" if done.rejection else "done"),
                 )
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.db)
+    def _transaction(self) -> Transaction:
+        return Transaction(self.db)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -243,17 +244,6 @@ class SQLiteStore:
             "articles": one("SELECT count(*) FROM articles").fetchone()[0],
             "rejections": one("SELECT count(*) FROM rejections").fetchone()[0],
         }
-
-
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _statements(script: str) -> list[str]:
