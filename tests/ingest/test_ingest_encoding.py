@@ -79,3 +79,14 @@ def test_ingest_encoding_returns_or_raises_decode_error(data: bytes, declared: s
     except DecodeError:
         return
     assert data.decode(name) == text
+
+
+def test_ingest_encoding_declared_codec_that_refuses_everything() -> None:
+    # Found by hypothesis: Python's "undefined" codec raises UnicodeError, not a decode error.
+    from marsad.ingest import DecodeError, decode_bytes
+
+    try:
+        text, _ = decode_bytes(b"\xe9\xe8 abc", "undefined")
+    except DecodeError:
+        return
+    assert isinstance(text, str)

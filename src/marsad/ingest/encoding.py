@@ -93,7 +93,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if codec is not None:
         try:
             return data.decode(codec), codec
-        except UnicodeDecodeError:
+        except UnicodeError:  # a decode error, or a codec that refuses all input ("undefined")
             pass
     text = data.decode("cp1256", errors="replace")
     if _mostly_arabic(text):
@@ -102,7 +102,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if best is not None and best.encoding is not None:
         try:
             return data.decode(best.encoding), best.encoding
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     tried = f"declared {declared!r}, " if declared else ""
     raise DecodeError(
