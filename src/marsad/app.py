@@ -92,7 +92,7 @@ class Marsad:
 
     def update_reuse(self, params: ReuseParams | None = None) -> LinkReport:
         """Link the articles added since the last update (exact, near and partial reuse)."""
-        return update_reuse(self.store, params)
+        return update_reuse(self.store, params, self.settings.workers)
 
     def reuse_links(
         self, article_id: str | None = None, kind: str | None = None

@@ -6,7 +6,6 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.link.candidates import candidate_pairs
 from marsad.link.reuse import ReuseParams, find_reuse
 from marsad.link.shingles import shingle_batch, shingle_set, winnow
 
@@ -27,12 +26,6 @@ def test_link_winnowing_finds_every_long_enough_shared_passage() -> None:
         b = " ".join([*rng.choice(WORDS, 50), *passage])
         fa, fb = (winnow(s, 6)[0] for s in shingle_batch([a, b]))
         assert np.intersect1d(fa, fb).size >= 1
-
-
-def test_link_candidates_need_min_shared_fingerprints() -> None:
-    f = [np.array([1, 2, 3], np.uint64), np.array([2, 3, 9], np.uint64), np.array([7], np.uint64)]
-    pairs, shared = candidate_pairs(f, min_shared=2)
-    assert pairs.tolist() == [[0, 1]] and shared.tolist() == [2]
 
 
 def test_link_find_reuse_kinds() -> None:

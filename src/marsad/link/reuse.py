@@ -1,9 +1,14 @@
 """Reuse detection: exact copies, near-duplicates and partial copies among articles.
 
-Pipeline: normalized text → word shingles → winnowed fingerprints → candidate pairs from an
-inverted index → exact verification on full shingle sets → a kind for each pair that clears
-a threshold. MinHash-LSH estimates Jaccard, so it cannot see one article contained in a
-longer one; fingerprints shared by position can, which is what passim and MOSS rely on.
+Batch (``find_reuse``): normalized text → word shingles → an inverted index over all of them
+→ the exact overlap of every pair sharing a shingle that is not a set phrase → Jaccard and
+containment both ways → the longest shared passage where the shares do not decide. MinHash-LSH
+estimates Jaccard, so it cannot see one article contained in a longer one; exact overlaps can.
+
+Incremental (the store's index): each article keeps its winnowed fingerprints (MOSS's
+winnowing: any shared passage of ``w + n - 1`` words leaves a shared fingerprint), so a new
+article finds its candidates among everything indexed with one lookup, then is verified
+exactly against each.
 
 >>> pairs = find_reuse({"x": "ا ب ت ث ج ح خ د ذ ر", "y": "ا ب ت ث ج ح خ د ذ ر"})
 >>> [(p.a, p.b, p.kind) for p in pairs]
@@ -12,17 +17,17 @@ longer one; fingerprints shared by position can, which is what passim and MOSS r
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
-from marsad.link.candidates import candidate_pairs
+from marsad.link.overlap import overlaps
+from marsad.link.runs import longest_runs
 from marsad.link.shingles import Hashes, ShingleParams, shingle_batch, winnow
-from marsad.link.verify import Scores, Shingled, scores
+from marsad.link.table import ShingleTable
+from marsad.link.verify import Scores, Shingled
 
 Kind = Literal["exact", "near", "partial"]
 
@@ -67,7 +72,7 @@ class ReusePair:
     jaccard: float
     contain_a: float
     contain_b: float
-    longest: int
+    longest: int | None  # words in the longest shared passage; None when not measured
 
 
 def kind_of(s: Scores, identical: bool, params: ReuseParams) -> Kind | None:
@@ -76,9 +81,23 @@ def kind_of(s: Scores, identical: bool, params: ReuseParams) -> Kind | None:
         return "exact"
     if s.jaccard >= params.near:
         return "near"
-    if max(s.contain_a, s.contain_b) >= params.partial or s.longest >= params.min_passage:
+    if max(s.contain_a, s.contain_b) >= params.partial and s.shared >= params.min_shared:
+        return "partial"
+    if s.longest >= params.min_passage:
         return "partial"
     return None
+
+
+def judge(a: str, b: str, s: Scores, identical: bool, params: ReuseParams) -> ReusePair | None:
+    """The reuse pair exact scores of ``a`` and ``b`` make, or None when they are not reuse."""
+    kind = kind_of(s, identical, params)
+    if kind is None:
+        return None
+    return ReusePair(a, b, kind, *_rounded(s))
+
+
+def _rounded(s: Scores) -> tuple[float, float, float, int]:
+    return round(s.jaccard, 4), round(s.contain_a, 4), round(s.contain_b, 4), s.longest
 
 
 def shingle(norm_texts: list[str], params: ShingleParams) -> list[tuple[Shingled, Hashes]]:
@@ -90,66 +109,59 @@ def shingle(norm_texts: list[str], params: ShingleParams) -> list[tuple[Shingled
 
 # -- batch ---------------------------------------------------------------------------------
 
-_STATE: dict[str, object] = {}  # what forked workers read: set before the pool starts
-
 
 def find_reuse(
     docs: Mapping[str, str], params: ReuseParams | None = None, workers: int = 1
 ) -> list[ReusePair]:
-    """Every pair of reusing articles among ``docs`` (id → normalized body), sorted by ids."""
+    """Every pair of reusing articles among ``docs`` (id → normalized body), sorted by ids.
+
+    Overlaps are exact for every pair sharing a shingle that is not a set phrase; the longest
+    shared passage is measured for the pairs the shares do not decide (``longest`` is None
+    for the others: their shares already make them reuse). ``workers`` threads share the
+    numpy work.
+    """
     params = params or ReuseParams()
+    n = params.shingles.n
     ids = sorted(docs)
     texts = [docs[i] for i in ids]
-    shingled = shingle(texts, params.shingles)  # vectorized: cheaper than shipping arrays
-    arts = [s for s, _ in shingled]
-    fps = [f for _, f in shingled]
-    pairs, _ = candidate_pairs(fps, params.min_shared, params.max_df)
-    exact = _identical_pairs(texts)
-    if len(exact):
-        pairs = np.unique(np.concatenate([pairs, exact]), axis=0)
-    identical = {(int(a), int(b)) for a, b in exact}
-    _STATE.update(arts=arts)
-    try:
-        verified = _verify_all(pairs.tolist(), workers, params)
-    finally:
-        _STATE.clear()
-    out: list[ReusePair] = []
-    for chunk in verified:
-        for (i, j), s in chunk:
-            kind = kind_of(s, (i, j) in identical, params)
-            if kind is not None:
-                out.append(ReusePair(ids[i], ids[j], kind, *_rounded(s)))
-    return out
+    table = ShingleTable.build(texts, n, workers)
+    ov = overlaps(table, params.max_df, workers)
+    jaccard = ov.jaccard()
+    contain_a, contain_b = ov.containment()
+    near = jaccard >= params.near
+    contained = (np.maximum(contain_a, contain_b) >= params.partial) & (
+        ov.shared >= params.min_shared
+    )
+    undecided = np.flatnonzero(~near & ~contained & (ov.shared >= params.min_passage - n + 1))
+    longest = longest_runs(table, ov, undecided, n, workers)
+    passage = np.zeros(len(ov.a), dtype=np.bool_)
+    passage[undecided] = longest >= params.min_passage
+    runs = dict(zip(undecided.tolist(), longest.tolist(), strict=True))
+    identical = _identical_pairs(texts)
+    found: dict[tuple[int, int], ReusePair] = {}
+    for k in np.flatnonzero(near | contained | passage).tolist():
+        i, j = int(ov.a[k]), int(ov.b[k])
+        kind: Kind = "near" if near[k] else "partial"
+        found[i, j] = ReusePair(
+            ids[i],
+            ids[j],
+            kind,
+            round(float(jaccard[k]), 4),
+            round(float(contain_a[k]), 4),
+            round(float(contain_b[k]), 4),
+            runs.get(k),
+        )
+    for i, j in identical:
+        old = found.get((i, j))
+        found[i, j] = ReusePair(
+            ids[i], ids[j], "exact", 1.0, 1.0, 1.0, old.longest if old else None
+        )
+    return [found[key] for key in sorted(found)]
 
 
-def _rounded(s: Scores) -> tuple[float, float, float, int]:
-    return round(s.jaccard, 4), round(s.contain_a, 4), round(s.contain_b, 4), s.longest
-
-
-def _identical_pairs(texts: Sequence[str]) -> npt.NDArray[np.int64]:
+def _identical_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
     groups: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
         if text.strip():
             groups.setdefault(text, []).append(i)
-    pairs = [(a, b) for g in groups.values() for k, a in enumerate(g) for b in g[k + 1 :]]
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
-
-
-def _verify_chunk(
-    pairs: list[list[int]], params: ReuseParams
-) -> list[tuple[tuple[int, int], Scores]]:
-    arts: list[Shingled] = _STATE["arts"]  # type: ignore[assignment]
-    n = params.shingles.n
-    return [((i, j), scores(arts[i], arts[j], n)) for i, j in pairs]
-
-
-def _verify_all(
-    pairs: list[list[int]], workers: int, params: ReuseParams
-) -> list[list[tuple[tuple[int, int], Scores]]]:
-    """Scores of every pair; with ``workers > 1`` forked processes share the shingles."""
-    if workers <= 1 or len(pairs) < 1000:
-        return [_verify_chunk(pairs, params)]
-    size = -(-len(pairs) // (workers * 4))
-    chunks = [pairs[k : k + size] for k in range(0, len(pairs), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.starmap(_verify_chunk, [(c, params) for c in chunks])
+    return [(a, b) for g in groups.values() for k, a in enumerate(g) for b in g[k + 1 :]]

@@ -23,6 +23,8 @@ DEFAULT_N = 5
 DEFAULT_W = 6
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio)
 _UNIT_MULTIPLIER = np.uint64(0x100000001B3)  # the 64-bit FNV prime: odd, so invertible
+_FMIX_1 = np.uint64(0xFF51AFD7ED558CCD)
+_FMIX_2 = np.uint64(0xC4CEB9FE1A85EC53)
 _UNIT_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 
 
@@ -50,7 +52,15 @@ class ShingleParams:
 
 
 def shingle_batch(texts: list[str], n: int = DEFAULT_N) -> list[Hashes]:
-    """The shingle hashes of each normalized text, in text order, computed for all at once.
+    """The shingle hashes of each normalized text, in text order, computed for all at once."""
+    if not texts:
+        return []
+    hashes, owner = shingle_arrays(texts, n)
+    return np.split(hashes, np.searchsorted(owner, np.arange(1, len(texts))))
+
+
+def shingle_arrays(texts: list[str], n: int = DEFAULT_N) -> tuple[Hashes, npt.NDArray[np.int64]]:
+    """All shingle hashes of the texts, concatenated in text order, and the text of each.
 
     Works on UTF-16 code units with numpy: a token is a run of ASCII letters and digits and of
     non-ASCII characters other than Latin-1 and general punctuation (normalized text has
@@ -58,12 +68,30 @@ def shingle_batch(texts: list[str], n: int = DEFAULT_N) -> list[Hashes]:
     read off prefix sums (the multiplier is odd, so it has an inverse mod 2**64); a shingle
     combines ``n`` token hashes the same way. Nothing is looped over per word in Python.
     """
-    if len(texts) > _CHUNK:  # bounded arrays stay in cache and in memory
-        return [
-            h for k in range(0, len(texts), _CHUNK) for h in shingle_batch(texts[k : k + _CHUNK], n)
-        ]
-    if not texts:
-        return []
+    hashes, owners = [], []
+    for first in range(0, len(texts), CHUNK_TEXTS):
+        _, h, o = shingle_chunk(texts, first, n)
+        hashes.append(h)
+        owners.append(o + first)
+    if not hashes:
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
+    return np.concatenate(hashes), np.concatenate(owners)
+
+
+def shingle_chunk(
+    texts: list[str], first: int, n: int = DEFAULT_N
+) -> tuple[int, Hashes, npt.NDArray[np.int64]]:
+    """The chunk of ``CHUNK_TEXTS`` texts from ``first``: how many texts, their shingle hashes
+    in text order and the index of each one's text within the chunk.
+
+    Bounded chunks keep arrays in cache and let the allocator recycle them.
+    """
+    part = texts[first : first + CHUNK_TEXTS]
+    return (len(part), *_shingle_chunk(part, n))
+
+
+def _shingle_chunk(texts: list[str], n: int) -> tuple[Hashes, npt.NDArray[np.int64]]:
+    empty = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
     units = np.frombuffer("\n".join(texts).encode("utf-16-le"), dtype=np.uint16)
     if len(units) == sum(len(t) for t in texts) + len(texts) - 1:  # all BMP: 1 unit a char
         lengths = [len(t) for t in texts]
@@ -75,32 +103,50 @@ def shingle_batch(texts: list[str], n: int = DEFAULT_N) -> list[Hashes]:
     token_doc = np.searchsorted(doc_starts, starts, side="right") - 1
     count = len(token_hash) - n + 1
     if count <= 0:
-        return [np.empty(0, dtype=np.uint64) for _ in texts]
+        return empty
     acc = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(n):
-            acc = acc * _MULTIPLIER + token_hash[k : k + count]
-        acc ^= acc >> np.uint64(29)  # mix high bits down so low bits vary too
+            acc *= _MULTIPLIER
+            acc += token_hash[k : k + count]
+        _finalize(acc)
     doc = token_doc[:count]
     valid = doc == token_doc[n - 1 :]
-    acc, doc = acc[valid], doc[valid]
-    cuts = np.searchsorted(doc, np.arange(1, len(texts)))
-    return np.split(acc, cuts)
+    return acc[valid], doc[valid].astype(np.int64)
+
+
+def _finalize(x: Hashes) -> None:
+    """Murmur3's 64-bit finalizer, in place: every input bit moves every output bit, so the
+    top bits alone tell shingles apart ("… 5" and "… 6" differ by one bit before mixing).
+    """
+    x ^= x >> np.uint64(33)
+    x *= _FMIX_1
+    x ^= x >> np.uint64(33)
+    x *= _FMIX_2
+    x ^= x >> np.uint64(33)
 
 
 def _token_bounds(
     units: npt.NDArray[np.uint16],
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    is_token = (
+    is_token = np.empty(len(units) + 2, dtype=np.int8)
+    is_token[0] = is_token[-1] = 0
+    np.take(_TOKEN_UNIT, units, out=is_token[1:-1])
+    edges = np.diff(is_token)
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+def _token_units() -> npt.NDArray[np.int8]:
+    """1 for the UTF-16 units that belong to tokens, 0 for separators."""
+    units = np.arange(1 << 16)
+    table = (
         ((units >= 0x30) & (units <= 0x39))
         | ((units >= 0x61) & (units <= 0x7A))
         | ((units >= 0x41) & (units <= 0x5A))
         | ((units >= 0xC0) & ((units < 0x2000) | (units > 0x206F)))
     )
-    for mark in _ARABIC_MARKS:  # in case the text was not normalized: ، ؛ ؟ ٪ ٫ ٬ ٭ ۔
-        is_token[units == mark] = False
-    edges = np.diff(np.concatenate(([0], is_token.view(np.int8), [0])))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    table[list(_ARABIC_MARKS)] = False  # in case the text was not normalized: ، ؛ ؟ ٪ ٫ ٬ ٭ ۔
+    return table.astype(np.int8)
 
 
 def _token_hashes(
@@ -115,8 +161,9 @@ def _token_hashes(
 
 
 _ARABIC_MARKS = (0x060C, 0x061B, 0x061F, 0x066A, 0x066B, 0x066C, 0x066D, 0x06D4)
+_TOKEN_UNIT = _token_units()
 _POWERS: list[tuple[Hashes, Hashes]] = []
-_CHUNK = 500
+CHUNK_TEXTS = 500
 
 
 def _powers(size: int) -> tuple[Hashes, Hashes]:

@@ -30,6 +30,7 @@ class Scores:
     contain_a: float
     contain_b: float
     longest: int  # words in the longest run of shared shingles (0 when none)
+    shared: int = 0  # distinct shingles the two share
 
 
 def scores(a: Shingled, b: Shingled, n: int, runs: bool = True) -> Scores:
@@ -47,7 +48,7 @@ def scores(a: Shingled, b: Shingled, n: int, runs: bool = True) -> Scores:
     if runs and inter:
         shorter, other = (a, b) if len(a.seq) <= len(b.seq) else (b, a)
         longest = longest_run(_member(shorter.seq, other.set), n)
-    return Scores(inter / union, inter / len(a.set), inter / len(b.set), longest)
+    return Scores(inter / union, inter / len(a.set), inter / len(b.set), longest, inter)
 
 
 def _member(values: Hashes, sorted_set: Hashes) -> npt.NDArray[np.bool_]:

@@ -105,4 +105,11 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX reuse_links_b ON reuse_links(b);
     """,
+    # 3: shingle hashes gained a full-avalanche finalizer; fingerprints stored before it
+    # cannot match new ones, so the reuse index is rebuilt on the next update.
+    """
+    DELETE FROM reuse_links;
+    DELETE FROM reuse_fingerprints;
+    DELETE FROM reuse_shingles;
+    """,
 )
