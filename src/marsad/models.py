@@ -5,6 +5,7 @@ Every stage takes and returns these dataclasses; nothing else crosses a stage bo
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -166,3 +167,72 @@ class ReuseLink:
     uncredited: bool
     dropped: tuple[str, ...]
     passages: tuple[tuple[int, int, int, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Reports of one real-world happening.
+
+    ``date`` is when the happening occurred as the reports state it (an ISO day, ``YYYY-MM``
+    or ``YYYY``), with ``date_evidence`` the phrase it was resolved from; None when the text
+    does not allow it (never the crawl date). ``first_seen``/``last_seen`` span the reports'
+    publication dates. ``articles`` are in publication order, ``outlets`` distinct.
+    """
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    date: str | None
+    date_evidence: str | None
+    first_seen: str | None
+    last_seen: str | None
+    storyline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Storyline:
+    """Events that continue one another; ``events`` in date order, ``start``/``end`` the span."""
+
+    id: str
+    title: str
+    events: tuple[str, ...]
+    articles: int
+    outlets: tuple[str, ...]
+    start: str | None
+    end: str | None
+
+
+# Temporal expressions (analyze/dates.py). The import sits here, not at the top, so that this
+# section could be appended without touching the rest of the module.
+
+TemporalGranularity = Literal["day", "week", "month-part", "month", "quarter", "year-part", "year"]
+"""How fine a temporal expression is; "month-part" and "year-part" are thirds (early, mid, late)
+of a month or a year ("أواخر مارس", "مطلع العام") and halves of a year ("النصف الأول")."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A date or period named in a text: "أمس", "أواخر مارس/آذار الماضي", "26th, January 2024".
+
+    ``text == original[start:end]``: offsets are into the original text, not a normalized one.
+    ``value`` is TimeML-style: ``2024-01-26`` (day), ``2015-08-07/2015-08-13`` (days),
+    ``2021-W13`` (ISO week), ``2020-03-21/2020-03-31`` (part of a month or year), ``2020-05``,
+    ``2014-Q1``, ``2021``, ``2014/2017``; it is None when the expression cannot be resolved (it
+    needs a reference date and none was given, or it is tied to a Hijri date only).
+    ``earliest``/``latest`` are the first and last day it covers, None with ``value``.
+    ``relative`` is True when the value depends on the reference date ("أمس", "7 أيار").
+
+    >>> day = _dt.date(2020, 5, 11)
+    >>> TemporalExpression("أمس", 31, 34, "2020-05-11", day, day, "day", True).value
+    '2020-05-11'
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    earliest: _dt.date | None
+    latest: _dt.date | None
+    granularity: TemporalGranularity
+    relative: bool

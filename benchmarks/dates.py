@@ -1,0 +1,233 @@
+"""Benchmark: temporal expressions — Marsad vs dateparser on the gold phrase table; Marsad's speed.
+
+    make bench-dates            # or: python benchmarks/dates.py [--data DIR] [--sample N]
+
+Accuracy: tests/data/temporal_phrases.jsonl, real phrases from the seed reports, SaudiNewsNet and
+the TimeML test corpus with the value a careful reader gives each (see tests/analyze/test_dates.py).
+A row is right when an expression over the phrase has the expected value ("exact"), or, more
+leniently, when the days it names fall inside the expected period ("inside"); a trap row (not a
+date) is right when nothing is found there, and a row with no reference date when no value is
+invented there. Granularity is not compared here (dateparser has none); the test does.
+dateparser runs as ``search_dates(text, languages=["ar", "en"], settings={"RELATIVE_BASE":
+reference, "PREFER_DATES_FROM": "past"})``; it returns a datetime, so only day values can match
+it exactly.
+
+Speed: ``find_temporal`` over SaudiNewsNet articles (31,030 articles, 14 outlets, CC BY-NC-SA 4.0,
+from https://github.com/parallelfold/SaudiNewsNet — the daily zips under data/ — expected in
+../shared/data/saudinewsnet/), with each article's crawl date as reference; dateparser on a small
+sample for comparison. Prints a table and writes benchmarks/results/dates.json.
+Target (issue): >= 95% exact on the table, > 2,000 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from marsad.analyze import find_temporal
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE = ROOT / "tests" / "data" / "temporal_phrases.jsonl"
+DEFAULT_DATA = (ROOT / ".." / "shared" / "data" / "saudinewsnet").resolve()
+
+Found = list[tuple[int, int, str | None, dt.date | None, dt.date | None]]
+"""What a system found in a text: (start, end, value, first day, last day)."""
+
+
+def marsad(text: str, reference: dt.date | None) -> Found:
+    return [(e.start, e.end, e.value, e.earliest, e.latest) for e in find_temporal(text, reference)]
+
+
+def dateparser_system() -> Callable[[str, dt.date | None], Found] | None:
+    """dateparser's ``search_dates`` as a system, or None when it is not installed."""
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+
+    def run(text: str, reference: dt.date | None) -> Found:
+        settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+        if reference is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(reference, dt.time(12))
+        found: Found = []
+        position = 0
+        for words, moment in search_dates(text, languages=["ar", "en"], settings=settings) or []:
+            start = text.find(words, position)
+            if start < 0:
+                start = text.find(words)
+            if start < 0:
+                continue
+            position = start + len(words)
+            day = moment.date()
+            found.append((start, start + len(words), day.isoformat(), day, day))
+        return found
+
+    return run
+
+
+def period_of(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a value in the table's format (2024-01-26, 2021-W13, 2020-05,
+    2014-Q1, 2021, and ranges A/B of these)."""
+    if "/" in value:
+        first, last = value.split("/")
+        return period_of(first)[0], period_of(last)[1]
+    if "-W" in value:
+        year, week = value.split("-W")
+        monday = dt.date.fromisocalendar(int(year), int(week), 1)
+        return monday, monday + dt.timedelta(days=6)
+    if "-Q" in value:
+        year, quarter = (int(part) for part in value.split("-Q"))
+        return dt.date(year, 3 * quarter - 2, 1), period_of(f"{year}-{3 * quarter:02d}")[1]
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def score(
+    system: Callable[[str, dt.date | None], Found], rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Exact and lenient accuracy of ``system`` over the table, overall and by source."""
+    tallies: dict[str, list[int]] = {}
+    seconds = 0.0
+    for row in rows:
+        reference = dt.date.fromisoformat(row["reference"]) if row["reference"] else None
+        start = time.perf_counter()
+        found = system(row["text"], reference)
+        seconds += time.perf_counter() - start
+        begin, end = row["start"], row["start"] + len(row["phrase"])
+        over = [f for f in found if f[0] < end and f[1] > begin]
+        if row["granularity"] is None or row["value"] is None:  # trap, or must stay unresolved
+            exact = inside = not [f for f in over if row["granularity"] is None or f[2] is not None]
+        else:
+            first, last = period_of(row["value"])
+            exact = any(f[2] == row["value"] for f in over)
+            inside = any(
+                f[3] is not None and f[4] is not None and first <= f[3] <= f[4] <= last
+                for f in over
+            )
+        for key in ("all", row["id"].split("-")[0]):
+            tally = tallies.setdefault(key, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += exact
+            tally[2] += inside
+    return {
+        "rows": tallies["all"][0],
+        "exact": round(tallies["all"][1] / tallies["all"][0], 4),
+        "inside": round(tallies["all"][2] / tallies["all"][0], 4),
+        "by_source": {k: round(v[1] / v[0], 4) for k, v in sorted(tallies.items()) if k != "all"},
+        "ms_per_row": round(seconds / len(rows) * 1000, 3),
+    }
+
+
+def articles(data: Path) -> Iterator[tuple[str, dt.date]]:
+    """SaudiNewsNet's non-empty articles with their crawl dates, in file order."""
+    for path in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                for record in json.loads(archive.read(name)):
+                    if record.get("content"):
+                        yield (
+                            record["content"],
+                            dt.date.fromisoformat(record["date_extracted"][:10]),
+                        )
+
+
+def throughput(
+    system: Callable[[str, dt.date | None], Found], sample: list[tuple[str, dt.date]]
+) -> dict[str, Any]:
+    start = time.perf_counter()
+    found = sum(len(system(text, reference)) for text, reference in sample)
+    seconds = time.perf_counter() - start
+    return {
+        "articles": len(sample),
+        "mean_chars": round(sum(len(text) for text, _ in sample) / len(sample)),
+        "mean_utf8_kb": round(
+            sum(len(text.encode()) for text, _ in sample) / len(sample) / 1024, 2
+        ),
+        "expressions": found,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(sample) / seconds, 1),
+    }
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    columns = list(rows[0])
+    print(" | ".join(f"{c:>14}" for c in columns))
+    for row in rows:
+        print(" | ".join(f"{row.get(c, '')!s:>14}" for c in columns))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sample", type=int, default=0, help="articles to time (0: all)")
+    parser.add_argument("--dateparser-sample", type=int, default=100)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "dates.json")
+    args = parser.parse_args()
+
+    rows = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines()]
+    systems: dict[str, Callable[[str, dt.date | None], Found]] = {"marsad": marsad}
+    other = dateparser_system()
+    if other is None:
+        print("dateparser is not installed (pip install -e '.[bench]'): comparing Marsad alone")
+    else:
+        systems["dateparser"] = other
+    accuracy = {name: score(system, rows) for name, system in systems.items()}
+
+    speed: dict[str, Any] = {}
+    if not args.data.exists():
+        print(
+            f"{args.data} not found: skipping the speed run. Get SaudiNewsNet's daily zips from "
+            "https://github.com/parallelfold/SaudiNewsNet (data/) and pass --data DIR."
+        )
+    else:
+        sample = list(articles(args.data))
+        sample = sample[: args.sample] if args.sample else sample
+        speed["marsad"] = throughput(marsad, sample)
+        if other is not None:
+            speed["dateparser"] = throughput(other, sample[: args.dateparser_sample])
+
+    print_table(
+        [
+            {"system": name, **{k: v for k, v in result.items() if k != "by_source"}}
+            | {f"exact {k}": v for k, v in result["by_source"].items()}
+            for name, result in accuracy.items()
+        ]
+    )
+    if speed:
+        print_table([{"system": name, **result} for name, result in speed.items()])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps(
+            {
+                "benchmark": "dates-temporal-expressions",
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                "table": str(TABLE.relative_to(ROOT)),
+                "target": {"exact": 0.95, "articles_per_s": 2000},
+                "accuracy": accuracy,
+                "speed": speed,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Temporal expressions in Arabic and English news, resolved against the publication date.
+
+``find_temporal(text, reference)`` returns every date or period the text names, with offsets
+into the original text, a TimeML-style value and the days it covers. ``reference`` is the
+article's publication date; without one, expressions that depend on it are returned with
+``value=None`` rather than guessed.
+
+>>> import datetime as dt
+>>> published = dt.date(2020, 5, 12)
+>>> [(e.text, e.value) for e in find_temporal("أعلنت الوزارة، أمس، أن", published)]
+[('أمس', '2020-05-11')]
+>>> [(e.text, e.value) for e in find_temporal("في بيانات أواخر مارس/آذار الماضي", published)]
+[('أواخر مارس/آذار الماضي', '2020-03-21/2020-03-31')]
+>>> [(e.text, e.value, e.relative) for e in find_temporal("غدا الاثنين", None)]
+[('غدا الاثنين', None, True)]
+
+What is found, and its value (granularity in brackets):
+
+- days: "أمس", "البارحة", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد", "yesterday",
+  with a time of day ("مساء أمس", "صباح اليوم") and a weekday ("اليوم (الاثنين)", "أمس الأحد")
+  → ``2020-05-11`` [day];
+- weekdays: "الثلاثاء", "يوم الأحد", "مساء الثلاثاء", "الخميس الماضي", "الأحد المقبل",
+  "يوم الجمعة غداً" [day];
+- dates: "7 أيار/ مايو", "في 28 يناير", "26 مايو (أيار) الماضي", "الثامن من مايو القادم",
+  "27 من الشهر الجاري", "26th, January 2024", "January 26, 2024", "2024-01-26", "22/07/2015",
+  and ranges "7-13 أغسطس المقبل", "من 3 إلى 5 نوفمبر", "يومي 28 و29 من تموز (يوليو)"
+  → ``2024-01-26`` or ``2015-08-07/2015-08-13`` [day];
+- weeks: "الأسبوع الماضي", "هذا الأسبوع", "قبل أسبوعين" → ISO week ``2021-W13`` [week];
+- parts of a month: "أواخر مارس/آذار الماضي", "مطلع يوليو", "منتصف شهر أغسطس الجاري",
+  "نهاية الشهر المقبل" → first, second or last third: ``2020-03-21/2020-03-31`` [month-part];
+- months: "مايو 2020", "آذار (مارس) 2014", "في سبتمبر", "شهر مارس", "يونيو القادم",
+  "الشهر الماضي", "قبل نحو شهر" → ``2020-05`` [month];
+- quarters: "الربع الأول من عام 2014" → ``2014-Q1`` [quarter];
+- parts of a year: "مطلع العام الحالي", "أواخر 2013" → Jan-Apr, May-Aug or Sep-Dec as a range;
+  "النصف الأول من العام" → the half as a range [year-part];
+- years: "عام 2014", "العام 1887", "2003م", "(1949)", "في 2004", "العام الماضي", "هذا العام",
+  "قبل 14 عاماً" → ``2021`` [year]; "بين عامي 2014 و2017" → ``2014/2017`` [year].
+
+Digits may be Arabic-Indic (٠-٩) or Persian (۰-۹); months may be named in the Egyptian/Gulf,
+Levantine/Iraqi, Maghrebi or English system, or in two at once ("أيار/ مايو", "مارس (آذار)",
+"أغسطس آب").
+
+How a missing year or day is decided (see ``temporal.calendar``):
+
+- "الماضي/الفائت/المنصرم" after a month or date: the last one before the reference; "المقبل/
+  القادم": the next one after it; "الجاري/الحالي": the one in the reference's year or month.
+- A month or date with no year and no such word: the latest one no more than 91 days after
+  the reference (usually the reference's year; last year's if it would lie further ahead).
+- A bare weekday: the last such day on or before the reference (news reports the past);
+  "الماضي" makes it strictly before, "المقبل/القادم" the next one after.
+- A day word with a weekday ("اليوم (الاثنين)", "أمس الأحد"): the weekday wins when the
+  reference is a day or two off (crawl or print dates), within three days of the day word.
+- A weekday followed by an explicit date ("الأحد 26 يوليو 2015", "يوم الأحد 10 شوال 1436هـ
+  الموافق 26 يوليو 2015م") is one expression with that date; followed by a Hijri date alone
+  its value is None (Hijri dates are not converted).
+
+Ambiguous words, and what makes them count:
+
+- "اليوم" is also "the day": not after "ذلك/هذا/نفس/كل/حتى", after a name it ends
+  ("روسيا اليوم", "جريدة اليوم"), inside quotes, or before an adjective ("اليوم الوطني",
+  "اليوم التالي"). "الغد" counts only after "يوم" or a time of day ("صباح الغد").
+- الاثنين "the two", الجمعة "(Friday) prayer" and الخميس (a family name, a town) alone count
+  only after "يوم" or a time of day, with "الماضي/المقبل" or a day word, after a comma or "("
+  ("، الاثنين"), before punctuation, a date or a word that follows time adverbials ("توفي
+  الخميس عن", "قال الاثنين إن"); never after "خطبة/صلاة/منبر" ("خطبة الجمعة"). الأحد,
+  الثلاثاء, الأربعاء and السبت count alone (not "الأحد عشر", eleven).
+- A month name alone needs a preposition ("في مارس", "منذ آذار (مارس)") or "شهر"; "مارس" alone
+  is the verb "practised". آب "father", ماي "water" and English names need more: a day, a
+  year, "شهر", a relative word or a second month name ("في آب (أغسطس)").
+- A bare four-digit number is a year only in 1800-2099, after "عام/سنة" or a preposition
+  other than "من/مع" ("أكثر من 2000 عنصر"), in parentheses, or with "م" ("2003م"); not as a
+  decimal ("2079.82"); one followed by "هـ" is a Hijri year and is skipped.
+- "قبل يومين من الانتخابات" is relative to another event, not to the reference: skipped.
+
+Not handled: Hijri dates, seasons, decades and centuries ("الخمسينيات", "القرن الماضي"),
+durations ("لمدة ثلاثة أيام"), times of day as values, "بعد N عاماً", vague references
+("مؤخراً", "قبل أيام"), and the future meant by a verb alone ("سيُقام صباح الثلاثاء" is read as
+last Tuesday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from marsad.analyze.temporal.fold import fold
+from marsad.analyze.temporal.grammar import CORE, HIJRI_DATE, PATTERN
+from marsad.analyze.temporal.interpret import Candidate, interpret
+from marsad.models import TemporalExpression
+
+__all__ = ["find_temporal"]
+
+_LOOK_BACK_CHARS: Final = 80
+_LOOK_BACK_WORDS: Final = 4
+_TOKEN: Final = re.compile(r"\S+")
+_GAP: Final = re.compile(r"[\s(),]*(?:(?:و?الموافق|بتاريخ)[\s(]*)?")
+_HIJRI_GAP: Final = re.compile(r"[\s(),]*(?:1[34]\d\d)?\s*(?:هجريه|هجري|ه)?[\s(),]*و?الموافق[\s(]*")
+
+
+def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpression]:
+    """The temporal expressions in ``text``, in order, resolved against ``reference``."""
+    if isinstance(reference, dt.datetime):  # a datetime would leak its time into values
+        reference = reference.date()
+    folded = fold(text)
+    candidates = _merge_weekdays(folded.text, _candidates(folded.text, reference))
+    found = []
+    for candidate in candidates:
+        start, end = folded.span(candidate.start, candidate.end)
+        period = candidate.period
+        found.append(
+            TemporalExpression(
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=None if period is None else period.value,
+                earliest=None if period is None else period.earliest,
+                latest=None if period is None else period.latest,
+                granularity=candidate.granularity,
+                relative=candidate.relative,
+            )
+        )
+    return found
+
+
+def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
+    """Every rule match, left to right, without overlaps.
+
+    Every expression holds a core word (a digit, a month, a weekday, a day word, a unit) within
+    its first few words, so the grammar is only tried on the words just before each core word:
+    the same matches as scanning every word start, at a fraction of the cost.
+    """
+    found: list[Candidate] = []
+    position = 0
+    for core in CORE.finditer(text):
+        at = core.start()
+        while at >= position:
+            match = _first_match(text, at, position)
+            if match is None:
+                break
+            position = match.end()
+            candidate = interpret(match, text, reference)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _first_match(text: str, at: int, floor: int) -> re.Match[str] | None:
+    """The earliest match starting at one of the few words before ``at`` (or at it)."""
+    low = max(floor, at - _LOOK_BACK_CHARS, text.rfind("\n", 0, at) + 1)
+    starts = [token.start() for token in _TOKEN.finditer(text, low, at)][-_LOOK_BACK_WORDS:]
+    for start in (*starts, at):
+        match = PATTERN.match(text, start)
+        if match is not None:
+            return match
+    return None
+
+
+def _merge_weekdays(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A weekday followed by the date it names becomes one expression with that date.
+
+    A bare weekday followed by a Hijri date alone gets no value: its Gregorian date is unknown.
+    """
+    merged: list[Candidate] = []
+    index = 0
+    while index < len(candidates):
+        candidate = candidates[index]
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if candidate.weekday is None:
+            merged.append(candidate)
+        elif following is not None and _names_date(text, candidate, following):
+            merged.append(_merged(text, candidate, following))
+            index += 1
+        elif not candidate.cued and HIJRI_DATE.match(text, candidate.end):
+            merged.append(Candidate(candidate.start, candidate.end, "day", False, None))
+        else:
+            merged.append(candidate)
+        index += 1
+    return merged
+
+
+def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
+    """One expression for a weekday and the date after it; no value if the two disagree (the
+    date is then in another calendar, as "الاثنين الثامن عشر من الشهر الحالي" in Shawwal)."""
+    end = date.end
+    if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
+        end += 1
+    period = date.period
+    if period is not None and period.earliest.weekday() != weekday.weekday:
+        return Candidate(weekday.start, end, "day", False, None)
+    return Candidate(weekday.start, end, date.granularity, date.relative, period)
+
+
+def _names_date(text: str, weekday: Candidate, following: Candidate) -> bool:
+    """Whether ``following`` is a single day written right after ``weekday`` (maybe after a
+    Hijri date and "الموافق")."""
+    if following.granularity != "day" or (
+        following.period and following.period.earliest != following.period.latest
+    ):
+        return False
+    if _GAP.fullmatch(text, weekday.end, following.start):
+        return True
+    hijri = HIJRI_DATE.match(text, weekday.end, following.start)
+    return (
+        hijri is not None and _HIJRI_GAP.fullmatch(text, hijri.end(), following.start) is not None
+    )

@@ -1,0 +1,213 @@
+"""Calendar arithmetic for temporal expressions: periods, their values, and the resolution rules.
+
+A ``Period`` is what an expression names once its year is known: a day, a range of days, an ISO
+week, a third of a month, a month, a quarter, a third or half of a year, a year or a range of
+years, with its TimeML-style value and its first and last day. The ``*_year``/``*_date``
+functions decide which year or day a partial expression means, relative to a reference date.
+
+>>> month_part(2020, 3, "end").value
+'2020-03-21/2020-03-31'
+>>> day_date(dt.date(2021, 2, 24), month=1, day=28, direction=None)
+datetime.date(2021, 1, 28)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Final
+
+from marsad.analyze.temporal.lexicon import Part
+from marsad.models import TemporalGranularity as Granularity
+
+__all__ = [
+    "HORIZON",
+    "Granularity",
+    "Period",
+    "day",
+    "day_date",
+    "days",
+    "half",
+    "month",
+    "month_part",
+    "month_year",
+    "quarter",
+    "shift_month",
+    "snap",
+    "week",
+    "weekday_date",
+    "year",
+    "year_part",
+    "years",
+]
+
+HORIZON: Final = dt.timedelta(days=91)
+"""How far after the reference an expression with no year may lie: "في 28 يناير" read on 24
+February is last January; "يوم 26 يونيو" read on 6 April is this June (announced schedules),
+"في ديسمبر" read in July is last December."""
+
+_THIRDS: Final[dict[Part, tuple[int, int]]] = {
+    "start": (1, 10),
+    "middle": (11, 20),
+    "end": (21, 31),
+}
+_YEAR_THIRDS: Final[dict[Part, tuple[int, int]]] = {
+    "start": (1, 4),
+    "middle": (5, 8),
+    "end": (9, 12),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A resolved period: its value, first and last day, and granularity."""
+
+    value: str
+    earliest: dt.date
+    latest: dt.date
+    granularity: Granularity
+
+
+def _last_day(year_: int, month_: int) -> int:
+    return calendar.monthrange(year_, month_)[1]
+
+
+def day(date: dt.date) -> Period:
+    """One day: ``2024-01-26``."""
+    return Period(date.isoformat(), date, date, "day")
+
+
+def days(first: dt.date, last: dt.date) -> Period:
+    """A range of days: ``2015-08-07/2015-08-13``."""
+    return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
+
+
+def week(date: dt.date) -> Period:
+    """The ISO week (Monday to Sunday) that holds ``date``: ``2021-W13``."""
+    iso = date.isocalendar()
+    monday = date - dt.timedelta(days=date.weekday())
+    return Period(f"{iso.year}-W{iso.week:02d}", monday, monday + dt.timedelta(days=6), "week")
+
+
+def month(year_: int, month_: int) -> Period:
+    """A month: ``2020-05``."""
+    last = dt.date(year_, month_, _last_day(year_, month_))
+    return Period(f"{year_:04d}-{month_:02d}", dt.date(year_, month_, 1), last, "month")
+
+
+def month_part(year_: int, month_: int, part: Part) -> Period:
+    """A third of a month (days 1-10, 11-20, 21-end): ``2020-03-21/2020-03-31``."""
+    first, last = _THIRDS[part]
+    start = dt.date(year_, month_, first)
+    end = dt.date(year_, month_, min(last, _last_day(year_, month_)))
+    return Period(f"{start.isoformat()}/{end.isoformat()}", start, end, "month-part")
+
+
+def quarter(year_: int, number: int) -> Period:
+    """A quarter: ``2014-Q1``."""
+    first = dt.date(year_, 3 * number - 2, 1)
+    last = dt.date(year_, 3 * number, _last_day(year_, 3 * number))
+    return Period(f"{year_:04d}-Q{number}", first, last, "quarter")
+
+
+def half(year_: int, number: int) -> Period:
+    """A half year as a range: ``2015-01-01/2015-06-30``."""
+    first = dt.date(year_, 6 * number - 5, 1)
+    last = dt.date(year_, 6 * number, _last_day(year_, 6 * number))
+    return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "year-part")
+
+
+def year_part(year_: int, part: Part) -> Period:
+    """A third of a year (Jan-Apr, May-Aug, Sep-Dec): ``2014-09-01/2014-12-31``."""
+    first_month, last_month = _YEAR_THIRDS[part]
+    first = dt.date(year_, first_month, 1)
+    last = dt.date(year_, last_month, _last_day(year_, last_month))
+    return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "year-part")
+
+
+def year(year_: int) -> Period:
+    """A year: ``2021``."""
+    return Period(f"{year_:04d}", dt.date(year_, 1, 1), dt.date(year_, 12, 31), "year")
+
+
+def years(first: int, last: int) -> Period:
+    """A range of years: ``2014/2017``."""
+    return Period(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
+
+
+def shift_month(year_: int, month_: int, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` after (or before, if negative) the given one."""
+    index = year_ * 12 + month_ - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def month_year(reference: dt.date, month_: int, direction: int | None) -> int:
+    """The year of the month ``month_`` named relative to ``reference``.
+
+    ``direction`` -1 ("الماضي"): the last such month before the reference's month; +1
+    ("المقبل"): the next one after it; 0 ("الجاري"): the reference's year; None (no word): the
+    latest one that starts no more than ``HORIZON`` after the reference.
+    """
+    if direction == 0:
+        return reference.year
+    if direction == -1:
+        return reference.year if month_ < reference.month else reference.year - 1
+    if direction == 1:
+        return reference.year if month_ > reference.month else reference.year + 1
+    limit = reference + HORIZON
+    return max(
+        y for y in range(reference.year - 1, reference.year + 2) if dt.date(y, month_, 1) <= limit
+    )
+
+
+def day_date(reference: dt.date, *, month: int, day: int, direction: int | None) -> dt.date | None:
+    """The date with this month and day named relative to ``reference``, or None if none exists.
+
+    ``direction`` as in ``month_year``, but by date: -1 the last one before the reference, +1
+    the next one after it, 0 the one in the reference's year, None the latest one no more than
+    ``HORIZON`` after the reference.
+    """
+    if direction == 0:
+        return _date(reference.year, month, day)
+    found = [
+        date
+        for y in range(reference.year - 4, reference.year + 5)
+        if (date := _date(y, month, day)) is not None
+    ]
+    if direction == -1:
+        return max((d for d in found if d < reference), default=None)
+    if direction == 1:
+        return min((d for d in found if d > reference), default=None)
+    return max((d for d in found if d <= reference + HORIZON), default=None)
+
+
+def _date(year_: int, month_: int, day_: int) -> dt.date | None:
+    try:
+        return dt.date(year_, month_, day_)
+    except ValueError:
+        return None
+
+
+def weekday_date(reference: dt.date, weekday: int, direction: int | None) -> dt.date:
+    """The day with ``weekday`` (Monday = 0) near ``reference``.
+
+    -1 ("الماضي"): the last one strictly before the reference; +1 ("المقبل"): the first one
+    strictly after it; otherwise the last one on or before the reference (news reports the past).
+    """
+    if direction == 1:
+        return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+    back = (reference.weekday() - weekday) % 7
+    if direction == -1 and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back)
+
+
+def snap(date: dt.date, weekday: int) -> dt.date:
+    """The day with ``weekday`` within three days of ``date``.
+
+    "اليوم (الاثنين)" in a report crawled on Tuesday is Monday: the weekday a writer names is
+    more reliable than the date a crawler or a later edition gives the text.
+    """
+    offset = (weekday - date.weekday()) % 7
+    return date + dt.timedelta(days=offset - 7 if offset > 3 else offset)

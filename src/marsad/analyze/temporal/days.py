@@ -1,0 +1,126 @@
+"""Day words and weekdays ("أمس", "اليوم (الاثنين)", "مساء الثلاثاء", "الخميس الماضي"), and the
+context checks that keep "روسيا اليوم" and "عبدالعزيز الخميس" out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from marsad.analyze.temporal import calendar as cal
+from marsad.analyze.temporal.calendar import Period
+from marsad.analyze.temporal.candidate import Candidate, make
+from marsad.analyze.temporal.grammar import OPT, words
+from marsad.analyze.temporal.lexicon import (
+    AMBIGUOUS_WEEKDAYS,
+    DIRECTIONS,
+    FRIDAY_PRAYER,
+    ORDINALS,
+    RELATIVE_DAYS,
+    TODAY_NOT_AFTER,
+    WEEKDAY_FOLLOWERS,
+    WEEKDAYS,
+    spaced,
+)
+
+__all__ = ["dayref"]
+
+_QUOTES: Final = "\"'«“”"
+_TODAY_NOT_BEFORE: Final = frozenset(("نفسه", "ذاته"))
+_LAST_WORD: Final = re.compile(r"(\w+)\W*$")
+_FIRST_WORD: Final = re.compile(r"\W*?(\w+)")
+_FOLLOWER: Final = re.compile(rf"\)?{OPT}(?:{words(WEEKDAY_FOLLOWERS)}(?!\w)|ب\w\w)")
+_DATE_NEXT: Final = re.compile(
+    rf"\)?{OPT}[(,]?{OPT}(?:و?الموافق{OPT})?\(?{OPT}(?:\d|{words(ORDINALS)}{OPT}من)"
+)
+
+
+def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A day word, maybe with a weekday ("أمس الأحد"), or a weekday, maybe with a direction or
+    a day word ("الخميس الماضي", "يوم الجمعة غداً"); None when the context says it is not one."""
+    g = match.group
+    span = match.span("dayref")
+    context = bool(g("dayref_t") or g("dayref_y"))
+    if g("dayref_r"):
+        word = g("dayref_r")
+        offset = RELATIVE_DAYS[spaced(word)]
+        named = WEEKDAYS[g("dayref_w")] if g("dayref_w") else None
+        if word in ("الغد", "غد") and not context and named is None:
+            return None  # "الغد" alone is "the future", or a newspaper
+        if word == "اليوم" and not context and named is None and _today_is_a_name(text, *span):
+            return None
+
+        def on_day(ref: dt.date) -> Period:
+            found = ref + dt.timedelta(days=offset)
+            return cal.day(found if named is None else cal.snap(found, named))
+
+        return make(span, "day", reference, on_day, weekday=named, cued=True)
+    weekday = WEEKDAYS[g("dayref_v")]
+    after = g("dayref_x")
+    if g("dayref_v") == "الاحد" and text.startswith(" عشر", match.end("dayref_v")):
+        return None  # "الأحد عشر": eleven
+    if after is None and not context and g("dayref_v") in AMBIGUOUS_WEEKDAYS:
+        start = match.start("dayref_v")
+        previous = _LAST_WORD.search(text, max(0, start - 20), start)
+        if previous is not None and previous.group(1) in FRIDAY_PRAYER:
+            return None
+        if not _framed(text, start, match.end("dayref")):
+            return None
+    if after is None:
+        return make(
+            span,
+            "day",
+            reference,
+            lambda ref: cal.day(cal.weekday_date(ref, weekday, None)),
+            weekday=weekday,
+        )
+    if after in DIRECTIONS:
+        direction = DIRECTIONS[after] or None
+        return make(
+            span,
+            "day",
+            reference,
+            lambda ref: cal.day(cal.weekday_date(ref, weekday, direction)),
+            weekday=weekday,
+            cued=True,
+        )
+    offset = RELATIVE_DAYS[after]  # "يوم الجمعة غداً"
+    return make(
+        span,
+        "day",
+        reference,
+        lambda ref: cal.day(cal.snap(ref + dt.timedelta(days=offset), weekday)),
+        weekday=weekday,
+        cued=True,
+    )
+
+
+def _today_is_a_name(text: str, start: int, end: int) -> bool:
+    """Whether "اليوم" here names something else: a title, "that day", "the national day"."""
+    before = text[max(0, start - 40) : start]
+    if before.rstrip(" ")[-1:] in _QUOTES or before[-1:] in ("ب", "ك", "ل"):
+        return True  # «اليوم», "باليوم" (per day), "كاليوم"
+    if before[-1:] == "(" and text[end : end + 1] == ")":
+        return True  # "(اليوم)": the newspaper credited
+    previous = _LAST_WORD.search(before)
+    if previous is not None:
+        word = previous.group(1)
+        if word in TODAY_NOT_AFTER or (word[:1] in "وبلف" and word[1:] in TODAY_NOT_AFTER):
+            return True
+    following = _FIRST_WORD.match(text, end, min(len(text), end + 40))
+    if following is None or "\n" in text[end : following.start(1)]:
+        return False
+    word = following.group(1)
+    return word.startswith("ال") or word in _TODAY_NOT_BEFORE
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    """Whether a bare ambiguous weekday reads as a date: after a comma or an opening
+    parenthesis ("حذرت الولايات المتحدة، الاثنين من"), before punctuation ("بثت الخميس،"), a
+    date, or a word that follows time adverbials ("توفي الخميس عن", "قال الاثنين إن").
+    "عبدالعزيز الخميس قائلا" and "مزيج من الاثنين معا" are not dates."""
+    left = text[max(0, start - 3) : start].rstrip(" ")
+    right = text[end : end + 3].lstrip(" ")
+    if left == "" or left[-1] in ",(\n" or right == "" or right[0] in ",.;:)\n":
+        return True
+    return bool(_FOLLOWER.match(text, end) or _DATE_NEXT.match(text, end))

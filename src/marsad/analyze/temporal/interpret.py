@@ -1,0 +1,278 @@
+"""One grammar match → a candidate expression: check its context, then resolve its period.
+
+Each rule of ``grammar.RULES`` has an interpreter here. It returns None when the context says
+the words are not a date (a bare "مارس" is the verb "practised"; "روسيا اليوم" is a channel),
+and a ``Candidate`` otherwise, whose ``period`` is None when the expression needs a reference
+date and there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from marsad.analyze.temporal import calendar as cal
+from marsad.analyze.temporal.calendar import Granularity, Period
+from marsad.analyze.temporal.candidate import Candidate, date_or_none, make, shift
+from marsad.analyze.temporal.days import dayref
+from marsad.analyze.temporal.lexicon import (
+    AMBIGUOUS_MONTHS,
+    DIRECTIONS,
+    DUALS,
+    ENGLISH_DIRECTIONS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS,
+    UNITS,
+    Unit,
+    spaced,
+)
+
+__all__ = ["Candidate", "interpret"]
+
+
+_QUARTERS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+
+
+def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """The candidate that ``match`` (of ``grammar.PATTERN`` in folded ``text``) stands for."""
+    return _INTERPRETERS[match.lastgroup or ""](match, text, reference)
+
+
+def _month(match: re.Match[str], rule: str) -> int | None:
+    name = match.group(f"{rule}_m")
+    if name is not None:
+        return MONTHS[spaced(name).rstrip(".")]
+    number = match.groupdict().get(f"{rule}_k")
+    return int(number) if number else None
+
+
+def _glossed(match: re.Match[str], rule: str) -> bool:
+    """Two month names ("آب (أغسطس)") make even an ambiguous name a month."""
+    return any(match.group(f"{rule}_{key}") for key in ("m2", "m3", "m4"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    """What follows a month: an explicit year, a year direction ("من العام الماضي"), "من هذا
+    العام" (a year direction of 0) or a month direction ("الماضي")."""
+
+    year: int | None = None
+    year_direction: int | None = None
+    direction: int | None = None
+
+    @property
+    def present(self) -> bool:
+        return (self.year, self.year_direction, self.direction) != (None, None, None)
+
+    def year_of(self, reference: dt.date, month: int) -> int:
+        if self.year is not None:
+            return self.year
+        if self.year_direction is not None:
+            return reference.year + self.year_direction
+        return cal.month_year(reference, month, self.direction)
+
+
+def _tail(match: re.Match[str], rule: str) -> _Tail:
+    groups = match.groupdict()
+    if groups.get(f"{rule}_y"):
+        return _Tail(year=int(groups[f"{rule}_y"]))
+    if groups.get(f"{rule}_yd"):
+        return _Tail(year_direction=DIRECTIONS[groups[f"{rule}_yd"]])
+    if groups.get(f"{rule}_yh"):
+        return _Tail(year_direction=0)
+    if groups.get(f"{rule}_dir"):
+        return _Tail(direction=DIRECTIONS[groups[f"{rule}_dir"]])
+    return _Tail()
+
+
+def _numeric(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    if g("numeric_iy"):
+        found = date_or_none(int(g("numeric_iy")), int(g("numeric_im")), int(g("numeric_id")))
+    else:
+        day_, month_ = int(g("numeric_d")), int(g("numeric_m"))
+        if month_ > 12 >= day_:  # month/day/year, as in US dates
+            day_, month_ = month_, day_
+        found = date_or_none(int(g("numeric_y")), month_, day_)
+    if found is None:
+        return None
+    period = cal.day(found)
+    if g("numeric_d0"):
+        first = date_or_none(found.year, int(g("numeric_m0")), int(g("numeric_d0")))
+        if first is not None and first < found:
+            period = cal.days(first, found)
+    return make(match.span("numeric"), "day", reference, period)
+
+
+def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    day_ = ORDINALS[spaced(g("daymonth_o"))] if g("daymonth_o") else int(g("daymonth_d"))
+    last = int(g("daymonth_e")) if g("daymonth_e") else None
+    month_ = _month(match, "daymonth")
+    tail = _tail(match, "daymonth")
+    this_month = DIRECTIONS[g("daymonth_md")] if g("daymonth_md") else 0
+
+    def build(ref: dt.date) -> Period | None:
+        if month_ is None:  # "27 من الشهر الجاري"
+            found = date_or_none(*cal.shift_month(ref.year, ref.month, this_month), day_)
+        elif tail.year is None and tail.year_direction is None:
+            found = cal.day_date(ref, month=month_, day=day_, direction=tail.direction)
+        else:
+            found = date_or_none(tail.year_of(ref, month_), month_, day_)
+        return _days(found, last)
+
+    if tail.year is not None and month_ is not None:
+        period = _days(date_or_none(tail.year, month_, day_), last)
+        return None if period is None else make(match.span("daymonth"), "day", reference, period)
+    return make(match.span("daymonth"), "day", reference, build)
+
+
+def _days(first: dt.date | None, last_day: int | None) -> Period | None:
+    if first is None:
+        return None
+    last = date_or_none(first.year, first.month, last_day) if last_day else None
+    return cal.days(first, last) if last is not None and last > first else cal.day(first)
+
+
+def _mdy(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    month_ = _month(match, "mdy")
+    found = date_or_none(int(match.group("mdy_y")), month_ or 0, int(match.group("mdy_d")))
+    return None if found is None else make(match.span("mdy"), "day", reference, cal.day(found))
+
+
+def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    part = PARTS[g("part_w")]
+    span = match.span("part")
+    if g("part_yy"):
+        return make(span, "year-part", reference, cal.year_part(int(g("part_yy")), part))
+    if g("part_u") or g("part_h"):
+        direction = DIRECTIONS[g("part_ud")] if g("part_ud") else 0
+        if (g("part_u") or g("part_h")) == "الشهر":
+            return make(
+                span,
+                "month-part",
+                reference,
+                lambda ref: cal.month_part(*cal.shift_month(ref.year, ref.month, direction), part),
+            )
+        return make(
+            span, "year-part", reference, lambda ref: cal.year_part(ref.year + direction, part)
+        )
+    month_ = _month(match, "part")
+    tail = _tail(match, "part")
+    if month_ is None or (g("part_k") and tail.year is None and tail.year_direction is None):
+        return None
+    if tail.year is not None:
+        return make(span, "month-part", reference, cal.month_part(tail.year, month_, part))
+    return make(
+        span,
+        "month-part",
+        reference,
+        lambda ref: cal.month_part(tail.year_of(ref, month_), month_, part),
+    )
+
+
+def _quarter(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    halves = g("quarter_k") == "النصف"
+    number = (2 if halves else 4) if g("quarter_n") == "الاخير" else _QUARTERS[g("quarter_n")]
+    if halves and number > 2:
+        return None
+    granularity: Granularity = "year-part" if halves else "quarter"
+
+    def period(year_: int) -> Period:
+        return cal.half(year_, number) if halves else cal.quarter(year_, number)
+
+    if g("quarter_y"):
+        return make(match.span("quarter"), granularity, reference, period(int(g("quarter_y"))))
+    direction = DIRECTIONS[g("quarter_d")] if g("quarter_d") else 0
+    return make(
+        match.span("quarter"), granularity, reference, lambda ref: period(ref.year + direction)
+    )
+
+
+def _unit(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    span = match.span("unit")
+    if g("unit_e"):
+        word, direction = g("unit_eu"), ENGLISH_DIRECTIONS[g("unit_e")]
+        unit: Unit = "week" if word == "week" else "month" if word == "month" else "year"
+    else:
+        word = g("unit_h") or g("unit_u")
+        direction = DIRECTIONS[g("unit_d")] if g("unit_d") else 0
+        unit = "week" if word == "الاسبوع" else "month" if word == "الشهر" else "year"
+        if g("unit_y") and unit == "year":  # "العام الماضي 2014م": the stated year
+            return make(span, "year", reference, cal.year(int(g("unit_y"))))
+    return make(span, unit, reference, lambda ref: shift(ref, unit, direction))
+
+
+def _year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    if g("year_a"):
+        first, last = int(g("year_a")), int(g("year_b") or 0)
+        period = cal.years(first, last) if last > first else cal.year(first)
+        return make((match.start("year_k"), match.end("year")), "year", reference, period)
+    if g("year_c"):
+        span = (match.start("year_c"), match.end("year"))
+    elif g("year_q"):
+        span = match.span("year_q")
+    else:
+        span = match.span("year")
+    digits = re.match(r"\d+", match.string[span[0] : span[1]])
+    return None if digits is None else make(span, "year", reference, cal.year(int(digits.group())))
+
+
+def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    month_ = _month(match, "month")
+    tail = _tail(match, "month")
+    if month_ is None:
+        return None
+    if g("month_k") and tail.year is None and tail.year_direction is None:
+        return None  # "شهر 5" alone is as likely a duration
+    if not tail.present:
+        named = bool(g("month_s"))
+        if not (named or g("month_p")):
+            return None
+        if g("month_m") in AMBIGUOUS_MONTHS and not named and not _glossed(match, "month"):
+            return None
+    span = match.span("month_x")
+    if tail.year is not None:
+        return make(span, "month", reference, cal.month(tail.year, month_))
+    return make(span, "month", reference, lambda ref: cal.month(tail.year_of(ref, month_), month_))
+
+
+def _ago(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    g = match.group
+    unit: Unit
+    if g("ago_dual"):
+        count, unit = 2, DUALS[g("ago_dual")]
+    elif g("ago_n"):
+        number = g("ago_n")
+        count, unit = (int(number) if number.isdigit() else NUMBERS[number]), UNITS[g("ago_u")]
+    else:
+        count, unit = 1, UNITS[g("ago_one")]
+    if count == 0:
+        return None
+    return make(match.span("ago"), unit, reference, lambda ref: shift(ref, unit, -count))
+
+
+_INTERPRETERS: Final[
+    dict[str, Callable[[re.Match[str], str, dt.date | None], Candidate | None]]
+] = {
+    "numeric": _numeric,
+    "daymonth": _daymonth,
+    "mdy": _mdy,
+    "part": _part,
+    "quarter": _quarter,
+    "unit": _unit,
+    "year": _year,
+    "month": _month_rule,
+    "ago": _ago,
+    "dayref": dayref,
+}

@@ -1,0 +1,322 @@
+"""The words of temporal expressions, as writers spell them; patterns fold them with ``fold_word``.
+
+Each table maps a word to what it means for resolution: a day offset, a direction (-1 past,
+0 current, +1 next), a part of a period, a number, a unit. Month and weekday names come from
+``marsad.arabic.months``, so there is one list of them in the project.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeVar
+
+from marsad.analyze.temporal.fold import fold_word
+from marsad.arabic import MONTHS, WEEKDAYS
+
+__all__ = [
+    "AMBIGUOUS_MONTHS",
+    "AMBIGUOUS_WEEKDAYS",
+    "DIRECTIONS",
+    "DUALS",
+    "ENGLISH_DIRECTIONS",
+    "FRIDAY_PRAYER",
+    "HIJRI_MONTHS",
+    "MONTHS",
+    "NUMBERS",
+    "ORDINALS",
+    "PARTS",
+    "PREPOSITIONS",
+    "QUANTIFIERS",
+    "RELATIVE_DAYS",
+    "TIMES_OF_DAY",
+    "TODAY_NOT_AFTER",
+    "UNITS",
+    "WEEKDAYS",
+    "WEEKDAY_FOLLOWERS",
+    "YEAR_PREPOSITIONS",
+    "Part",
+    "Unit",
+    "folded",
+    "spaced",
+]
+
+Unit = Literal["day", "week", "month", "year"]
+Part = Literal["start", "middle", "end"]
+
+
+def spaced(words: str) -> str:
+    """A matched phrase as a table key: patterns let any run of spaces stand for one."""
+    return " ".join(words.split())
+
+
+def folded(table: dict[str, int] | dict[str, str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The folded spellings of a table's words, longest first (so alternations prefer them)."""
+    return tuple(sorted({fold_word(word) for word in table}, key=len, reverse=True))
+
+
+_V = TypeVar("_V")
+
+
+def _fold_keys(table: dict[str, _V]) -> dict[str, _V]:
+    return {fold_word(word): value for word, value in table.items()}
+
+
+AMBIGUOUS_MONTHS: Final = frozenset(
+    name for name in MONTHS if name.isascii() or name in ("اب", "ماي")
+)
+"""Month names that are also common words: آب "father", ماي "water", and the English names
+("may", "march", "sun"...). After a preposition alone ("في آب") they are not taken as months;
+they need a day, a year, "شهر", a relative word or a second month name ("آب (أغسطس)")."""
+
+AMBIGUOUS_WEEKDAYS: Final = frozenset(
+    fold_word(name) for name in ("الاثنين", "الإثنين", "الجمعة", "الخميس")
+)
+"""الاثنين "the two", الجمعة "the (Friday) prayer" ("خطبة الجمعة"), الخميس a family name and a
+town (خميس مشيط): alone they need date-like framing (see ``marsad.analyze.dates``). الأحد
+"the one" and السبت "the Sabbath" are rare enough in news to count alone, except "الأحد عشر"."""
+
+FRIDAY_PRAYER: Final = folded(("خطبة", "خطب", "خطيب", "خطباء", "منبر", "صلاة"))
+"""Words before "الجمعة" that make it the Friday prayer in general ("خطبة الجمعة"), not a date,
+unless a day word or direction fixes it ("صلاة الجمعة أمس")."""
+
+WEEKDAY_FOLLOWERS: Final = folded(
+    ("في", "على", "عن", "إلى", "من", "مع", "أن", "إن", "أنه", "أنها", "بأن", "خلال", "عقب", "حول")
+)
+"""Words that follow a weekday used as a time adverbial ("توفي الخميس عن", "قال الاثنين إن");
+a word starting with ب does too ("الخميس بأرباح")."""
+
+DIRECTIONS: Final = _fold_keys(
+    {
+        "الماضي": -1,
+        "الماضية": -1,
+        "الفائت": -1,
+        "الفائتة": -1,
+        "المنصرم": -1,
+        "المنصرمة": -1,
+        "المنقضي": -1,
+        "المقبل": 1,
+        "المقبلة": 1,
+        "القادم": 1,
+        "القادمة": 1,
+        "الجاري": 0,
+        "الجارية": 0,
+        "الحالي": 0,
+        "الحالية": 0,
+    }
+)
+"""Words after a month, weekday or unit: -1 the previous one, +1 the next one, 0 the current one."""
+
+ENGLISH_DIRECTIONS: Final = {"last": -1, "next": 1, "this": 0}
+
+RELATIVE_DAYS: Final = _fold_keys(
+    {
+        "أول من أمس": -2,
+        "أول أمس": -2,
+        "أمس الأول": -2,
+        "أمس": -1,
+        "الأمس": -1,
+        "البارحة": -1,
+        "اليوم": 0,
+        "غدا": 1,
+        "غد": 1,
+        "الغد": 1,
+        "بعد غد": 2,
+        "yesterday": -1,
+        "tomorrow": 1,
+    }
+)
+"""Day words → offset from the reference date in days."""
+
+TIMES_OF_DAY: Final = folded(
+    (
+        "صباح",
+        "صبيحة",
+        "ضحى",
+        "ظهر",
+        "ظهيرة",
+        "عصر",
+        "مساء",
+        "ليل",
+        "ليلة",
+        "فجر",
+        "منتصف ليل",
+        "منتصف نهار",
+        "نهار",
+    )
+)
+"""Words that put a day word or weekday in context ("مساء الثلاثاء", "صباح أمس"); a night
+("ليلة السبت") is given the date of the day it names."""
+
+PARTS: Final[dict[str, Part]] = _fold_keys(
+    {
+        "أوائل": "start",
+        "مطلع": "start",
+        "بداية": "start",
+        "مستهل": "start",
+        "منتصف": "middle",
+        "أواسط": "middle",
+        "أواخر": "end",
+        "نهاية": "end",
+        "آخر": "end",
+        "ختام": "end",
+        "أخريات": "end",
+    }
+)
+"""Words for a third of a month or year (start, middle, end)."""
+
+PREPOSITIONS: Final = folded(
+    ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع")
+)
+"""Words before a bare month that make it a date ("في مارس", "منذ آذار (مارس)")."""
+
+YEAR_PREPOSITIONS: Final = tuple(word for word in PREPOSITIONS if word not in ("من", "مع"))
+"""Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004"); not
+"من" or "مع", which mostly precede counts ("أكثر من 2000 عنصر")."""
+
+QUANTIFIERS: Final = folded(
+    (
+        "نحو",
+        "حوالي",
+        "حوالى",
+        "قرابة",
+        "زهاء",
+        "ما يقرب من",
+        "ما يزيد عن",
+        "ما يزيد على",
+        "أكثر من",
+        "أقل من",
+        "ما لا يقل عن",
+    )
+)
+"""Approximations inside "قبل نحو شهر"; the value stays the named period."""
+
+UNITS: Final[dict[str, Unit]] = _fold_keys(
+    {
+        "يوم": "day",
+        "يوما": "day",
+        "أيام": "day",
+        "أسبوع": "week",
+        "أسبوعا": "week",
+        "أسابيع": "week",
+        "شهر": "month",
+        "شهرا": "month",
+        "أشهر": "month",
+        "شهور": "month",
+        "عام": "year",
+        "عاما": "year",
+        "أعوام": "year",
+        "سنة": "year",
+        "سنوات": "year",
+        "سنين": "year",
+    }
+)
+
+DUALS: Final[dict[str, Unit]] = _fold_keys(
+    {"يومين": "day", "أسبوعين": "week", "شهرين": "month", "عامين": "year", "سنتين": "year"}
+)
+
+NUMBERS: Final = _fold_keys(
+    {
+        "ثلاثة": 3,
+        "ثلاث": 3,
+        "أربعة": 4,
+        "أربع": 4,
+        "خمسة": 5,
+        "خمس": 5,
+        "ستة": 6,
+        "ست": 6,
+        "سبعة": 7,
+        "سبع": 7,
+        "ثمانية": 8,
+        "ثماني": 8,
+        "ثمان": 8,
+        "تسعة": 9,
+        "تسع": 9,
+        "عشرة": 10,
+        "عشر": 10,
+    }
+)
+
+_UNIT_ORDINALS: Final = (
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+)
+
+
+def _ordinals() -> dict[str, int]:
+    """الأول … العاشر, الحادي عشر … التاسع عشر, العشرين, الحادي والعشرين … الحادي والثلاثين."""
+    table = {"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11}
+    for number, word in enumerate(_UNIT_ORDINALS, start=1):
+        table[word] = number
+        compound = ("الحادي", "الواحد") if number == 1 else (word,)
+        if number > 1:
+            table[f"{word} عشر"] = 10 + number
+        for tens, tens_word in ((20, "العشرين"), (30, "الثلاثين")):
+            for first in compound if tens + number <= 31 else ():
+                table[f"{first} و{tens_word}"] = tens + number
+                table[f"{first} و {tens_word}"] = tens + number
+    return _fold_keys(table)
+
+
+ORDINALS: Final = _ordinals()
+"""Ordinal day words → day of the month ("الثامن من مايو", "السادس والعشرين من شهر يونيو")."""
+
+HIJRI_MONTHS: Final = folded(
+    (
+        "محرم",
+        "صفر",
+        "ربيع الأول",
+        "ربيع الآخر",
+        "ربيع الثاني",
+        "جمادى الأولى",
+        "جمادى الآخرة",
+        "جمادى الثانية",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذو القعدة",
+        "ذي القعدة",
+        "ذو الحجة",
+        "ذي الحجة",
+    )
+)
+"""Hijri month names: only recognized so that a weekday tied to a Hijri date is not guessed."""
+
+TODAY_NOT_AFTER: Final = frozenset(
+    fold_word(word)
+    for word in (
+        "ذلك",
+        "هذا",
+        "نفس",
+        "ذات",
+        "طوال",
+        "طيلة",
+        "طول",
+        "كل",
+        "في",
+        "روسيا",
+        "المصري",
+        "اليمن",
+        "فلسطين",
+        "عين",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "قناة",
+        "شبكة",
+        "موقع",
+        "برنامج",
+        "عدد",
+        "حتى",
+    )
+)
+"""Words after which "اليوم" is a name or "that day", not the reference date: "روسيا اليوم",
+"عين اليوم", "جريدة اليوم", "في ذلك اليوم", "مرتين في اليوم". "حتى اليوم" ("to this day")
+marks no event either."""
