@@ -1,0 +1,1 @@
+"""Organizing: articles grouped into events, events into storylines, and how well that went."""
