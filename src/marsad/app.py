@@ -17,10 +17,11 @@ from marsad.arabic import stems
 from marsad.config import Settings, load_settings
 from marsad.engine.linking import LinkReport, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
+from marsad.engine.organizing import EventReport, update_events
 from marsad.ingest import ReadOptions
 from marsad.link.groups import group_links
 from marsad.link.reuse import ReuseParams
-from marsad.models import Article, RawDocument, Rejection, ReuseLink
+from marsad.models import Article, Event, RawDocument, Rejection, ReuseLink, Storyline
 from marsad.store import SQLiteStore
 from marsad.store.fts import build_query
 
@@ -93,6 +94,28 @@ class Marsad:
     def update_reuse(self, params: ReuseParams | None = None) -> LinkReport:
         """Link the articles added since the last update (exact, near and partial reuse)."""
         return update_reuse(self.store, params, self.settings.workers)
+
+    def update_events(self) -> EventReport:
+        """Bring reuse links, events and storylines up to date with the stored articles."""
+        self.update_reuse()
+        return update_events(self.store)
+
+    def rebuild(self) -> EventReport:
+        """Recompute reuse links, events and storylines from the stored articles."""
+        self.store.reuse.clear()
+        return self.update_events()
+
+    def storylines(self) -> list[Storyline]:
+        return self.store.events.storylines()
+
+    def storyline(self, ref: str) -> Storyline:
+        return self.store.events.storyline(ref)
+
+    def events(self, storyline: str | None = None) -> list[Event]:
+        return self.store.events.events(storyline)
+
+    def event(self, ref: str) -> Event:
+        return self.store.events.event(ref)
 
     def reuse_links(
         self, article_id: str | None = None, kind: str | None = None

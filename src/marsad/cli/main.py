@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from marsad.cli import browse, ingest, reuse
+from marsad.cli import browse, ingest, reuse, stories
 from marsad.cli.render import err_console
 from marsad.errors import MarsadError
 
@@ -36,7 +36,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 cli.add_command(ingest.ingest_command)
 cli.add_command(reuse.reuse_command)
 cli.add_command(reuse.dedup_command)
-for command in browse.COMMANDS:
+for command in (*browse.COMMANDS, *stories.COMMANDS):
     cli.add_command(command)
 
 

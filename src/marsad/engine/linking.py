@@ -4,12 +4,13 @@ against everything indexed before. Each run only touches the new articles.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
-from marsad.link.align import align
+from marsad.link.align import AlignText, align_texts
 from marsad.link.origin import decide
 from marsad.link.reuse import ReusePair, ReuseParams, find_reuse, judge, shingle
 from marsad.link.verify import Shingled, scores
@@ -54,7 +55,8 @@ def update_reuse(
                 pair = judge(*key, scores(a, b, params.shingles.n), identical, params)
                 if pair is not None:
                     found[key] = pair
-    links = [_link(store, pair, params.shingles.n) for _, pair in sorted(found.items())]
+    cache = _Prepared(store, params.shingles.n)
+    links = [_link(cache, pair, params.shingles.n) for _, pair in sorted(found.items())]
     indexed = [(ids[k], arts.seq, fps) for k, (arts, fps) in enumerate(shingled)]
     store.reuse.save(indexed, links)
     report.links = len(links)
@@ -62,11 +64,21 @@ def update_reuse(
     return report
 
 
-def _link(store: SQLiteStore, pair: ReusePair, n: int) -> ReuseLink:
-    a, b = store.article(pair.a), store.article(pair.b)
+class _Prepared:
+    """Articles and their alignment texts, prepared once for all the links they take part in
+    (links come sorted by their first article, so a small cache holds what is reused)."""
+
+    def __init__(self, store: SQLiteStore, n: int) -> None:
+        self.get = functools.lru_cache(maxsize=4096)(
+            lambda article_id: (a := store.article(article_id), AlignText.of(a.body, n))
+        )
+
+
+def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
+    (a, text_a), (b, text_b) = cache.get(pair.a), cache.get(pair.b)
     origin = decide(a, b, pair.contain_a, pair.contain_b)
     passages = tuple(
-        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in align(a.body, b.body, n)
+        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in align_texts(text_a, text_b, n)
     )
     longest = pair.longest
     if longest is None:  # the shares decided the pair; the alignment measures the passage

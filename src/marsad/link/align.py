@@ -39,34 +39,51 @@ def words_with_spans(body: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
+@dataclass(frozen=True, slots=True)
+class AlignText:
+    """An original body prepared for alignment: word spans, shingles and where each starts."""
+
+    spans: list[tuple[int, int]]
+    shingles: list[int]
+    first: dict[int, int]
+
+    @classmethod
+    def of(cls, body: str, n: int) -> AlignText:
+        words, spans = words_with_spans(body)
+        seq = shingle_batch([" ".join(words)], n)[0].tolist()
+        first: dict[int, int] = {}
+        for pos, value in enumerate(seq):
+            first.setdefault(value, pos)
+        return cls(spans, seq, first)
+
+
 def align(body_a: str, body_b: str, n: int, min_words: int = 8) -> list[Passage]:
     """Passages of ``body_a`` that also stand in ``body_b``, in ``a``'s order."""
-    words_a, spans_a = words_with_spans(body_a)
-    words_b, spans_b = words_with_spans(body_b)
-    seq_a, seq_b = shingle_batch([" ".join(words_a), " ".join(words_b)], n)
-    where_b: dict[int, int] = {}
-    for pos, value in enumerate(seq_b.tolist()):
-        where_b.setdefault(value, pos)
+    return align_texts(AlignText.of(body_a, n), AlignText.of(body_b, n), n, min_words)
+
+
+def align_texts(a: AlignText, b: AlignText, n: int, min_words: int = 8) -> list[Passage]:
+    """``align`` on prepared texts (prepare each article once when it has many links)."""
     passages: list[Passage] = []
+    values_a, values_b = a.shingles, b.shingles
     i = 0
-    values_a = seq_a.tolist()
     while i < len(values_a):
-        j = where_b.get(values_a[i])
+        j = b.first.get(values_a[i])
         if j is None:
             i += 1
             continue
         length = 1
         while (
             i + length < len(values_a)
-            and j + length < len(seq_b)
-            and values_a[i + length] == int(seq_b[j + length])
+            and j + length < len(values_b)
+            and values_a[i + length] == values_b[j + length]
         ):
             length += 1
         words = length + n - 1
         if words >= min_words:
             last_a, last_b = i + words - 1, j + words - 1
             passages.append(
-                Passage(spans_a[i][0], spans_a[last_a][1], spans_b[j][0], spans_b[last_b][1], words)
+                Passage(a.spans[i][0], a.spans[last_a][1], b.spans[j][0], b.spans[last_b][1], words)
             )
         i += length
     return passages

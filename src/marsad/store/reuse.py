@@ -83,6 +83,12 @@ class ReuseTables:
                 [_link_row(link) for link in links],
             )
 
+    def clear(self) -> None:
+        """Forget the index and the links: the next update re-indexes every article."""
+        with Transaction(self.db):
+            for table in ("reuse_links", "reuse_fingerprints", "reuse_shingles"):
+                self.db.execute(f"DELETE FROM {table}")
+
     def links(self, article_id: str | None = None, kind: str | None = None) -> list[ReuseLink]:
         where, args = [], []
         if article_id:

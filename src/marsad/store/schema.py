@@ -112,4 +112,34 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM reuse_fingerprints;
     DELETE FROM reuse_shingles;
     """,
+    # 4: events and storylines, recomputed as a whole by the organize stage.
+    """
+    CREATE TABLE events (
+        id            TEXT PRIMARY KEY,
+        title         TEXT NOT NULL,
+        articles      TEXT NOT NULL,
+        outlets       TEXT NOT NULL,
+        date          TEXT,
+        date_evidence TEXT,
+        first_seen    TEXT,
+        last_seen     TEXT,
+        storyline     TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX events_storyline ON events(storyline);
+
+    CREATE TABLE event_articles (
+        article_id TEXT PRIMARY KEY,
+        event_id   TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE storylines (
+        id       TEXT PRIMARY KEY,
+        title    TEXT NOT NULL,
+        events   TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        outlets  TEXT NOT NULL,
+        start    TEXT,
+        end_     TEXT
+    ) WITHOUT ROWID;
+    """,
 )

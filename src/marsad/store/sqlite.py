@@ -14,6 +14,7 @@ from pathlib import Path
 
 from marsad.errors import NotFoundError, StoreError
 from marsad.models import Article, RawDocument, Rejection, RejectReason
+from marsad.store.events import EventTables
 from marsad.store.reuse import ReuseTables
 from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
 from marsad.store.schema import MIGRATIONS
@@ -42,6 +43,7 @@ class SQLiteStore:
             self.db.execute("PRAGMA cache_size=-65536")
             self._migrate()
             self.reuse = ReuseTables(self.db)
+            self.events = EventTables(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open database {self.path}: {exc}. Is it a Marsad SQLite file? "

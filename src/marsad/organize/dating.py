@@ -1,0 +1,58 @@
+"""When an event happened, as its reports say it.
+
+A report's date is the first day-precise expression of its title and lead that resolves,
+against the report's publication date, to a day within ``LOOKBACK_DAYS`` before publication
+(or the day after, for "غدا"-style announcements): the lead of a news report says when the
+happening occurred ("أمس", "اليوم الاثنين", "مساء الثلاثاء"). Without a publication date only
+expressions that carry their own year count. An event's date is the one most of its reports
+give (the earliest on ties); when no report allows one, the date is unknown, never the crawl
+date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+from marsad.analyze.dates import find_temporal
+from marsad.organize.events import EventItem
+
+LEAD_CHARS = 1500
+LOOKBACK_DAYS = 10
+
+
+def report_dates(item: EventItem, published: str | None) -> tuple[str, str] | None:
+    """``(ISO day, phrase)`` the report gives for its happening, or None."""
+    reference = _day(published)
+    text = f"{item.title or ''}\n{item.body[:LEAD_CHARS]}"
+    for expr in find_temporal(text, reference):
+        if expr.granularity != "day" or expr.earliest is None or expr.earliest != expr.latest:
+            continue
+        day = expr.earliest
+        if reference is None:
+            if expr.relative:
+                continue
+            return day.isoformat(), expr.text
+        if reference - dt.timedelta(days=LOOKBACK_DAYS) <= day <= reference + dt.timedelta(days=1):
+            return day.isoformat(), expr.text
+    return None
+
+
+def event_date(dates: Sequence[tuple[str, str] | None]) -> tuple[str | None, str | None]:
+    """The date most reports give (earliest on ties) and the first phrase that gave it."""
+    found = [d for d in dates if d]
+    if not found:
+        return None, None
+    counts = Counter(day for day, _ in found)
+    best = min(counts, key=lambda day: (-counts[day], day))
+    return best, next(phrase for day, phrase in found if day == best)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

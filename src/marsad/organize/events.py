@@ -1,0 +1,201 @@
+"""Events: reports of the same real-world happening, found by average-link clustering.
+
+Reports are compared by the cosine of their term vectors (``vectors.py``), only within a time
+window: two reports days apart are rarely about one happening, so similarity fades linearly
+to zero ``window_days + 1`` days apart (undated reports are compared with everything).
+Copies found by the reuse stage start in one cluster: a copy is one report, not more evidence.
+Clusters then merge, most similar first, while the average similarity over all pairs of their
+reports (a missing pair counts as 0) stays at or above ``threshold``. The order of arrival
+plays no part: reports are sorted by date and id first, ties break by id, so the partition is
+a function of the set of reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from marsad.organize.vectors import VectorParams, Vocabulary, report_terms
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    """A report to cluster: its id, title, body (original text) and day, when known."""
+
+    id: str
+    title: str | None
+    body: str
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventParams:
+    vectors: VectorParams = field(default_factory=VectorParams)
+    threshold: float = 0.25
+    edge: float = 0.1  # similarities below this are treated as 0
+    window_days: int = 3
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0 or not 0.0 <= self.edge <= self.threshold:
+            raise ValueError("need 0 <= edge <= threshold <= 1 and threshold > 0")
+        if self.window_days < 0:
+            raise ValueError("window_days must be >= 0")
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Reports in (date, id) order, their term vectors (rows of ``matrix``) and, for each,
+    the position of its event's first report."""
+
+    order: list[EventItem]
+    matrix: sp.csr_matrix
+    labels: list[int]
+
+    def groups(self) -> dict[int, list[int]]:
+        """Positions of each event's reports, keyed by the event's first position."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for k, label in enumerate(self.labels):
+            out[label].append(k)
+        return dict(out)
+
+    def by_id(self) -> dict[str, str]:
+        return {it.id: self.order[self.labels[k]].id for k, it in enumerate(self.order)}
+
+
+def partition(
+    items: Sequence[EventItem],
+    copies: Iterable[tuple[str, str]] = (),
+    params: EventParams | None = None,
+) -> Partition:
+    """Reports grouped into events; ``copies`` (pairs of ids) always share an event."""
+    params = params or EventParams()
+    order = sorted(items, key=lambda it: (it.day or dt.date.max, it.id))
+    vocab = Vocabulary()
+    terms = [report_terms(it.title, it.body, params.vectors) for it in order]
+    vocab.add(terms)
+    matrix = vocab.matrix(terms)
+    edges = similar_pairs(matrix, [it.day for it in order], params)
+    position = {it.id: k for k, it in enumerate(order)}
+    must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
+    return Partition(order, matrix, average_link(len(order), edges, must, params.threshold))
+
+
+def cluster_events(
+    items: Sequence[EventItem],
+    copies: Iterable[tuple[str, str]] = (),
+    params: EventParams | None = None,
+) -> dict[str, str]:
+    """Each report's event, named by the id of its earliest report (by date, then id)."""
+    return partition(items, copies, params).by_id()
+
+
+def similar_pairs(
+    matrix: sp.csr_matrix, days: Sequence[dt.date | None], params: EventParams
+) -> dict[tuple[int, int], float]:
+    """Time-weighted cosine of every pair ``i < j`` of rows at or above ``params.edge``."""
+    by_day: dict[int, list[int]] = defaultdict(list)
+    undated: list[int] = []
+    for k, day in enumerate(days):
+        (by_day[day.toordinal()] if day else undated).append(k)
+    out: dict[tuple[int, int], float] = {}
+    w = params.window_days
+    for ordinal, rows in sorted(by_day.items()):
+        for back in range(w + 1):
+            cols = by_day.get(ordinal - back)
+            if not cols:
+                continue
+            weight = 1.0 - back / (w + 1)
+            _collect(matrix, rows, cols, weight, params.edge, out, same=back == 0)
+    if undated:
+        _collect(matrix, undated, list(range(len(days))), 1.0, params.edge, out, same=False)
+    return out
+
+
+def _collect(
+    matrix: sp.csr_matrix,
+    rows: list[int],
+    cols: list[int],
+    weight: float,
+    edge: float,
+    out: dict[tuple[int, int], float],
+    same: bool,
+) -> None:
+    sims = sp.coo_matrix(matrix[rows] @ matrix[cols].T)
+    keep = sims.data * weight >= edge
+    r = np.asarray(rows)[sims.row[keep]]
+    c = np.asarray(cols)[sims.col[keep]]
+    for i, j, s in zip(r.tolist(), c.tolist(), (sims.data[keep] * weight).tolist(), strict=True):
+        if i == j or (same and i > j):
+            continue
+        key = (i, j) if i < j else (j, i)
+        if s > out.get(key, 0.0):
+            out[key] = min(s, 1.0)
+
+
+def average_link(
+    n: int, edges: dict[tuple[int, int], float], must: Sequence[tuple[int, int]], threshold: float
+) -> list[int]:
+    """Average-link clusters of ``n`` items over sparse similarities; each item's label is the
+    smallest item of its cluster. ``must`` pairs start in one cluster.
+    """
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in must:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    size = [0] * n
+    for k in range(n):
+        size[find(k)] += 1
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in edges.items():
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            sums[ri][rj] = sums[ri].get(rj, 0.0) + s
+            sums[rj][ri] = sums[rj].get(ri, 0.0) + s
+    heap = [
+        (-s / (size[a] * size[b]), a, b) for a, nb in sums.items() for b, s in nb.items() if a < b
+    ]
+    heapq.heapify(heap)
+    alive = {find(k) for k in range(n)}
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if a not in alive or b not in alive or sums[a].get(b) is None:
+            continue
+        if abs(-neg - sums[a][b] / (size[a] * size[b])) > 1e-12:
+            continue  # stale: the pair's average changed since it was pushed
+        keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        alive.discard(gone)
+        size[keep] += size[gone]
+        merged = sums.pop(gone)
+        merged.pop(keep, None)
+        sums[keep].pop(gone, None)
+        for other, s in merged.items():
+            sums[other].pop(gone, None)
+            total = sums[keep].get(other, 0.0) + s
+            sums[keep][other] = total
+            sums[other][keep] = total
+        for other, total in sums[keep].items():
+            x, y = min(keep, other), max(keep, other)
+            heapq.heappush(heap, (-total / (size[keep] * size[other]), x, y))
+    return [find(k) for k in range(n)]
+
+
+def cluster_texts(items: Sequence[tuple[str, str, str, dt.date | None]]) -> dict[str, str]:
+    """``(id, title, text, published)`` items → event label of each (the benchmark's entry)."""
+    return cluster_events([EventItem(i, t, x, d) for i, t, x, d in items])

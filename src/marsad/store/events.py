@@ -1,0 +1,152 @@
+"""Events and storylines in SQLite; the organize stage replaces them as a whole."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from marsad.errors import NotFoundError
+from marsad.models import Event, Storyline
+from marsad.store.transaction import Transaction
+
+_EVENT_COLUMNS = (
+    "id, title, articles, outlets, date, date_evidence, first_seen, last_seen, storyline"
+)
+_STORY_COLUMNS = "id, title, events, articles, outlets, start, end_"
+
+
+class EventTables:
+    """Read and write the event tables of one database connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def replace(self, events: Sequence[Event], storylines: Sequence[Storyline]) -> None:
+        """Store this partition of the articles into events and storylines, atomically."""
+        with Transaction(self.db):
+            for table in ("events", "event_articles", "storylines"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        e.id,
+                        e.title,
+                        json.dumps(e.articles),
+                        json.dumps(e.outlets),
+                        e.date,
+                        e.date_evidence,
+                        e.first_seen,
+                        e.last_seen,
+                        e.storyline,
+                    )
+                    for e in events
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO event_articles (article_id, event_id) VALUES (?, ?)",
+                [(a, e.id) for e in events for a in e.articles],
+            )
+            self.db.executemany(
+                f"INSERT INTO storylines ({_STORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        s.id,
+                        s.title,
+                        json.dumps(s.events),
+                        s.articles,
+                        json.dumps(s.outlets),
+                        s.start,
+                        s.end,
+                    )
+                    for s in storylines
+                ],
+            )
+
+    def events(self, storyline: str | None = None) -> list[Event]:
+        where, args = ("WHERE storyline = ?", (storyline,)) if storyline else ("", ())
+        rows = self.db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events {where} "
+            "ORDER BY coalesce(date, first_seen, '9999'), id",
+            args,
+        )
+        return [_event(row) for row in rows]
+
+    def event(self, ref: str) -> Event:
+        return _event(self._one("events", _EVENT_COLUMNS, ref, "event"))
+
+    def inputs(self) -> list[tuple[str, str | None, str, str | None, str | None, str | None]]:
+        """``(id, title, body, published, crawled, outlet)`` of every article, by id."""
+        return event_inputs(self.db)
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def storylines(self) -> list[Storyline]:
+        rows = self.db.execute(
+            f"SELECT {_STORY_COLUMNS} FROM storylines ORDER BY articles DESC, start, id"
+        )
+        return [_storyline(row) for row in rows]
+
+    def storyline(self, ref: str) -> Storyline:
+        return _storyline(self._one("storylines", _STORY_COLUMNS, ref, "storyline"))
+
+    def _one(self, table: str, columns: str, ref: str, what: str) -> tuple[object, ...]:
+        rows = self.db.execute(
+            f"SELECT {columns} FROM {table} WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            (ref, ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
+        ).fetchall()
+        exact = [r for r in rows if r[0] == ref]
+        if exact:
+            return tuple(exact[0])
+        if len(rows) == 1:
+            return tuple(rows[0])
+        if not rows:
+            raise NotFoundError(f"no {what} with id {ref!r}: list them with `marsad stories`")
+        raise NotFoundError(f"{what} id prefix {ref!r} is ambiguous: give more characters")
+
+
+def _event(row: tuple[object, ...]) -> Event:
+    i, title, articles, outlets, date, evidence, first, last, story = row
+    return Event(
+        str(i),
+        str(title),
+        tuple(json.loads(str(articles))),
+        tuple(json.loads(str(outlets))),
+        _opt(date),
+        _opt(evidence),
+        _opt(first),
+        _opt(last),
+        _opt(story),
+    )
+
+
+def _storyline(row: tuple[object, ...]) -> Storyline:
+    i, title, events, articles, outlets, start, end = row
+    return Storyline(
+        str(i),
+        str(title),
+        tuple(json.loads(str(events))),
+        int(str(articles)),
+        tuple(json.loads(str(outlets))),
+        _opt(start),
+        _opt(end),
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def event_inputs(
+    db: sqlite3.Connection,
+) -> list[tuple[str, str | None, str, str | None, str | None, str | None]]:
+    """``(id, title, body, published, crawled, outlet)`` of every article, by id."""
+    return db.execute(
+        "SELECT id, title, body, published, crawled, coalesce(outlet, source) "
+        "FROM articles ORDER BY id"
+    ).fetchall()
