@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse clean
+.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates clean
 
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,7 @@ run: install  ## ingest the bundled seed reports and show what was found
 	$(BIN)/marsad --db $(DB) articles
 	$(BIN)/marsad --db $(DB) search "الأمريكي"
 	$(BIN)/marsad --db $(DB) reuse
+	$(BIN)/marsad --db $(DB) stories
 
 test: dev  ## lint, type-check and run every test (slow ones included)
 	$(BIN)/ruff check .
@@ -41,7 +42,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse
+bench: bench-ingest bench-reuse bench-events bench-dates
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -52,6 +53,13 @@ $(VENV)/.bench: $(BIN)/marsad
 
 bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force
 	$(BIN)/python benchmarks/reuse.py
+
+bench-events: $(VENV)/.bench  ## event clustering on SaudiNewsNet gold and ECB+, vs TF-IDF told K; speed
+	$(BIN)/python benchmarks/events.py
+	$(BIN)/python benchmarks/events_speed.py
+
+bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser on the gold phrases; speed
+	$(BIN)/python benchmarks/dates.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -41,7 +41,7 @@ class Run:
 
 
 def marsad(workers: int) -> Detector:
-    """Marsad's ``find_reuse`` with ``workers`` processes; it reports kinds."""
+    """Marsad's ``find_reuse`` with ``workers`` threads; it reports kinds."""
 
     def detect(docs: Mapping[str, str]) -> tuple[list[Found], int]:
         from marsad.link.reuse import find_reuse

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from marsad.models import Event, Storyline
 from marsad.organize.dating import event_date, report_dates
 from marsad.organize.events import EventItem, EventParams, Partition, partition
-from marsad.organize.storylines import StoryParams, centroids, link_events, representative
+from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.store import SQLiteStore
 
 COPY_CONTAINMENT = 0.8  # a partial link is a copy when this much of one article is in the other
@@ -61,12 +61,12 @@ def _assemble(
 ) -> tuple[list[Event], list[Storyline]]:
     groups = part.groups()
     keys, matrix = centroids(part, story.top_terms)
-    row_of = {key: k for k, key in enumerate(keys)}
+    best_of = representatives(part, keys, matrix)
     stories = link_events(part, story)
     events: dict[int, Event] = {}
     for key, members in groups.items():
         ids = tuple(part.order[m].id for m in members)
-        best = representative(part, members, matrix[row_of[key]])
+        best = best_of[key]
         titled = part.order[best].title or next(
             (part.order[m].title for m in members if part.order[m].title), None
         )

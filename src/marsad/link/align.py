@@ -7,6 +7,7 @@ passages. Offsets point into ``Article.body`` (what is shown), never into normal
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,11 +33,16 @@ def words_with_spans(body: str) -> tuple[list[str], list[tuple[int, int]]]:
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     for match in _WORD_RE.finditer(body):
-        norm = normalize(match.group())
-        for piece in _WORD_RE.findall(norm):
+        for piece in _pieces(match.group()):
             words.append(piece)
             spans.append(match.span())
     return words, spans
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _pieces(word: str) -> tuple[str, ...]:
+    """The normalized words of one original word (news repeats its vocabulary: cached)."""
+    return tuple(_WORD_RE.findall(normalize(word)))
 
 
 @dataclass(frozen=True, slots=True)

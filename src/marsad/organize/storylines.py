@@ -1,11 +1,12 @@
 """Storylines: events that continue one another, linked by the actors and topics they share.
 
 An event is represented by the centroid of its reports' term vectors, cut to its ``top_terms``
-heaviest terms (who and what it is about, not the day's wording). Two events continue one
-another when their centroids' cosine reaches ``threshold``; a storyline is a chain of such
-links (single link, with no time window: a storyline can run for years, and its first and last
-events need not share much — talks, then an agreement, then a withdrawal). Each event's title
-is the headline closest to its centroid.
+heaviest terms (who and what it is about, not the day's wording). Events are clustered by
+average link over centroid cosines, at a lower ``threshold`` than reports and with no time
+window: a storyline can run for years (talks, then an agreement, then a withdrawal). Single
+link would chain them better but, measured on SaudiNewsNet, it joins 15,804 of 16,995 events
+into one "storyline" through the kingdom's ever-present names; average link keeps the largest
+at 241. Each event's title is the headline closest to its centroid.
 """
 
 from __future__ import annotations
@@ -20,29 +21,47 @@ from marsad.organize.events import Partition, average_link
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
-    threshold: float = 0.12
+    threshold: float = 0.09
+    edge: float = 0.03
     top_terms: int = 30
 
 
 def centroids(part: Partition, top_terms: int) -> tuple[list[int], sp.csr_matrix]:
-    """Each event's first position and its L2-normalized centroid, ``top_terms`` kept."""
-    groups = part.groups()
-    keys = sorted(groups)
-    rows = []
-    for key in keys:
-        c = np.asarray(part.matrix[groups[key]].mean(axis=0)).ravel()
-        if np.count_nonzero(c) > top_terms:
-            c[c < np.partition(c, -top_terms)[-top_terms]] = 0.0
-        norm = np.linalg.norm(c)
-        rows.append(sp.csr_matrix(c / norm if norm else c))
-    matrix = sp.vstack(rows).tocsr() if rows else sp.csr_matrix((0, part.matrix.shape[1]))
-    return keys, matrix
+    """Each event's first position (sorted) and its L2-normalized centroid, ``top_terms`` kept."""
+    labels = np.asarray(part.labels, dtype=np.int64)
+    keys, row = np.unique(labels, return_inverse=True)
+    sizes = np.bincount(row).astype(np.float64)
+    n = len(labels)
+    member = sp.csr_matrix((1.0 / sizes[row], (row, np.arange(n))), shape=(len(keys), n))
+    mean = sp.csr_matrix(member @ part.matrix)
+    return keys.tolist(), _normalized(_top(mean, top_terms))
 
 
-def representative(part: Partition, members: list[int], centroid: sp.csr_matrix) -> int:
-    """The member whose vector is closest to the centroid (the earliest on ties)."""
-    sims = np.asarray((part.matrix[members] @ centroid.T).todense()).ravel()
-    return members[int(np.argmax(sims))]
+def _top(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """Each row's ``k`` largest entries."""
+    m = m.tocoo()
+    order = np.lexsort((-m.data, m.row))
+    rows, cols, data = m.row[order], m.col[order], m.data[order]
+    starts = np.searchsorted(rows, np.arange(m.shape[0]))
+    rank = np.arange(len(rows)) - starts[rows]
+    keep = rank < k
+    return sp.csr_matrix((data[keep], (rows[keep], cols[keep])), shape=m.shape)
+
+
+def _normalized(m: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
+
+
+def representatives(part: Partition, keys: list[int], matrix: sp.csr_matrix) -> dict[int, int]:
+    """For each event, the member closest to its centroid (the earliest on ties)."""
+    labels = np.asarray(part.labels, dtype=np.int64)
+    row = np.searchsorted(np.asarray(keys), labels)
+    sims = np.asarray(part.matrix.multiply(matrix[row]).sum(axis=1)).ravel()
+    order = np.lexsort((np.arange(len(labels)), -sims, row))
+    first = order[np.r_[True, row[order][1:] != row[order][:-1]]]
+    return {int(labels[k]): int(k) for k in first}
 
 
 def link_events(part: Partition, params: StoryParams | None = None) -> dict[int, int]:
@@ -52,10 +71,13 @@ def link_events(part: Partition, params: StoryParams | None = None) -> dict[int,
     if not keys:
         return {}
     sims = sp.triu(matrix @ matrix.T, k=1).tocoo()
-    keep = sims.data >= params.threshold
-    edges = {
-        (int(i), int(j)): float(s)
-        for i, j, s in zip(sims.row[keep], sims.col[keep], sims.data[keep], strict=True)
-    }
-    labels = average_link(len(keys), {}, list(edges), params.threshold)  # links: single link
+    keep = sims.data >= params.edge
+    edges = dict(
+        zip(
+            zip(sims.row[keep].tolist(), sims.col[keep].tolist(), strict=True),
+            sims.data[keep].tolist(),
+            strict=True,
+        )
+    )
+    labels = average_link(len(keys), edges, [], params.threshold)
     return {keys[k]: keys[labels[k]] for k in range(len(keys))}

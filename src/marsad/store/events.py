@@ -96,10 +96,12 @@ class EventTables:
         return _storyline(self._one("storylines", _STORY_COLUMNS, ref, "storyline"))
 
     def _one(self, table: str, columns: str, ref: str, what: str) -> tuple[object, ...]:
-        rows = self.db.execute(
-            f"SELECT {columns} FROM {table} WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
-            (ref, ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
-        ).fetchall()
+        rows = self.db.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (ref,)).fetchall()
+        if not rows:  # a prefix, as a range the primary key index serves
+            rows = self.db.execute(
+                f"SELECT {columns} FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
+                (ref, ref + "\U0010ffff"),
+            ).fetchall()
         exact = [r for r in rows if r[0] == ref]
         if exact:
             return tuple(exact[0])

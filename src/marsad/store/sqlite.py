@@ -176,11 +176,14 @@ class SQLiteStore:
 
     def article(self, ref: str) -> Article:
         """An article by id, or by a unique id prefix of at least 4 characters."""
-        rows = self.db.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ? OR "
-            "(length(?) >= 4 AND id LIKE ? || '%') LIMIT 2",
-            (ref, ref, ref),
+        rows = self.db.execute(  # exact id first: an OR with a prefix test scans the table
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (ref,)
         ).fetchall()
+        if not rows and len(ref) >= 4:  # a prefix, as a range the primary key index serves
+            rows = self.db.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                (ref, ref + "\U0010ffff"),
+            ).fetchall()
         if not rows:
             raise NotFoundError(
                 f"no article {ref!r} in {self.path}; list them with 'marsad articles'"

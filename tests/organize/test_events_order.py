@@ -1,0 +1,72 @@
+"""Events do not depend on the order articles arrive in (issue 4, acceptance 3).
+
+Six crawl days of SaudiNewsNet go in three batches, once in date order and once shuffled, with
+reuse links and events brought up to date after every batch, as a live deployment would. The
+final partitions must agree (adjusted Rand index >= 0.95) and every copy the reuse stage found
+must sit in one event with its original.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from marsad import Marsad
+from marsad.config import load_settings
+from marsad.engine.organizing import COPY_CONTAINMENT
+from marsad.organize.scoring import score
+from tests.conftest import SAUDINEWSNET, require
+
+DAYS = 6
+BATCHES = 3
+
+
+def _records() -> list[dict[str, str]]:
+    records = []
+    for path in sorted(require(SAUDINEWSNET).glob("*.zip"))[:DAYS]:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                records.extend(json.loads(archive.read(name)))
+    return records
+
+
+def _ingest(tmp: Path, name: str, batches: list[list[dict[str, str]]]) -> Marsad:
+    marsad = Marsad(settings=load_settings(db=str(tmp / f"{name}.db"), workers=2))
+    for k, batch in enumerate(batches):
+        path = tmp / f"{name}-{k}.jsonl"
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in batch), "utf-8")
+        marsad.ingest([str(path)])
+        marsad.update_events()
+    return marsad
+
+
+def _partition(marsad: Marsad) -> dict[str, str]:
+    return {a: e.id for e in marsad.events() for a in e.articles}
+
+
+@pytest.mark.slow
+def test_organize_event_partition_agrees_across_orders_of_arrival(tmp_path: Path) -> None:
+    records = _records()
+    by_date = sorted(records, key=lambda r: (r.get("date_extracted") or "", r.get("url") or ""))
+    shuffled = records[:]
+    random.Random(4).shuffle(shuffled)
+    size = -(-len(records) // BATCHES)
+    runs = {}
+    for name, order in (("dated", by_date), ("shuffled", shuffled)):
+        batches = [order[k : k + size] for k in range(0, len(order), size)]
+        with _ingest(tmp_path, name, batches) as marsad:
+            runs[name] = _partition(marsad)
+            copies = [
+                (link.a, link.b)
+                for link in marsad.reuse_links()
+                if link.kind != "partial" or max(link.contain_a, link.contain_b) >= COPY_CONTAINMENT
+            ]
+            assert copies
+            assert all(runs[name][a] == runs[name][b] for a, b in copies)
+    assert runs["dated"].keys() == runs["shuffled"].keys()
+    agreement = score(runs["dated"], runs["shuffled"])
+    assert agreement.ari >= 0.95, agreement
