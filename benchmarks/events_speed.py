@@ -31,6 +31,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, default=SAUDINEWSNET)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=RESULTS / "events_speed.json")
     args = parser.parse_args()
     try:
@@ -40,7 +41,7 @@ def main() -> None:
     base = tree_pss_mb(os.getpid())
     with PeakMemory() as memory:
         start = time.perf_counter()
-        part = partition(items)
+        part = partition(items, workers=args.workers)
         events = time.perf_counter() - start
         stories = link_events(part)
         total = time.perf_counter() - start
@@ -56,6 +57,7 @@ def main() -> None:
         "articles_per_s": round(len(items) / total, 1),
         "peak_mb": round(memory.peak_mb, 1),
         "base_mb": round(base, 1),
+        "workers": args.workers,
         "cpus": os.cpu_count(),
     }
     print("| " + " | ".join(row) + " |\n|" + "---|" * len(row))

@@ -98,7 +98,7 @@ class Marsad:
     def update_events(self) -> EventReport:
         """Bring reuse links, events and storylines up to date with the stored articles."""
         self.update_reuse()
-        return update_events(self.store)
+        return update_events(self.store, workers=self.settings.workers)
 
     def rebuild(self) -> EventReport:
         """Recompute reuse links, events and storylines from the stored articles."""

@@ -31,7 +31,10 @@ class EventReport:
 
 
 def update_events(
-    store: SQLiteStore, params: EventParams | None = None, story: StoryParams | None = None
+    store: SQLiteStore,
+    params: EventParams | None = None,
+    story: StoryParams | None = None,
+    workers: int = 1,
 ) -> EventReport:
     """Recompute events and storylines of all stored articles and store them."""
     start = time.perf_counter()
@@ -47,7 +50,7 @@ def update_events(
         for link in store.reuse.links()
         if link.kind != "partial" or max(link.contain_a, link.contain_b) >= COPY_CONTAINMENT
     ]
-    part = partition(items, copies, params)
+    part = partition(items, copies, params, workers)
     events, storylines = _assemble(part, published, outlets, story or StoryParams())
     store.events.replace(events, storylines)
     return EventReport(len(items), len(events), len(storylines), time.perf_counter() - start)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections import defaultdict
+import multiprocessing
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -72,18 +73,40 @@ def partition(
     items: Sequence[EventItem],
     copies: Iterable[tuple[str, str]] = (),
     params: EventParams | None = None,
+    workers: int = 1,
 ) -> Partition:
-    """Reports grouped into events; ``copies`` (pairs of ids) always share an event."""
+    """Reports grouped into events; ``copies`` (pairs of ids) always share an event.
+
+    ``workers`` processes share the tokenizing and stemming of reports.
+    """
     params = params or EventParams()
     order = sorted(items, key=lambda it: (it.day or dt.date.max, it.id))
     vocab = Vocabulary()
-    terms = [report_terms(it.title, it.body, params.vectors) for it in order]
+    terms = all_terms(order, params.vectors, workers)
     vocab.add(terms)
     matrix = vocab.matrix(terms)
     edges = similar_pairs(matrix, [it.day for it in order], params)
     position = {it.id: k for k, it in enumerate(order)}
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
     return Partition(order, matrix, average_link(len(order), edges, must, params.threshold))
+
+
+def all_terms(
+    items: Sequence[EventItem], params: VectorParams, workers: int = 1
+) -> list[Counter[str]]:
+    """``report_terms`` of every item, on ``workers`` forked processes when there are many."""
+    texts = [(it.title, it.body) for it in items]
+    if workers <= 1 or len(texts) < 2000:
+        return _terms_of(texts, params)
+    size = -(-len(texts) // (workers * 4))
+    chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.starmap(_terms_of, [(chunk, params) for chunk in chunks])
+    return [counts for part in parts for counts in part]
+
+
+def _terms_of(texts: list[tuple[str | None, str]], params: VectorParams) -> list[Counter[str]]:
+    return [report_terms(title, body, params) for title, body in texts]
 
 
 def cluster_events(

@@ -3,7 +3,9 @@
 An event is represented by the centroid of its reports' term vectors, cut to its ``top_terms``
 heaviest terms (who and what it is about, not the day's wording). Events are clustered by
 average link over centroid cosines, at a lower ``threshold`` than reports and with no time
-window: a storyline can run for years (talks, then an agreement, then a withdrawal). Single
+window: a storyline can run for years (talks, then an agreement, then a withdrawal). Only each
+event's ``neighbours`` most similar events count (a pair outside both lists counts as 0), which
+keeps the graph sparse: all pairs above 0.03 are 5.8 million on SaudiNewsNet. Single
 link would chain them better but, measured on SaudiNewsNet, it joins 15,804 of 16,995 events
 into one "storyline" through the kingdom's ever-present names; average link keeps the largest
 at 241. Each event's title is the headline closest to its centroid.
@@ -24,6 +26,7 @@ class StoryParams:
     threshold: float = 0.09
     edge: float = 0.03
     top_terms: int = 30
+    neighbours: int = 25
 
 
 def centroids(part: Partition, top_terms: int) -> tuple[list[int], sp.csr_matrix]:
@@ -70,7 +73,12 @@ def link_events(part: Partition, params: StoryParams | None = None) -> dict[int,
     keys, matrix = centroids(part, params.top_terms)
     if not keys:
         return {}
-    sims = sp.triu(matrix @ matrix.T, k=1).tocoo()
+    sims = sp.csr_matrix(matrix @ matrix.T)
+    sims.setdiag(0.0)
+    sims.data[sims.data < params.edge] = 0.0
+    sims.eliminate_zeros()
+    nearest = _top(sims, params.neighbours)  # each event's closest others: a sparse graph
+    sims = sp.triu(nearest.maximum(nearest.T), k=1).tocoo()
     keep = sims.data >= params.edge
     edges = dict(
         zip(
