@@ -176,7 +176,8 @@ class Event:
     ``date`` is when the happening occurred as the reports state it (an ISO day, ``YYYY-MM``
     or ``YYYY``), with ``date_evidence`` the phrase it was resolved from; None when the text
     does not allow it (never the crawl date). ``first_seen``/``last_seen`` span the reports'
-    publication dates. ``articles`` are in publication order, ``outlets`` distinct.
+    publication dates (a report's crawl date when it has none). ``articles`` are in
+    publication order, ``outlets`` distinct.
     """
 
     id: str

@@ -40,6 +40,7 @@ def update_events(
     start = time.perf_counter()
     rows = store.events.inputs()
     published = {r[0]: r[3] for r in rows}
+    seen = {r[0]: r[3] or r[4] for r in rows}  # published, else when it was crawled
     outlets = {r[0]: r[5] for r in rows}
     items = [
         EventItem(i, title, body, _day(pub) or _day(crawled))
@@ -51,7 +52,7 @@ def update_events(
         if link.kind != "partial" or max(link.contain_a, link.contain_b) >= COPY_CONTAINMENT
     ]
     part = partition(items, copies, params, workers)
-    events, storylines = _assemble(part, published, outlets, story or StoryParams())
+    events, storylines = _assemble(part, published, seen, outlets, story or StoryParams())
     store.events.replace(events, storylines)
     return EventReport(len(items), len(events), len(storylines), time.perf_counter() - start)
 
@@ -59,6 +60,7 @@ def update_events(
 def _assemble(
     part: Partition,
     published: dict[str, str | None],
+    seen_on: dict[str, str | None],
     outlets: dict[str, str | None],
     story: StoryParams,
 ) -> tuple[list[Event], list[Storyline]]:
@@ -75,7 +77,7 @@ def _assemble(
         )
         dates = [report_dates(part.order[m], published.get(part.order[m].id)) for m in members]
         date, evidence = event_date(dates)
-        seen = sorted(d for d in (published.get(i) for i in ids) if d)
+        seen = sorted(d for d in (seen_on.get(i) for i in ids) if d)
         events[key] = Event(
             id=f"e{part.order[key].id}",
             title=titled or _first_words(part.order[best].body),
