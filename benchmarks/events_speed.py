@@ -23,6 +23,8 @@ from events_data import SAUDINEWSNET, DataMissing, _saudinewsnet_records
 from memory import PeakMemory, tree_pss_mb
 
 from marsad.organize.events import EventItem, partition
+from marsad.organize.online import EventIndex
+from marsad.organize.scoring import score
 from marsad.organize.storylines import link_events
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -45,6 +47,7 @@ def main() -> None:
         events = time.perf_counter() - start
         stories = link_events(part)
         total = time.perf_counter() - start
+    online = _online(items)
     sizes = Counter(part.labels)
     row = {
         "articles": len(items),
@@ -57,6 +60,7 @@ def main() -> None:
         "articles_per_s": round(len(items) / total, 1),
         "peak_mb": round(memory.peak_mb, 1),
         "base_mb": round(base, 1),
+        **online,
         "workers": args.workers,
         "cpus": os.cpu_count(),
     }
@@ -65,6 +69,32 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(row, indent=2) + "\n")
     print(f"wrote {args.out}")
+
+
+def _online(items: list[EventItem]) -> dict[str, float | int]:
+    """The last crawl day arrives one report at a time into an index of the days before it:
+    milliseconds per report, and agreement with the batch partition of everything."""
+    last = max(it.day for it in items if it.day)
+    old = [it for it in items if it.day != last]
+    new = sorted((it for it in items if it.day == last), key=lambda it: it.id)
+    known = partition(old, workers=2)
+    index = EventIndex.of(known)
+    start = time.perf_counter()
+    for item in new:
+        index.assign(item)
+    seconds = time.perf_counter() - start
+    ids = [it.id for it in known.order] + [it.id for it in new]
+    online = {i: index.events[c] for i, c in zip(ids, index.codes, strict=True)}
+    batch = partition(items, workers=2).by_id()
+    new_ids = {it.id for it in new}
+    return {
+        "online_reports": len(new),
+        "online_ms_per_report": round(1000 * seconds / len(new), 2),
+        "online_vs_batch_ari_all": round(score(batch, online).ari, 4),
+        "online_vs_batch_ari_new": round(
+            score({k: v for k, v in batch.items() if k in new_ids}, online).ari, 4
+        ),
+    }
 
 
 def _items(data: Path) -> list[EventItem]:

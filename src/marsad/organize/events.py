@@ -57,6 +57,7 @@ class Partition:
     order: list[EventItem]
     matrix: sp.csr_matrix
     labels: list[int]
+    vocab: Vocabulary
 
     def groups(self) -> dict[int, list[int]]:
         """Positions of each event's reports, keyed by the event's first position."""
@@ -88,7 +89,8 @@ def partition(
     edges = similar_pairs(matrix, [it.day for it in order], params)
     position = {it.id: k for k, it in enumerate(order)}
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
-    return Partition(order, matrix, average_link(len(order), edges, must, params.threshold))
+    labels = average_link(len(order), edges, must, params.threshold)
+    return Partition(order, matrix, labels, vocab)
 
 
 def all_terms(

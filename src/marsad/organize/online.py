@@ -1,0 +1,91 @@
+"""Online event assignment: each new report joins an existing event or opens a new one.
+
+The index holds every report's term vector (weighted with the document frequencies known when
+it arrived) and its event. A new report is compared, by one sparse product, with the reports of
+the last ``window_days`` before and after its day (undated reports: with all); its similarity
+to an event is the time-weighted average over all of the event's reports, as in the batch
+clustering, and it joins the best event at or above the threshold. Consolidation — the batch
+``partition`` over all reports — then corrects what arrival order got wrong; the benchmark
+measures how often it has to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import scipy.sparse as sp
+
+from marsad.organize.events import EventItem, EventParams, Partition
+from marsad.organize.vectors import Vocabulary, report_terms
+
+
+class EventIndex:
+    """Reports, their vectors and events, grown one report at a time."""
+
+    def __init__(self, params: EventParams | None = None, vocab: Vocabulary | None = None) -> None:
+        self.params = params or EventParams()
+        self.vocab = vocab or Vocabulary()
+        self.base = sp.csr_matrix((0, 0))
+        self.pending: list[sp.csr_matrix] = []
+        self.days: list[int] = []  # ordinal day, or -1 when unknown
+        self.events: list[str] = []  # event ids (each its first report's id)
+        self.codes: list[int] = []  # each report's event, as an index into ``events``
+        self._code: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, part: Partition, params: EventParams | None = None) -> EventIndex:
+        """An index holding a consolidated partition (and its vocabulary)."""
+        index = cls(params, part.vocab)
+        index.base = part.matrix.copy()
+        for k, item in enumerate(part.order):
+            index._record(item, part.order[part.labels[k]].id)
+        return index
+
+    def _record(self, item: EventItem, event: str) -> None:
+        code = self._code.setdefault(event, len(self.events))
+        if code == len(self.events):
+            self.events.append(event)
+        self.codes.append(code)
+        self.days.append(item.day.toordinal() if item.day else -1)
+
+    def assign(self, item: EventItem) -> str:
+        """The event of a new report: an existing event's id, or the report's own id."""
+        terms = report_terms(item.title, item.body, self.params.vectors)
+        self.vocab.add([terms])
+        vector = self.vocab.matrix([terms])
+        event = self._best(vector, item.day) or item.id
+        self.pending.append(vector)
+        self._record(item, event)
+        if len(self.pending) >= 256:
+            self._flush()
+        return event
+
+    def _best(self, vector: sp.csr_matrix, day: dt.date | None) -> str | None:
+        if not self.codes:
+            return None
+        width = vector.shape[1]
+        self.base.resize((self.base.shape[0], width))
+        parts = [self.base @ vector.T]
+        for row in self.pending:
+            row.resize((1, width))
+            parts.append(row @ vector.T)
+        sims = np.asarray(sp.vstack(parts).todense()).ravel()
+        days = np.asarray(self.days)
+        if day is not None:
+            gap = np.abs(days - day.toordinal())
+            fade = np.clip(1.0 - gap / (self.params.window_days + 1), 0.0, 1.0)
+            sims = sims * np.where(days < 0, 1.0, fade)
+        sims[sims < self.params.edge] = 0.0
+        codes = np.asarray(self.codes)
+        average = np.bincount(codes, weights=sims) / np.bincount(codes)
+        best = int(np.argmax(average))
+        return self.events[best] if average[best] >= self.params.threshold else None
+
+    def _flush(self) -> None:
+        width = self.pending[-1].shape[1]
+        self.base.resize((self.base.shape[0], width))
+        for row in self.pending:
+            row.resize((1, width))
+        self.base = sp.vstack([self.base, *self.pending]).tocsr()
+        self.pending = []
