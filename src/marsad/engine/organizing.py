@@ -7,12 +7,11 @@ give the same events. Reuse links are read from the store: copies share an event
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 
 from marsad.models import Event, Storyline
-from marsad.organize.dating import event_date, report_dates
+from marsad.organize.dating import day_of, event_date, report_dates
 from marsad.organize.events import EventItem, EventParams, Partition, partition
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.store import SQLiteStore
@@ -43,7 +42,7 @@ def update_events(
     seen = {r[0]: r[3] or r[4] for r in rows}  # published, else when it was crawled
     outlets = {r[0]: r[5] for r in rows}
     items = [
-        EventItem(i, title, body, _day(pub) or _day(crawled))
+        EventItem(i, title, body, day_of(pub) or day_of(crawled))
         for i, title, body, pub, crawled, _ in rows
     ]
     copies = [
@@ -109,15 +108,6 @@ def _storyline(sid: str, events: list[Event]) -> Storyline:
         start=min(dates) if dates else None,
         end=max(dates) if dates else None,
     )
-
-
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _first_words(body: str, words: int = 12) -> str:

@@ -24,7 +24,7 @@ LOOKBACK_DAYS = 10
 
 def report_dates(item: EventItem, published: str | None) -> tuple[str, str] | None:
     """``(ISO day, phrase)`` the report gives for its happening, or None."""
-    reference = _day(published)
+    reference = day_of(published)
     text = f"{item.title or ''}\n{item.body[:LEAD_CHARS]}"
     for expr in find_temporal(text, reference):
         if expr.granularity != "day" or expr.earliest is None or expr.earliest != expr.latest:
@@ -49,7 +49,8 @@ def event_date(dates: Sequence[tuple[str, str] | None]) -> tuple[str | None, str
     return best, next(phrase for day, phrase in found if day == best)
 
 
-def _day(value: str | None) -> dt.date | None:
+def day_of(value: str | None) -> dt.date | None:
+    """The day of an ISO date or datetime string, or None."""
     if not value:
         return None
     try:
