@@ -152,10 +152,11 @@ def heading(title: str, ref: str) -> None:
 
 def storylines_table(storylines: Sequence[Storyline]) -> Table:
     table = Table(header_style="bold")
-    for name in ("id", "events", "reports", "span"):
+    table.add_column("id", no_wrap=True, overflow="crop", max_width=12)  # a usable prefix
+    for name in ("events", "reports", "span"):
         table.add_column(name, no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=2)
-    table.add_column("outlets", overflow="fold", ratio=1)
+    table.add_column("title", overflow="fold", ratio=2, min_width=24)
+    table.add_column("outlets", overflow="fold", ratio=1, min_width=12)
     for s in storylines:
         table.add_row(
             s.id,
