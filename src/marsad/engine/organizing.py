@@ -45,11 +45,7 @@ def update_events(
         EventItem(i, title, body, day_of(pub) or day_of(crawled))
         for i, title, body, pub, crawled, _ in rows
     ]
-    copies = [
-        (link.a, link.b)
-        for link in store.reuse.links()
-        if link.kind != "partial" or max(link.contain_a, link.contain_b) >= COPY_CONTAINMENT
-    ]
+    copies = store.reuse.copy_pairs(COPY_CONTAINMENT)  # pairs only: no passages to parse
     part = partition(items, copies, params, workers)
     events, storylines = _assemble(part, published, seen, outlets, story or StoryParams())
     store.events.replace(events, storylines)

@@ -83,6 +83,14 @@ class ReuseTables:
                 [_link_row(link) for link in links],
             )
 
+    def copy_pairs(self, min_containment: float) -> list[tuple[str, str]]:
+        """Linked pairs that are copies: exact, near, or one inside the other this much."""
+        return self.db.execute(
+            "SELECT a, b FROM reuse_links WHERE kind != 'partial' "
+            "OR max(contain_a, contain_b) >= ?",
+            (min_containment,),
+        ).fetchall()
+
     def clear(self) -> None:
         """Forget the index and the links: the next update re-indexes every article."""
         with Transaction(self.db):
