@@ -1,13 +1,15 @@
 """Events: reports of the same real-world happening, found by average-link clustering.
 
-Reports are compared by the cosine of their term vectors (``vectors.py``), only within a time
-window: two reports days apart are rarely about one happening, so similarity fades linearly
-to zero ``window_days + 1`` days apart (undated reports are compared with everything).
-Copies found by the reuse stage start in one cluster: a copy is one report, not more evidence.
-Clusters then merge, most similar first, while the average similarity over all pairs of their
-reports (a missing pair counts as 0) stays at or above ``threshold``. The order of arrival
+Reports are compared by the cosine of their term vectors (``vectors.py``: stems and names),
+only within a time window: two reports days apart are rarely about one happening, so
+similarity fades linearly to zero ``window_days + 1`` days apart (undated reports are
+compared with everything). Copies found by the reuse stage start in one cluster: a copy is
+one report, not more evidence. Clusters then merge, most similar first, while the average
+similarity over all pairs of their reports (a missing pair counts as 0) stays at or above
+``threshold``. The order of arrival
 plays no part: reports are sorted by date and id first, ties break by id, so the partition is
-a function of the set of reports.
+a function of the set of reports. Consolidation (``split.py``) then cuts every event whose
+reports fall into two distinct groups: two happenings of one kind.
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import multiprocessing
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.organize.vectors import VectorParams, Vocabulary, report_terms
+from marsad.organize.split import split_events
+from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +44,17 @@ class EventParams:
     threshold: float = 0.25
     edge: float = 0.1  # similarities below this are treated as 0
     window_days: int = 3
+    split_ratio: float = 0.7  # consolidation: cut when between < ratio x within (split.py)
+    split_min: int = 6  # events of fewer reports are never cut
+    split_min_part: int = 3  # nor cut into a part of fewer reports
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0 or not 0.0 <= self.edge <= self.threshold:
             raise ValueError("need 0 <= edge <= threshold <= 1 and threshold > 0")
         if self.window_days < 0:
             raise ValueError("window_days must be >= 0")
+        if self.split_ratio < 0 or self.split_min_part < 2 or self.split_min < 2:
+            raise ValueError("need split_ratio >= 0 (0: never cut), split_min(_part) >= 2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,7 @@ class Partition:
     order: list[EventItem]
     matrix: sp.csr_matrix
     labels: list[int]
-    vocab: Vocabulary
+    lexicon: Lexicon
 
     def groups(self) -> dict[int, list[int]]:
         """Positions of each event's reports, keyed by the event's first position."""
@@ -75,27 +83,48 @@ def partition(
     copies: Iterable[tuple[str, str]] = (),
     params: EventParams | None = None,
     workers: int = 1,
+    terms: Mapping[str, ReportTerms] | None = None,
 ) -> Partition:
     """Reports grouped into events; ``copies`` (pairs of ids) always share an event.
 
-    ``workers`` processes share the tokenizing and stemming of reports.
+    ``terms`` holds reports' terms computed before (by id); ``workers`` processes share the
+    tokenizing and stemming of the others.
     """
     params = params or EventParams()
     order = sorted(items, key=lambda it: (it.day or dt.date.max, it.id))
-    vocab = Vocabulary()
-    terms = all_terms(order, params.vectors, workers)
-    vocab.add(terms)
-    matrix = vocab.matrix(terms)
-    edges = similar_pairs(matrix, [it.day for it in order], params)
+    lexicon = Lexicon(params.vectors)
+    matrix = lexicon.learn(known_terms(order, params.vectors, workers, terms or {}))
+    days = [it.day for it in order]
+    edges = similar_pairs(matrix, days, params)
     position = {it.id: k for k, it in enumerate(order)}
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
     labels = average_link(len(order), edges, must, params.threshold)
-    return Partition(order, matrix, labels, vocab)
+    if params.split_ratio > 0:
+        labels = _keep_copies(split_events(matrix, days, labels, params), must)
+    return Partition(order, matrix, labels, lexicon)
+
+
+def _keep_copies(labels: list[int], must: Sequence[tuple[int, int]]) -> list[int]:
+    """``labels`` with every copy back in its original's event: a cut never parts them."""
+    if not must:
+        return labels
+    events = {label: label for label in labels}
+    for a, b in must:
+        ra, rb = _root(events, labels[a]), _root(events, labels[b])
+        if ra != rb:
+            events[max(ra, rb)] = min(ra, rb)
+    return [_root(events, label) for label in labels]
+
+
+def _root(parent: dict[int, int], x: int) -> int:
+    while parent[x] != x:
+        x = parent[x]
+    return x
 
 
 def all_terms(
     items: Sequence[EventItem], params: VectorParams, workers: int = 1
-) -> list[Counter[str]]:
+) -> list[ReportTerms]:
     """``report_terms`` of every item, on ``workers`` forked processes when there are many."""
     texts = [(it.title, it.body) for it in items]
     if workers <= 1 or len(texts) < 2000:
@@ -107,7 +136,19 @@ def all_terms(
     return [counts for part in parts for counts in part]
 
 
-def _terms_of(texts: list[tuple[str | None, str]], params: VectorParams) -> list[Counter[str]]:
+def known_terms(
+    items: Sequence[EventItem],
+    params: VectorParams,
+    workers: int,
+    known: Mapping[str, ReportTerms],
+) -> list[ReportTerms]:
+    """The terms of every item, from ``known`` where they are there, computed otherwise."""
+    missing = [it for it in items if it.id not in known]
+    found = dict(zip((it.id for it in missing), all_terms(missing, params, workers), strict=True))
+    return [known[it.id] if it.id in known else found[it.id] for it in items]
+
+
+def _terms_of(texts: list[tuple[str | None, str]], params: VectorParams) -> list[ReportTerms]:
     return [report_terms(title, body, params) for title, body in texts]
 
 
@@ -221,6 +262,8 @@ def average_link(
     return [find(k) for k in range(n)]
 
 
-def cluster_texts(items: Sequence[tuple[str, str, str, dt.date | None]]) -> dict[str, str]:
+def cluster_texts(
+    items: Sequence[tuple[str, str, str, dt.date | None]], params: EventParams | None = None
+) -> dict[str, str]:
     """``(id, title, text, published)`` items → event label of each (the benchmark's entry)."""
-    return cluster_events([EventItem(i, t, x, d) for i, t, x, d in items])
+    return cluster_events([EventItem(i, t, x, d) for i, t, x, d in items], params=params)

@@ -12,20 +12,21 @@ measures how often it has to.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from marsad.organize.events import EventItem, EventParams, Partition
-from marsad.organize.vectors import Vocabulary, report_terms
+from marsad.organize.vectors import Lexicon, ReportTerms, report_terms
 
 
 class EventIndex:
     """Reports, their vectors and events, grown one report at a time."""
 
-    def __init__(self, params: EventParams | None = None, vocab: Vocabulary | None = None) -> None:
+    def __init__(self, params: EventParams | None = None, lexicon: Lexicon | None = None) -> None:
         self.params = params or EventParams()
-        self.vocab = vocab or Vocabulary()
+        self.lexicon = lexicon or Lexicon(self.params.vectors)
         self.base = sp.csr_matrix((0, 0))
         self.pending: list[sp.csr_matrix] = []
         self.days: list[int] = []  # ordinal day, or -1 when unknown
@@ -36,11 +37,41 @@ class EventIndex:
     @classmethod
     def of(cls, part: Partition, params: EventParams | None = None) -> EventIndex:
         """An index holding a consolidated partition (and its vocabulary)."""
-        index = cls(params, part.vocab)
+        index = cls(params, part.lexicon)
         index.base = part.matrix.copy()
         for k, item in enumerate(part.order):
             index._record(item, part.order[part.labels[k]].id)
         return index
+
+    @classmethod
+    def known(
+        cls,
+        lexicon: Lexicon,
+        matrix: sp.csr_matrix,
+        items: Sequence[EventItem],
+        events: Sequence[str],
+        params: EventParams | None = None,
+    ) -> EventIndex:
+        """An index of ``items`` (rows of ``matrix``, from ``lexicon``) in the given events."""
+        index = cls(params, lexicon)
+        index.base = matrix.copy()
+        for item, event in zip(items, events, strict=True):
+            index._record(item, event)
+        return index
+
+    def join(self, item: EventItem, event: str, terms: ReportTerms | None = None) -> None:
+        """Add a report to a known event without comparing it (a copy joins its original's)."""
+        self.pending.append(self.lexicon.learn([terms or self._terms(item)]))
+        self._record(item, event)
+
+    def matrix(self) -> sp.csr_matrix:
+        """Every report's vector, in the order they came in."""
+        if self.pending:
+            self._flush()
+        return self.base
+
+    def _terms(self, item: EventItem) -> ReportTerms:
+        return report_terms(item.title, item.body, self.params.vectors)
 
     def _record(self, item: EventItem, event: str) -> None:
         code = self._code.setdefault(event, len(self.events))
@@ -49,11 +80,10 @@ class EventIndex:
         self.codes.append(code)
         self.days.append(item.day.toordinal() if item.day else -1)
 
-    def assign(self, item: EventItem) -> str:
-        """The event of a new report: an existing event's id, or the report's own id."""
-        terms = report_terms(item.title, item.body, self.params.vectors)
-        self.vocab.add([terms])
-        vector = self.vocab.matrix([terms])
+    def assign(self, item: EventItem, terms: ReportTerms | None = None) -> str:
+        """The event of a new report: an existing event's id, or the report's own id
+        (``terms``: the report's, when they were computed before)."""
+        vector = self.lexicon.learn([terms or self._terms(item)])
         event = self._best(vector, item.day) or item.id
         self.pending.append(vector)
         self._record(item, event)

@@ -43,7 +43,10 @@ def centroids(part: Partition, top_terms: int) -> tuple[list[int], sp.csr_matrix
 def _top(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Each row's ``k`` largest entries."""
     m = m.tocoo()
-    order = np.lexsort((-m.data, m.row))
+    # One sort key, row first and then the larger value: entries are in [0, 1], so a row's
+    # keys lie in [row, row + 1) (one key sorts several times faster than ``lexsort``'s two).
+    scaled = m.data / max(float(m.data.max()), 1.0) if m.nnz else m.data
+    order = np.argsort(m.row + 0.5 * (1.0 - scaled), kind="stable")
     rows, cols, data = m.row[order], m.col[order], m.data[order]
     starts = np.searchsorted(rows, np.arange(m.shape[0]))
     rank = np.arange(len(rows)) - starts[rows]

@@ -1,15 +1,24 @@
-"""Term vectors of reports for event clustering: TF-IDF over light stems, title weighted.
+"""Term vectors of reports for event clustering: TF-IDF over light stems and names.
 
 What tells two events of one kind apart is in the headline and the lead: who, where, how many.
 A report's vector counts the stems of its title (``title_weight`` times) and of the first
 ``lead_words`` words of its body; stop words and one-letter tokens are dropped, numbers stay
 (casualty counts and dates separate events). Weights are sublinear term frequency times inverse
-document frequency, each vector L2-normalized, so a dot product is a cosine.
+document frequency (both grown as reports arrive).
+
+Names (``names.py``: capitalized words of cased scripts) are a second block of the same
+vector. Each block is L2-normalized and, when a report has names, the blocks are weighted
+``1 - names_weight`` and ``names_weight`` (their square roots, in the vector): the dot product
+of two reports with names is that mix of their stem and name cosines, and of two reports of
+which one has no names (Arabic) it is their stem cosine scaled by ``sqrt(1 - names_weight)``
+at most, one cosine otherwise.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,25 +27,57 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.arabic import STOPWORDS, normalize, stem_tokens, tokens
+from marsad.organize.names import NO_CASE, Cased, Casing, cased_words, names_of
+
+NAME = "\x00"  # the prefix of name terms in a vocabulary, which no stem carries
 
 
 @dataclass(frozen=True, slots=True)
 class VectorParams:
     title_weight: float = 2.0
     lead_words: int = 200
+    names_weight: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.names_weight < 1.0:
+            raise ValueError("names_weight must be in [0, 1)")
 
 
-def report_terms(title: str | None, body: str, params: VectorParams) -> Counter[str]:
+@dataclass(frozen=True, slots=True)
+class ReportTerms:
+    """A report's stem counts and what it says about letter case."""
+
+    stems: Counter[str]
+    cased: Cased
+
+
+def report_terms(title: str | None, body: str, params: VectorParams) -> ReportTerms:
+    """Stem counts of a report's title (weighted) and lead, and its capitalized words."""
+    cased = cased_words(title, body, params.title_weight, params.lead_words)
+    return ReportTerms(stem_counts(title, body, params), cased)
+
+
+def stem_counts(title: str | None, body: str, params: VectorParams) -> Counter[str]:
     """Stem counts of a report's title (weighted) and lead."""
     counts: Counter[str] = Counter()
     for text, weight, limit in (
         (title or "", params.title_weight, 60),
         (body, 1.0, params.lead_words),
     ):
-        words = [t for t in tokens(normalize(text))[:limit] if len(t) > 1 and t not in STOPWORDS]
+        words = [t for t in _lead_tokens(text, limit) if len(t) > 1 and t not in STOPWORDS]
         for stem in stem_tokens(words):
             counts[stem] += weight  # type: ignore[assignment]
     return counts
+
+
+def _lead_tokens(text: str, limit: int) -> list[str]:
+    """The first ``limit`` tokens of normalized ``text``, normalizing only as much as needed."""
+    words = text.split(None, limit)
+    if len(words) > limit:  # longer than the lead: its first ``limit`` words give enough tokens
+        found = tokens(normalize(" ".join(words[:limit])))
+        if len(found) >= limit:
+            return found[:limit]
+    return tokens(normalize(text))[:limit]
 
 
 class Vocabulary:
@@ -45,6 +86,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
         self.df: list[int] = []
+        self.named: list[bool] = []  # a name term (``NAME`` prefix), column by column
         self.docs = 0
 
     def add(self, terms: Iterable[Counter[str]]) -> None:
@@ -54,14 +96,16 @@ class Vocabulary:
                 k = self.index.setdefault(term, len(self.df))
                 if k == len(self.df):
                     self.df.append(0)
+                    self.named.append(term.startswith(NAME))
                 self.df[k] += 1
 
     def idf(self) -> np.ndarray:
         df = np.asarray(self.df, dtype=np.float64)
         return np.log((1.0 + self.docs) / (1.0 + df)) + 1.0
 
-    def matrix(self, terms: Sequence[Counter[str]]) -> sp.csr_matrix:
-        """L2-normalized TF-IDF rows of ``terms`` (terms unknown to the vocabulary are skipped)."""
+    def matrix(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
+        """TF-IDF rows of ``terms``, the stem and name blocks each L2-normalized and mixed by
+        ``names_weight`` (see the module's text); terms unknown to the vocabulary are skipped."""
         idf = self.idf()
         indptr, indices, data = [0], [], []
         for counts in terms:
@@ -71,10 +115,68 @@ class Vocabulary:
                     indices.append(k)
                     data.append((1.0 + math.log(count)) * idf[k])
             indptr.append(len(indices))
-        m = sp.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
-            shape=(len(terms), len(self.df)),
+        n = len(terms)
+        values = np.asarray(data, dtype=np.float64)
+        columns = np.asarray(indices, dtype=np.int64)
+        rows = np.repeat(np.arange(n), np.diff(np.asarray(indptr)))
+        named = np.asarray(self.named, dtype=bool)[columns]
+        square = values * values
+        stem_norm = np.sqrt(np.bincount(rows, weights=np.where(named, 0.0, square), minlength=n))
+        name_norm = np.sqrt(np.bincount(rows, weights=np.where(named, square, 0.0), minlength=n))
+        has_names = name_norm > 0
+        stem_scale = np.where(has_names, math.sqrt(1.0 - names_weight), 1.0) / np.where(
+            stem_norm > 0, stem_norm, 1.0
         )
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
+        name_scale = math.sqrt(names_weight) / np.where(has_names, name_norm, 1.0)
+        values *= np.where(named, name_scale[rows], stem_scale[rows])
+        m = sp.csr_matrix((values, columns, indptr), shape=(n, len(self.df)))
+        m.eliminate_zeros()
+        return m
+
+
+class Lexicon:
+    """What report vectors are weighted by, grown as reports arrive: the document frequency
+    of every stem and name, and how each cased word is written (``names.Casing``)."""
+
+    def __init__(self, params: VectorParams | None = None) -> None:
+        self.params = params or VectorParams()
+        self.vocab = Vocabulary()
+        self.casing = Casing()
+
+    def learn(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
+        """Count ``reports`` in, then return their vectors (rows, in order)."""
+        self.casing.add(r.cased for r in reports)
+        terms = [self.terms_of(r) for r in reports]
+        self.vocab.add(terms)
+        return self.vocab.matrix(terms, self.params.names_weight)
+
+    def terms_of(self, report: ReportTerms) -> Counter[str]:
+        """A report's stems and, as ``NAME``-prefixed terms, its names."""
+        names = names_of(report.cased, self.casing) if self.params.names_weight > 0 else None
+        if not names:
+            return report.stems
+        counts = Counter(report.stems)
+        for name, count in names.items():
+            counts[NAME + name] = count
+        return counts
+
+
+def encode_terms(report: ReportTerms) -> bytes:
+    """``report`` as compact bytes (zlib-compressed JSON), for a store to keep."""
+    cased = report.cased
+    data = {
+        "s": report.stems,
+        "r": [[list(run), weight] for run, weight in cased.runs],
+        "u": cased.upper or {},
+        "l": cased.lower or {},
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def decode_terms(blob: bytes) -> ReportTerms:
+    """The ``ReportTerms`` that ``encode_terms`` turned into ``blob``."""
+    data = json.loads(zlib.decompress(blob))
+    runs = tuple((tuple(run), float(weight)) for run, weight in data["r"])
+    upper, lower = Counter(data["u"]), Counter(data["l"])
+    cased = Cased(runs, upper or None, lower or None) if runs or upper else NO_CASE
+    return ReportTerms(Counter(data["s"]), cased)
