@@ -95,15 +95,17 @@ class Marsad:
         """Link the articles added since the last update (exact, near and partial reuse)."""
         return update_reuse(self.store, params, self.settings.workers)
 
-    def update_events(self) -> EventReport:
-        """Bring reuse links, events and storylines up to date with the stored articles."""
+    def update_events(self, consolidate: bool | None = None) -> EventReport:
+        """Bring reuse links, events and storylines up to date with the stored articles: new
+        articles join events online, or the whole partition is recomputed when they are many
+        (``consolidate`` True: always; False: never; see ``engine.organizing``)."""
         self.update_reuse()
-        return update_events(self.store, workers=self.settings.workers)
+        return update_events(self.store, workers=self.settings.workers, consolidate=consolidate)
 
     def rebuild(self) -> EventReport:
         """Recompute reuse links, events and storylines from the stored articles."""
         self.store.reuse.clear()
-        return self.update_events()
+        return self.update_events(consolidate=True)
 
     def storylines(self) -> list[Storyline]:
         return self.store.events.storylines()

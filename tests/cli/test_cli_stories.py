@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from marsad.app import Marsad
 from marsad.cli.main import EXIT_ERROR, cli, main
+from marsad.engine.organizing import EventReport
 from marsad.errors import NotFoundError
 from marsad.models import Article, Event, PubDate, Storyline
 from tests.conftest import SEEDS, require
@@ -110,7 +111,7 @@ def handmade(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """A database whose storyline methods answer with the hand-made objects above."""
     events = {"e1": DATED, "e2": UNDATED}
     patches: dict[str, Any] = {
-        "update_events": lambda self: None,
+        "update_events": lambda self: EventReport(),
         "storylines": lambda self: [STORYLINE, BARE],
         "storyline": _by_ref({"s1": STORYLINE, "s2": BARE}, "storyline"),
         "events": lambda self, storyline=None: [
@@ -309,3 +310,17 @@ def test_cli_rebuild_seeds_gives_the_same_storylines(tmp_path: Path) -> None:
     events = sum(s["event_count"] for s in before)
     assert f"rebuilt from 6 article(s): {events} event(s), {len(before)} storyline(s)" in out
     assert listing(db) == before
+
+
+def test_cli_stories_says_when_articles_joined_online(tmp_path: Path) -> None:
+    db = str(tmp_path / "online.db")
+    assert run("--db", db, "ingest", str(require(SEEDS)))[0] == 0
+    code, out = run("--db", db, "stories")
+    assert code == 0 and "joined events online" not in out
+    extra = tmp_path / "extra.txt"
+    extra.write_text("اتصال هاتفي بين الكاظمي وبايدن\n\nبحث الكاظمي مع بايدن الحوار.", "utf-8")
+    assert run("--db", db, "ingest", str(extra))[0] == 0
+    code, out = run("--db", db, "stories")
+    assert code == 0 and "1 article(s) joined events online" in out
+    run("--db", db, "rebuild")
+    assert "joined events online" not in run("--db", db, "stories")[1]

@@ -237,13 +237,18 @@ def reports_table(reports: Sequence[Article]) -> Table:
 def stories_command(ctx: click.Context, as_json: bool, db: str | None) -> None:
     """Bring events up to date and list storylines, largest first."""
     with open_marsad(ctx, db) as marsad:
-        marsad.update_events()
+        report = marsad.update_events()
         storylines = marsad.storylines()
     if as_json:
         print_json([storyline_dict(s) for s in storylines])
         return
     console.print(storylines_table(storylines))
     console.print(f"{len(storylines)} storyline(s)")
+    if report.online_pending:
+        console.print(
+            f"[dim]{report.online_pending:,} article(s) joined events online since the last "
+            "consolidation; `marsad rebuild` recomputes every event[/dim]"
+        )
 
 
 @click.command("story")

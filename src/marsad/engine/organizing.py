@@ -1,32 +1,62 @@
 """Bring events and storylines up to date with the stored articles.
 
-The partition is a function of the set of articles (see ``organize.events``), so it is
-recomputed as a whole from stored text, which makes ``rebuild`` and any order of arrival
-give the same events. Reuse links are read from the store: copies share an event.
+Two ways, chosen by how much is new:
+
+- **Online**: a handful of new articles (at most ``CONSOLIDATE_SHARE`` of those already in
+  events, or ``CONSOLIDATE_MIN``) join the stored partition one at a time, in (date, id) order:
+  a copy joins its original's event, any other report the most similar event within the time
+  window or a new one (``organize.online.EventIndex``, milliseconds a report). Only the events
+  they touch are re-titled and re-dated; a new event joins the storyline whose events it is,
+  on average, most similar to (``StoryParams.threshold``), or opens one.
+- **Consolidation**: past that share, or when asked (``consolidate=True``, ``marsad
+  rebuild``), the whole partition is recomputed from all stored articles
+  (``organize.events.partition``: a function of the set of articles, so any order of arrival
+  and ``rebuild`` agree); the online count goes back to 0.
+
+A report's terms (stems, capitalized words) are computed once and stored with it
+(``event_terms``), so neither way tokenizes an article twice. Reuse links are read from the
+store: copies share an event.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
 
 from marsad.models import Event, Storyline
 from marsad.organize.dating import day_of, event_date, report_dates
-from marsad.organize.events import EventItem, EventParams, Partition, partition
+from marsad.organize.events import EventItem, EventParams, Partition, known_terms, partition
+from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
+from marsad.organize.vectors import Lexicon, ReportTerms, decode_terms, encode_terms
 from marsad.store import SQLiteStore
 
 COPY_CONTAINMENT = 0.8  # a partial link is a copy when this much of one article is in the other
+CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
+CONSOLIDATE_MIN = 200  # ... or at most this many
+ONLINE_KEY = "online_since_consolidation"
+
+Row = tuple[str, str | None, str, str | None, str | None, str | None]
 
 
 @dataclass(slots=True)
 class EventReport:
-    """What one update of events and storylines did."""
+    """What one update of events and storylines did (``mode``: online, consolidated or
+    unchanged; ``online_pending``: articles placed online since the last consolidation)."""
 
     articles: int = 0
     events: int = 0
     storylines: int = 0
     seconds: float = 0.0
+    mode: str = "unchanged"
+    new_articles: int = 0
+    online_pending: int = 0
 
 
 def update_events(
@@ -34,61 +64,236 @@ def update_events(
     params: EventParams | None = None,
     story: StoryParams | None = None,
     workers: int = 1,
+    consolidate: bool | None = None,
 ) -> EventReport:
-    """Recompute events and storylines of all stored articles and store them."""
+    """Place new articles into events and storylines: online, or by recomputing everything
+    (``consolidate`` True forces it, False forbids it, None decides by the share of new)."""
     start = time.perf_counter()
+    params, story = params or EventParams(), story or StoryParams()
     rows = store.events.inputs()
-    published = {r[0]: r[3] for r in rows}
-    seen = {r[0]: r[3] or r[4] for r in rows}  # published, else when it was crawled
-    outlets = {r[0]: r[5] for r in rows}
-    items = [
-        EventItem(i, title, body, day_of(pub) or day_of(crawled))
-        for i, title, body, pub, crawled, _ in rows
-    ]
+    organized = store.events.organized()
+    new = [r for r in rows if r[0] not in organized]
+    pending = int(store.events.state(ONLINE_KEY, "0") or 0)
+    stale = len(organized) != len(rows) - len(new)  # articles gone since (cannot happen yet)
+    if not new and not stale and not consolidate:
+        events_n, lines_n = store.events.sizes()
+        seconds = time.perf_counter() - start
+        return EventReport(len(rows), events_n, lines_n, seconds, "unchanged", 0, pending)
+    terms = _terms(store, rows, params, workers)
+    limit = max(CONSOLIDATE_MIN, CONSOLIDATE_SHARE * len(organized))
+    online = consolidate is False or (
+        consolidate is None and organized and not stale and pending + len(new) <= limit
+    )
     copies = store.reuse.copy_pairs(COPY_CONTAINMENT)  # pairs only: no passages to parse
-    part = partition(items, copies, params, workers)
-    events, storylines = _assemble(part, published, seen, outlets, story or StoryParams())
-    store.events.replace(events, storylines)
-    return EventReport(len(items), len(events), len(storylines), time.perf_counter() - start)
+    if online:
+        events, storylines = _online(store, rows, organized, terms, copies, params, story)
+        store.events.update(events, storylines)
+        pending += len(new)
+        mode = "online"
+    else:
+        items = [_item(r) for r in rows]
+        part = partition(items, copies, params, workers, terms)
+        events, storylines = _assemble(part, rows, story)
+        store.events.replace(events, storylines)
+        pending, mode = 0, "consolidated"
+    store.events.set_state(ONLINE_KEY, str(pending))
+    events_n, lines_n = store.events.sizes()
+    seconds = time.perf_counter() - start
+    return EventReport(len(rows), events_n, lines_n, seconds, mode, len(new), pending)
+
+
+def _item(row: Row) -> EventItem:
+    i, title, body, published, crawled, _ = row
+    return EventItem(i, title, body, day_of(published) or day_of(crawled))
+
+
+def _terms(
+    store: SQLiteStore, rows: Sequence[Row], params: EventParams, workers: int
+) -> dict[str, ReportTerms]:
+    """Every article's terms: stored ones decoded, the others computed and stored."""
+    known = {i: decode_terms(blob) for i, blob in store.events.terms().items()}
+    missing = [_item(r) for r in rows if r[0] not in known]
+    if missing:
+        found = known_terms(missing, params.vectors, workers, {})
+        store.events.save_terms(
+            [(it.id, encode_terms(t)) for it, t in zip(missing, found, strict=True)]
+        )
+        known.update(zip((it.id for it in missing), found, strict=True))
+    return known
+
+
+def _online(
+    store: SQLiteStore,
+    rows: Sequence[Row],
+    organized: Mapping[str, str],
+    terms: Mapping[str, ReportTerms],
+    copies: Sequence[tuple[str, str]],
+    params: EventParams,
+    story: StoryParams,
+) -> tuple[list[Event], list[Storyline]]:
+    """The new articles placed one by one into the stored partition: the events and the
+    storylines that changed."""
+    old = sorted((_item(r) for r in rows if r[0] in organized), key=_sort_key)
+    new = sorted((_item(r) for r in rows if r[0] not in organized), key=_sort_key)
+    lexicon = Lexicon(params.vectors)
+    matrix = lexicon.learn([terms[it.id] for it in old])
+    index = EventIndex.known(lexicon, matrix, old, [organized[it.id] for it in old], params)
+    stored_events = set(organized.values())
+    event_of = dict(organized)  # article -> event id as stored ("e" + its first article)
+    partners: dict[str, list[str]] = {}
+    for a, b in copies:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    opened: dict[str, str] = {}  # index name of a new event (its first article) -> stored id
+    in_index = {e: e for e in stored_events}
+    for item in new:
+        original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
+        if original is not None:  # a copy is one report with its original
+            index.join(item, in_index[original], terms[item.id])
+            event_of[item.id] = original
+            continue
+        found = index.assign(item, terms[item.id])
+        if found not in stored_events and found not in opened:
+            opened[found] = f"e{found}"
+            in_index[opened[found]] = found
+        event_of[item.id] = opened.get(found, found)
+    touched = {event_of[it.id] for it in new}
+    return _touched(store, rows, old + new, index, event_of, touched, set(opened.values()), story)
+
+
+def _touched(
+    store: SQLiteStore,
+    rows: Sequence[Row],
+    order: list[EventItem],
+    index: EventIndex,
+    event_of: Mapping[str, str],
+    touched: set[str],
+    opened: set[str],
+    story: StoryParams,
+) -> tuple[list[Event], list[Storyline]]:
+    """The touched events rebuilt (titles, dates, storylines) and the storylines they are in."""
+    names = sorted({event_of[it.id] for it in order})
+    first: dict[str, int] = {}
+    for k, item in enumerate(order):
+        first.setdefault(event_of[item.id], k)
+    labels = [first[event_of[it.id]] for it in order]
+    part = Partition(order, index.matrix(), labels, index.lexicon)
+    keys, centres = centroids(part, story.top_terms)
+    best_of = representatives(part, keys, centres)
+    stored = {e.id: e for e in store.events.events()}
+    story_of = {name: stored[name].storyline for name in names if name in stored}
+    key_of = {event_of[order[key].id]: row for row, key in enumerate(keys)}
+    line_of_row = {row: story_of.get(name) for name, row in key_of.items()}
+    sizes = Counter(line for line in story_of.values() if line)
+    for name in sorted(opened):  # a new event joins the storyline it continues, or opens one
+        line = _storyline_for(key_of[name], centres, line_of_row, sizes, story) or f"s{name[1:]}"
+        story_of[name] = line_of_row[key_of[name]] = line
+        sizes[line] += 1
+    members: dict[str, list[int]] = {}
+    for k, item in enumerate(order):
+        if event_of[item.id] in touched:
+            members.setdefault(event_of[item.id], []).append(k)
+    info = _row_info(rows)
+    events = [
+        _event(name, part, positions, best_of[first[name]], info, story_of[name])
+        for name, positions in sorted(members.items())
+    ]
+    changed = {e.id: e for e in events}
+    lines: dict[str, list[Event]] = {}
+    for e in (*stored.values(), *(e for e in events if e.id not in stored)):
+        e = changed.get(e.id, e)
+        lines.setdefault(str(e.storyline), []).append(e)
+    stories = {str(e.storyline) for e in events}
+    return events, [_storyline(sid, lines[sid]) for sid in sorted(stories)]
+
+
+def _storyline_for(
+    row: int,
+    centres: sp.csr_matrix,
+    line_of_row: Mapping[int, str | None],
+    sizes: Mapping[str, int],
+    story: StoryParams,
+) -> str | None:
+    """The storyline whose events the event at ``row`` of ``centres`` is most similar to on
+    average (counting only its ``story.neighbours`` nearest events, as consolidation does),
+    when that average reaches the storyline threshold."""
+    sims = np.asarray((centres @ centres[row].T).todense()).ravel()
+    sims[row] = 0.0
+    totals: Counter[str] = Counter()
+    for near in np.argsort(-sims, kind="stable")[: story.neighbours].tolist():
+        line = line_of_row.get(near)
+        if line and sims[near] >= story.edge:
+            totals[line] += float(sims[near])  # type: ignore[assignment]
+    scored = [(total / sizes[line], line) for line, total in totals.items()]
+    average, line = max(scored, default=(0.0, ""))
+    return line if average >= story.threshold else None
+
+
+def _sort_key(item: EventItem) -> tuple[dt.date, str]:
+    return (item.day or dt.date.max, item.id)
+
+
+Info = tuple[dict[str, str | None], dict[str, str | None], dict[str, str | None]]
+
+
+def _row_info(rows: Sequence[Row]) -> Info:
+    """Publication dates, seen dates (published, else crawled) and outlets, by article."""
+    return (
+        {r[0]: r[3] for r in rows},
+        {r[0]: r[3] or r[4] for r in rows},
+        {r[0]: r[5] for r in rows},
+    )
+
+
+def _event(
+    name: str, part: Partition, members: Sequence[int], best: int, info: Info, line: str | None
+) -> Event:
+    """The event ``name`` of these report positions, titled by its report ``best``."""
+    published, seen_on, outlets = info
+    ordered = sorted(members, key=lambda m: _sort_key(part.order[m]))
+    ids = tuple(part.order[m].id for m in ordered)
+    titled = part.order[best].title or next(
+        (part.order[m].title for m in ordered if part.order[m].title), None
+    )
+    dates = [report_dates(part.order[m], published.get(part.order[m].id)) for m in ordered]
+    date, evidence = event_date(dates)
+    seen = sorted(d for d in (seen_on.get(i) for i in ids) if d)
+    return Event(
+        id=name,
+        title=titled or _first_words(part.order[best].body),
+        articles=ids,
+        outlets=tuple(sorted({o for o in (outlets.get(i) for i in ids) if o})),
+        date=date,
+        date_evidence=evidence,
+        first_seen=seen[0][:10] if seen else None,
+        last_seen=seen[-1][:10] if seen else None,
+        storyline=line,
+    )
 
 
 def _assemble(
-    part: Partition,
-    published: dict[str, str | None],
-    seen_on: dict[str, str | None],
-    outlets: dict[str, str | None],
-    story: StoryParams,
+    part: Partition, rows: Sequence[Row], story: StoryParams
 ) -> tuple[list[Event], list[Storyline]]:
-    groups = part.groups()
+    info = _row_info(rows)
     keys, matrix = centroids(part, story.top_terms)
     best_of = representatives(part, keys, matrix)
     stories = link_events(part, story)
-    events: dict[int, Event] = {}
-    for key, members in groups.items():
-        ids = tuple(part.order[m].id for m in members)
-        best = best_of[key]
-        titled = part.order[best].title or next(
-            (part.order[m].title for m in members if part.order[m].title), None
+    events = [
+        _event(
+            f"e{part.order[key].id}",
+            part,
+            members,
+            best_of[key],
+            info,
+            f"s{part.order[stories[key]].id}",
         )
-        dates = [report_dates(part.order[m], published.get(part.order[m].id)) for m in members]
-        date, evidence = event_date(dates)
-        seen = sorted(d for d in (seen_on.get(i) for i in ids) if d)
-        events[key] = Event(
-            id=f"e{part.order[key].id}",
-            title=titled or _first_words(part.order[best].body),
-            articles=ids,
-            outlets=tuple(sorted({o for o in (outlets.get(i) for i in ids) if o})),
-            date=date,
-            date_evidence=evidence,
-            first_seen=seen[0][:10] if seen else None,
-            last_seen=seen[-1][:10] if seen else None,
-            storyline=f"s{part.order[stories[key]].id}",
-        )
+        for key, members in part.groups().items()
+    ]
     by_story: dict[str, list[Event]] = {}
-    for e in events.values():
+    for e in events:
         by_story.setdefault(str(e.storyline), []).append(e)
     lines = [_storyline(sid, evs) for sid, evs in by_story.items()]
-    return sorted(events.values(), key=lambda e: e.id), lines
+    return sorted(events, key=lambda e: e.id), lines
 
 
 def _storyline(sid: str, events: list[Event]) -> Storyline:

@@ -94,13 +94,15 @@ class EventIndex:
     def _best(self, vector: sp.csr_matrix, day: dt.date | None) -> str | None:
         if not self.codes:
             return None
-        width = vector.shape[1]
-        self.base.resize((self.base.shape[0], width))
-        parts = [self.base @ vector.T]
-        for row in self.pending:
-            row.resize((1, width))
-            parts.append(row @ vector.T)
-        sims = np.asarray(sp.vstack(parts).todense()).ravel()
+        query = np.zeros(vector.shape[1])
+        query[vector.indices] = vector.data  # dense: one pass over the index's entries
+        known = self.base.shape[1]
+        sims = np.concatenate(
+            [
+                self.base @ query[:known] if self.base.shape[0] else np.zeros(0),
+                [float(row.data @ query[row.indices]) for row in self.pending],
+            ]
+        )
         days = np.asarray(self.days)
         if day is not None:
             gap = np.abs(days - day.toordinal())

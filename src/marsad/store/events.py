@@ -27,42 +27,92 @@ class EventTables:
         with Transaction(self.db):
             for table in ("events", "event_articles", "storylines"):
                 self.db.execute(f"DELETE FROM {table}")
+            self._insert(events, storylines)
+
+    def _insert(
+        self,
+        events: Sequence[Event],
+        storylines: Sequence[Storyline],
+        replace_members: bool = False,
+    ) -> None:
+        verb = "INSERT OR REPLACE" if replace_members else "INSERT"
+        self.db.executemany(
+            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.id,
+                    e.title,
+                    json.dumps(e.articles),
+                    json.dumps(e.outlets),
+                    e.date,
+                    e.date_evidence,
+                    e.first_seen,
+                    e.last_seen,
+                    e.storyline,
+                )
+                for e in events
+            ],
+        )
+        self.db.executemany(
+            f"{verb} INTO event_articles (article_id, event_id) VALUES (?, ?)",
+            [(a, e.id) for e in events for a in e.articles],
+        )
+        self.db.executemany(
+            f"INSERT INTO storylines ({_STORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    s.id,
+                    s.title,
+                    json.dumps(s.events),
+                    s.articles,
+                    json.dumps(s.outlets),
+                    s.start,
+                    s.end,
+                )
+                for s in storylines
+            ],
+        )
+
+    def update(
+        self, events: Sequence[Event], storylines: Sequence[Storyline], gone: Sequence[str] = ()
+    ) -> None:
+        """Store these events and storylines in place of those with their ids (and their
+        reports' memberships), and drop the storylines ``gone``, atomically."""
+        with Transaction(self.db):
+            self.db.executemany("DELETE FROM events WHERE id = ?", [(e.id,) for e in events])
             self.db.executemany(
-                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.id,
-                        e.title,
-                        json.dumps(e.articles),
-                        json.dumps(e.outlets),
-                        e.date,
-                        e.date_evidence,
-                        e.first_seen,
-                        e.last_seen,
-                        e.storyline,
-                    )
-                    for e in events
-                ],
+                "DELETE FROM storylines WHERE id = ?",
+                [(i,) for i in (*gone, *(s.id for s in storylines))],
             )
-            self.db.executemany(
-                "INSERT INTO event_articles (article_id, event_id) VALUES (?, ?)",
-                [(a, e.id) for e in events for a in e.articles],
-            )
-            self.db.executemany(
-                f"INSERT INTO storylines ({_STORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        s.id,
-                        s.title,
-                        json.dumps(s.events),
-                        s.articles,
-                        json.dumps(s.outlets),
-                        s.start,
-                        s.end,
-                    )
-                    for s in storylines
-                ],
-            )
+            self._insert(events, storylines, replace_members=True)
+
+    def sizes(self) -> tuple[int, int]:
+        """How many events and storylines are stored."""
+        one = self.db.execute
+        return (
+            int(one("SELECT count(*) FROM events").fetchone()[0]),
+            int(one("SELECT count(*) FROM storylines").fetchone()[0]),
+        )
+
+    def organized(self) -> dict[str, str]:
+        """The event of every article that has one."""
+        return dict(self.db.execute("SELECT article_id, event_id FROM event_articles"))
+
+    def terms(self) -> dict[str, bytes]:
+        """The stored event terms of articles, by article id (see ``save_terms``)."""
+        return {str(a): bytes(d) for a, d in self.db.execute("SELECT * FROM event_terms")}
+
+    def save_terms(self, rows: Sequence[tuple[str, bytes]]) -> None:
+        with Transaction(self.db):
+            self.db.executemany("INSERT OR REPLACE INTO event_terms VALUES (?, ?)", rows)
+
+    def state(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM event_state WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        with Transaction(self.db):
+            self.db.execute("INSERT OR REPLACE INTO event_state VALUES (?, ?)", (key, value))
 
     def events(self, storyline: str | None = None) -> list[Event]:
         where, args = ("WHERE storyline = ?", (storyline,)) if storyline else ("", ())

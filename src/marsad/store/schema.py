@@ -142,4 +142,17 @@ MIGRATIONS: tuple[str, ...] = (
         end_     TEXT
     ) WITHOUT ROWID;
     """,
+    # 5: each article's event terms, computed once (zlib-compressed JSON), and the state of
+    # the event partition (how many articles joined it online since it was consolidated).
+    """
+    CREATE TABLE event_terms (
+        article_id TEXT PRIMARY KEY,
+        data       BLOB NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE event_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )

@@ -1,0 +1,98 @@
+"""New articles join stored events online; consolidation and ``rebuild`` recompute them all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from marsad import Marsad
+from marsad.config import load_settings
+from marsad.organize.scoring import score
+from tests.conftest import SEEDS, require
+
+CALL = (
+    "بحث رئيس الوزراء العراقي مصطفى الكاظمي مع الرئيس الأمريكي جو بايدن في اتصال هاتفي "
+    "العلاقات الثنائية والحوار الاستراتيجي بين البلدين ووجود قوات التحالف الدولي في العراق"
+)
+FLOOD = (
+    "غمرت السيول عددا من أحياء مدينة جدة بعد أمطار غزيرة هطلت على المحافظة وأعلن الدفاع "
+    "المدني احتجاز عشرات المركبات في الأنفاق وإجلاء السكان من الأحياء المنخفضة"
+)
+
+
+def _marsad(tmp: Path) -> Marsad:
+    return Marsad(settings=load_settings(db=str(tmp / "online.db"), workers=1))
+
+
+def _add(marsad: Marsad, tmp: Path, name: str, records: list[dict[str, str]]) -> None:
+    path = tmp / f"{name}.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    marsad.ingest([str(path)])
+
+
+def _partition(marsad: Marsad) -> dict[str, str]:
+    return {a: e.id for e in marsad.events() for a in e.articles}
+
+
+def test_engine_events_first_update_consolidates_then_new_articles_go_online(
+    tmp_path: Path,
+) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        first = marsad.update_events()
+        assert first.mode == "consolidated" and first.online_pending == 0
+        assert marsad.update_events().mode == "unchanged"  # nothing new: nothing recomputed
+        before = _partition(marsad)
+        call = {"title": "اتصال هاتفي بين الكاظمي وبايدن", "content": CALL, "source": "x"}
+        flood = {"title": "سيول في جدة", "content": FLOOD, "source": "y"}
+        _add(marsad, tmp_path, "new", [call, flood])
+        report = marsad.update_events()
+        assert report.mode == "online" and report.new_articles == 2
+        assert report.online_pending == 2
+        after = _partition(marsad)
+        assert {a: after[a] for a in before} == before  # stored events keep their reports
+        new = sorted(set(after) - set(before))
+        assert len(new) == 2 and after[new[0]] != after[new[1]]
+        flood_event = next(e for e in marsad.events() if FLOOD[:20] in e.title or "سيول" in e.title)
+        assert len(flood_event.articles) == 1  # nothing like it before: an event of its own
+        storylines = {s.id for s in marsad.storylines()}
+        assert {e.storyline for e in marsad.events()} == storylines  # every event in one
+
+
+def test_engine_events_copy_joins_its_original_online(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        marsad.update_events()
+        original = next(e for e in marsad.events() if len(e.articles) == 1)
+        text = marsad.article(original.articles[0])
+        copy = {"title": text.title or "", "content": text.body, "source": "copycat"}
+        _add(marsad, tmp_path, "copy", [copy])
+        assert marsad.update_events().mode == "online"
+        event = next(e for e in marsad.events() if original.articles[0] in e.articles)
+        assert event.id == original.id and len(event.articles) == 2
+
+
+def test_engine_events_rebuild_consolidates_and_agrees_with_online(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        marsad.update_events()
+        extra = [{"title": "اتصال هاتفي بين الكاظمي وبايدن", "content": CALL, "source": "x"}]
+        _add(marsad, tmp_path, "new", extra)
+        assert marsad.update_events().mode == "online"
+        online = _partition(marsad)
+        report = marsad.rebuild()
+        assert report.mode == "consolidated" and report.online_pending == 0
+        assert score(_partition(marsad), online).ari == 1.0
+
+
+def test_engine_events_many_new_articles_consolidate(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        marsad.update_events()
+        many = [
+            {"title": f"خبر رقم {k}", "content": f"{FLOOD} في اليوم {k} من الشهر", "source": "z"}
+            for k in range(201)
+        ]
+        _add(marsad, tmp_path, "many", many)
+        assert marsad.update_events().mode == "consolidated"
+        assert marsad.update_events(consolidate=False).mode == "unchanged"
