@@ -71,3 +71,13 @@ def test_stem_tokens_work_in_other_threads() -> None:
 @given(st.one_of(st.text(), st.text(alphabet=st.sampled_from("والبكفلهةامريكي abs\n،"))))
 def test_stems_never_raise_and_keep_one_stem_per_token(text: str) -> None:
     assert len(stems(text)) == len(tokens(normalize(text)))
+
+
+def test_arabic_stem_cache_gives_what_stemming_gives() -> None:
+    from marsad.arabic import stem as module
+
+    words = ["والامريكي", "الامريكيه", "talks", "والامريكي", "بالعراق", "2024"]
+    module._CACHE.clear()
+    cold = stem_tokens(words)
+    warm = stem_tokens(words)
+    assert cold == warm == [module._stem_unique([w])[0] for w in words]

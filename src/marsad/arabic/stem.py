@@ -37,6 +37,8 @@ class _Stemmer(Protocol):
 _LOCAL: Final = threading.local()
 _PREFIX: Final = re.compile(r"\n(?:[وفبك]ال|لل)(?=[^\W\d_]{3})")
 _ASCII_LETTER: Final = re.compile(r"[a-z]")
+_CACHE: dict[str, str] = {}  # token -> stem, per process (a pure function of the token)
+_CACHE_SIZE: Final = 500_000
 
 
 def _stemmer(language: str) -> _Stemmer:
@@ -59,10 +61,21 @@ def stem_tokens(tokens: list[str]) -> list[str]:
     """
     if not tokens:
         return []
-    unique = list(dict.fromkeys(tokens))  # news text repeats its words: stem each once
-    if len(unique) < len(tokens):
-        table = dict(zip(unique, stem_tokens(unique), strict=True))
-        return [table[token] for token in tokens]
+    # News text repeats its words, and so does a corpus: stem each once. The lookups go into
+    # a local table first, so another thread clearing the cache cannot lose one.
+    table = {token: _CACHE.get(token) for token in tokens}
+    unknown = [token for token, stem in table.items() if stem is None]
+    if unknown:
+        found = dict(zip(unknown, _stem_unique(unknown), strict=True))
+        table.update(found)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE.update(found)
+    return [table[token] or "" for token in tokens]
+
+
+def _stem_unique(tokens: list[str]) -> list[str]:
+    """``stem_tokens`` of distinct tokens, computed."""
     # The per-token rules run as C string operations on all tokens at once, one per line.
     joined = _PREFIX.sub("\n", "\n" + "\n".join(tokens) + "\n").replace("ه\n", "ة\n")
     words = joined[1:-1].split("\n")
