@@ -20,7 +20,6 @@ store: copies share an event.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -31,7 +30,14 @@ import scipy.sparse as sp
 
 from marsad.models import Event, Storyline
 from marsad.organize.dating import day_of, event_date, report_dates
-from marsad.organize.events import EventItem, EventParams, Partition, known_terms, partition
+from marsad.organize.events import (
+    EventItem,
+    EventParams,
+    Partition,
+    all_terms,
+    partition,
+    report_order,
+)
 from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.organize.vectors import Lexicon, ReportTerms, decode_terms, encode_terms
@@ -114,7 +120,7 @@ def _terms(
     known = {i: decode_terms(blob) for i, blob in store.events.terms().items()}
     missing = [_item(r) for r in rows if r[0] not in known]
     if missing:
-        found = known_terms(missing, params.vectors, workers, {})
+        found = all_terms(missing, params.vectors, workers)
         store.events.save_terms(
             [(it.id, encode_terms(t)) for it, t in zip(missing, found, strict=True)]
         )
@@ -133,32 +139,28 @@ def _online(
 ) -> tuple[list[Event], list[Storyline]]:
     """The new articles placed one by one into the stored partition: the events and the
     storylines that changed."""
-    old = sorted((_item(r) for r in rows if r[0] in organized), key=_sort_key)
-    new = sorted((_item(r) for r in rows if r[0] not in organized), key=_sort_key)
+    old = sorted((_item(r) for r in rows if r[0] in organized), key=report_order)
+    new = sorted((_item(r) for r in rows if r[0] not in organized), key=report_order)
     lexicon = Lexicon(params.vectors)
     matrix = lexicon.learn([terms[it.id] for it in old])
     index = EventIndex.known(lexicon, matrix, old, [organized[it.id] for it in old], params)
-    stored_events = set(organized.values())
     event_of = dict(organized)  # article -> event id as stored ("e" + its first article)
     partners: dict[str, list[str]] = {}
     for a, b in copies:
         partners.setdefault(a, []).append(b)
         partners.setdefault(b, []).append(a)
-    opened: dict[str, str] = {}  # index name of a new event (its first article) -> stored id
-    in_index = {e: e for e in stored_events}
+    opened: set[str] = set()
     for item in new:
         original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
         if original is not None:  # a copy is one report with its original
-            index.join(item, in_index[original], terms[item.id])
+            index.join(item, original, terms[item.id])
             event_of[item.id] = original
             continue
-        found = index.assign(item, terms[item.id])
-        if found not in stored_events and found not in opened:
-            opened[found] = f"e{found}"
-            in_index[opened[found]] = found
-        event_of[item.id] = opened.get(found, found)
+        event_of[item.id] = index.assign(item, terms[item.id], opens=f"e{item.id}")
+        if event_of[item.id] == f"e{item.id}":
+            opened.add(event_of[item.id])
     touched = {event_of[it.id] for it in new}
-    return _touched(store, rows, old + new, index, event_of, touched, set(opened.values()), story)
+    return _touched(store, rows, old + new, index, event_of, touched, opened, story)
 
 
 def _touched(
@@ -229,10 +231,6 @@ def _storyline_for(
     return line if average >= story.threshold else None
 
 
-def _sort_key(item: EventItem) -> tuple[dt.date, str]:
-    return (item.day or dt.date.max, item.id)
-
-
 Info = tuple[dict[str, str | None], dict[str, str | None], dict[str, str | None]]
 
 
@@ -250,7 +248,7 @@ def _event(
 ) -> Event:
     """The event ``name`` of these report positions, titled by its report ``best``."""
     published, seen_on, outlets = info
-    ordered = sorted(members, key=lambda m: _sort_key(part.order[m]))
+    ordered = sorted(members, key=lambda m: report_order(part.order[m]))
     ids = tuple(part.order[m].id for m in ordered)
     titled = part.order[best].title or next(
         (part.order[m].title for m in ordered if part.order[m].title), None

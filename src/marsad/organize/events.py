@@ -91,7 +91,7 @@ def partition(
     tokenizing and stemming of the others.
     """
     params = params or EventParams()
-    order = sorted(items, key=lambda it: (it.day or dt.date.max, it.id))
+    order = sorted(items, key=report_order)
     lexicon = Lexicon(params.vectors)
     matrix = lexicon.learn(known_terms(order, params.vectors, workers, terms or {}))
     days = [it.day for it in order]
@@ -100,26 +100,13 @@ def partition(
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
     labels = average_link(len(order), edges, must, params.threshold)
     if params.split_ratio > 0:
-        labels = _keep_copies(split_events(matrix, days, labels, params), must)
+        labels = split_events(matrix, days, labels, params, must)
     return Partition(order, matrix, labels, lexicon)
 
 
-def _keep_copies(labels: list[int], must: Sequence[tuple[int, int]]) -> list[int]:
-    """``labels`` with every copy back in its original's event: a cut never parts them."""
-    if not must:
-        return labels
-    events = {label: label for label in labels}
-    for a, b in must:
-        ra, rb = _root(events, labels[a]), _root(events, labels[b])
-        if ra != rb:
-            events[max(ra, rb)] = min(ra, rb)
-    return [_root(events, label) for label in labels]
-
-
-def _root(parent: dict[int, int], x: int) -> int:
-    while parent[x] != x:
-        x = parent[x]
-    return x
+def report_order(item: EventItem) -> tuple[dt.date, str]:
+    """The order reports are clustered in: by day (undated last), then id."""
+    return (item.day or dt.date.max, item.id)
 
 
 def all_terms(

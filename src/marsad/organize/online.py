@@ -38,11 +38,8 @@ class EventIndex:
     @classmethod
     def of(cls, part: Partition, params: EventParams | None = None) -> EventIndex:
         """An index holding a consolidated partition (and its vocabulary)."""
-        index = cls(params, part.lexicon)
-        index.base = part.matrix.copy()
-        for k, item in enumerate(part.order):
-            index._record(item, part.order[part.labels[k]].id)
-        return index
+        events = [part.order[label].id for label in part.labels]
+        return cls.known(part.lexicon, part.matrix, part.order, events, params)
 
     @classmethod
     def known(
@@ -55,7 +52,7 @@ class EventIndex:
     ) -> EventIndex:
         """An index of ``items`` (rows of ``matrix``, from ``lexicon``) in the given events."""
         index = cls(params, lexicon)
-        index.base = matrix.copy()
+        index.base = matrix.copy()  # the index grows its own matrix in place
         for item, event in zip(items, events, strict=True):
             index._record(item, event)
         return index
@@ -81,11 +78,13 @@ class EventIndex:
         self.codes.append(code)
         self.days.append(item.day.toordinal() if item.day else -1)
 
-    def assign(self, item: EventItem, terms: ReportTerms | None = None) -> str:
-        """The event of a new report: an existing event's id, or the report's own id
-        (``terms``: the report's, when they were computed before)."""
+    def assign(
+        self, item: EventItem, terms: ReportTerms | None = None, opens: str | None = None
+    ) -> str:
+        """The event of a new report: an existing event's id, or ``opens`` (by default the
+        report's own id) for a new one (``terms``: the report's, when computed before)."""
         vector = self.lexicon.learn([terms or self._terms(item)])
-        event = self._best(vector, item.day) or item.id
+        event = self._best(vector, item.day) or opens or item.id
         self.pending.append(vector)
         self._record(item, event)
         if len(self.pending) >= 256:

@@ -33,9 +33,7 @@ class EventTables:
         self,
         events: Sequence[Event],
         storylines: Sequence[Storyline],
-        replace_members: bool = False,
     ) -> None:
-        verb = "INSERT OR REPLACE" if replace_members else "INSERT"
         self.db.executemany(
             f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -54,7 +52,7 @@ class EventTables:
             ],
         )
         self.db.executemany(
-            f"{verb} INTO event_articles (article_id, event_id) VALUES (?, ?)",
+            "INSERT OR REPLACE INTO event_articles (article_id, event_id) VALUES (?, ?)",
             [(a, e.id) for e in events for a in e.articles],
         )
         self.db.executemany(
@@ -84,7 +82,7 @@ class EventTables:
                 "DELETE FROM storylines WHERE id = ?",
                 [(i,) for i in (*gone, *(s.id for s in storylines))],
             )
-            self._insert(events, storylines, replace_members=True)
+            self._insert(events, storylines)
 
     def sizes(self) -> tuple[int, int]:
         """How many events and storylines are stored."""
