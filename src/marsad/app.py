@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,6 +23,7 @@ from marsad.link.groups import group_links
 from marsad.link.reuse import ReuseParams
 from marsad.models import Article, Event, RawDocument, Rejection, ReuseLink, Storyline
 from marsad.store import SQLiteStore
+from marsad.store.events import ReportRef
 from marsad.store.fts import build_query
 
 
@@ -118,6 +119,15 @@ class Marsad:
 
     def event(self, ref: str) -> Event:
         return self.store.events.event(ref)
+
+    def event_listing(
+        self, storyline: str | None = None
+    ) -> Iterator[tuple[Event, list[ReportRef]]]:
+        """Every stored event in date order with its reports' ids, urls and outlets, streamed
+        (``storyline``: only that storyline's, by id or unique prefix)."""
+        if storyline is not None:
+            storyline = self.storyline(storyline).id
+        return self.store.events.listing(storyline)
 
     def reuse_links(
         self, article_id: str | None = None, kind: str | None = None

@@ -286,6 +286,37 @@ def test_cli_event_seeds_lists_its_reports(seeded: str) -> None:
     assert all(r["id"] in out for r in event["reports"])
 
 
+def test_cli_events_export_lists_every_article_once_with_urls_and_outlets(seeded: str) -> None:
+    code, out = run("--db", seeded, "events", "--jsonl")
+    assert code == 0
+    events = [json.loads(line) for line in out.splitlines()]
+    stored = {e: s["id"] for s in listing(seeded) for e in s["event_ids"]}
+    assert {e["id"] for e in events} == set(stored)
+    reports = [r for e in events for r in e["reports"]]
+    assert len(reports) == len({r["id"] for r in reports}) == 6  # five seeds, one appended
+    for event in events:
+        assert [r["id"] for r in event["reports"]] == event["article_ids"]
+        assert event["storyline"] == stored[event["id"]]
+        assert {r["outlet"] for r in event["reports"] if r["outlet"]} <= set(event["outlets"])
+        assert all(r["origin"].endswith(".txt") for r in event["reports"])  # the seeds' files
+    keys = [(e["date"] or e["first_seen"] or "9999", e["id"]) for e in events]
+    assert keys == sorted(keys)
+    code, whole = run("--db", seeded, "events", "--json")
+    assert code == 0 and json.loads(whole) == events
+    code, text = run("--db", seeded, "events")
+    assert code == 0 and f"{len(events)} event(s)" in text
+    assert all(r["id"] in text for r in reports)
+
+
+def test_cli_events_export_of_one_storyline_and_bad_usage(seeded: str) -> None:
+    line = listing(seeded)[0]
+    code, out = run("--db", seeded, "events", "--jsonl", "--storyline", line["id"][:8])
+    assert code == 0
+    assert [json.loads(x)["id"] for x in out.splitlines()] == line["event_ids"]
+    result = CliRunner().invoke(cli, ["--db", seeded, "events", "--json", "--jsonl"])
+    assert result.exit_code == 2 and "not both" in result.output
+
+
 @pytest.mark.parametrize("command", ["story", "event"])
 def test_cli_seeds_unknown_id_exits_with_error(
     seeded: str,

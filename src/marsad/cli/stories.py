@@ -7,6 +7,8 @@ its neighbours.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,6 +23,7 @@ from marsad.app import Marsad
 from marsad.cli.common import db_option, open_marsad
 from marsad.cli.render import console, print_json
 from marsad.models import Article, Event, Storyline
+from marsad.store.events import ReportRef
 
 Timeline = list[tuple[Event, list[Article]]]
 """A storyline's events in date order, each with its reports."""
@@ -282,6 +285,76 @@ def event_command(ctx: click.Context, event_id: str, as_json: bool, db: str | No
         show_event(event, reports)
 
 
+@click.command("events")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON array.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per line.")
+@click.option("--storyline", "storyline", default=None, metavar="ID", help="Only this storyline.")
+@db_option
+@click.pass_context
+def events_command(
+    ctx: click.Context, as_json: bool, as_jsonl: bool, storyline: str | None, db: str | None
+) -> None:
+    """Bring events up to date and list every event with its date, storyline and reports
+    (ids, urls, outlets), in date order, streamed."""
+    if as_json and as_jsonl:
+        raise click.UsageError("give --json or --jsonl, not both")
+    with open_marsad(ctx, db) as marsad:
+        marsad.update_events()
+        listing = marsad.event_listing(storyline)
+        if as_json or as_jsonl:
+            write_events(listing, lines=as_jsonl)
+            return
+        count = 0
+        for event, reports in listing:
+            show_listed_event(event, reports)
+            count += 1
+        console.print(f"{count:,} event(s)")
+
+
+def listed_event_dict(event: Event, reports: Sequence[ReportRef]) -> dict[str, Any]:
+    """The JSON shape of an event in ``marsad events``: its reports as id, url and outlet."""
+    out = event_dict(event)
+    out["reports"] = [
+        {
+            "id": r.id,
+            "url": r.url,
+            "outlet": r.outlet,
+            "published": r.published,
+            "title": r.title,
+            "origin": r.origin,
+        }
+        for r in reports
+    ]
+    return out
+
+
+def write_events(listing: Iterable[tuple[Event, list[ReportRef]]], lines: bool) -> None:
+    """``listing`` as JSON Lines, or as one JSON array written element by element."""
+    out = sys.stdout
+    first = True
+    if not lines:
+        out.write("[")
+    for event, reports in listing:
+        text = json.dumps(listed_event_dict(event, reports), ensure_ascii=False)
+        if lines:
+            out.write(text + "\n")
+        else:
+            out.write(("\n" if first else ",\n") + text)
+        first = False
+    if not lines:
+        out.write("\n]\n" if not first else "]\n")
+    out.flush()
+
+
+def show_listed_event(event: Event, reports: Sequence[ReportRef]) -> None:
+    console.print(
+        f"[bold cyan]●[/] [bold]{event.date or UNKNOWN_DATE}[/]  {isolate(event.title)}  "
+        f"[dim]{event.id} · storyline {event.storyline or '—'}[/]"
+    )
+    for r in reports:
+        console.print(f"    • [dim]{r.id}[/]  {isolate(r.outlet)}  {isolate(r.url or r.origin)}")
+
+
 @click.command("rebuild")
 @db_option
 @click.pass_context
@@ -295,4 +368,4 @@ def rebuild_command(ctx: click.Context, db: str | None) -> None:
     )
 
 
-COMMANDS = (stories_command, story_command, event_command, rebuild_command)
+COMMANDS = (stories_command, story_command, event_command, events_command, rebuild_command)

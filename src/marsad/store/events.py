@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from marsad.errors import NotFoundError
 from marsad.models import Event, Storyline
@@ -14,6 +15,18 @@ _EVENT_COLUMNS = (
     "id, title, articles, outlets, date, date_evidence, first_seen, last_seen, storyline"
 )
 _STORY_COLUMNS = "id, title, events, articles, outlets, start, end_"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRef:
+    """What an event listing shows of one of its reports."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    title: str | None
+    origin: str  # where its document came from: a path, an archive member, a feed item
 
 
 class EventTables:
@@ -120,6 +133,34 @@ class EventTables:
             args,
         )
         return [_event(row) for row in rows]
+
+    def listing(self, storyline: str | None = None) -> Iterator[tuple[Event, list[ReportRef]]]:
+        """Every event (of ``storyline``, when given) in date order, each with its reports
+        (id, url, outlet, publication date, title, origin), read from one cursor: nothing is
+        held but the event at hand."""
+        where, args = ("WHERE e.storyline = ?", (storyline,)) if storyline else ("", ())
+        columns = ", ".join(f"e.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
+        rows = self.db.execute(
+            f"SELECT {columns}, a.id, a.url, coalesce(a.outlet, a.source), a.published, a.title, "
+            "d.origin FROM events e JOIN event_articles ea ON ea.event_id = e.id "
+            "JOIN articles a ON a.id = ea.article_id "
+            f"JOIN documents d ON d.id = a.document_id {where} "
+            "ORDER BY coalesce(e.date, e.first_seen, '9999'), e.id",
+            args,
+        )
+        current: Event | None = None
+        reports: dict[str, ReportRef] = {}
+        for row in rows:
+            if current is None or current.id != row[0]:
+                if current is not None:
+                    yield current, [reports[i] for i in current.articles if i in reports]
+                current, reports = _event(row[:9]), {}
+            i, url, outlet, published, title, origin = row[9:]
+            reports[str(i)] = ReportRef(
+                str(i), _opt(url), _opt(outlet), _opt(published), _opt(title), str(origin)
+            )
+        if current is not None:
+            yield current, [reports[i] for i in current.articles if i in reports]
 
     def event(self, ref: str) -> Event:
         return _event(self._one("events", _EVENT_COLUMNS, ref, "event"))
