@@ -20,6 +20,7 @@ store: copies share an event.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -29,12 +30,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.models import Event, Storyline
-from marsad.organize.dating import day_of, event_date, report_dates
+from marsad.organize.dating import day_of, event_date
 from marsad.organize.events import (
     EventItem,
     EventParams,
     Partition,
     all_terms,
+    compared_day,
     partition,
     report_order,
 )
@@ -43,7 +45,6 @@ from marsad.organize.storylines import StoryParams, centroids, link_events, repr
 from marsad.organize.vectors import Lexicon, ReportTerms, decode_terms, encode_terms
 from marsad.store import SQLiteStore
 
-COPY_CONTAINMENT = 0.8  # a partial link is a copy when this much of one article is in the other
 CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
 CONSOLIDATE_MIN = 200  # ... or at most this many
 ONLINE_KEY = "online_since_consolidation"
@@ -90,7 +91,7 @@ def update_events(
     online = consolidate is False or (
         consolidate is None and organized and not stale and pending + len(new) <= limit
     )
-    copies = store.reuse.copy_pairs(COPY_CONTAINMENT)  # pairs only: no passages to parse
+    copies = store.reuse.copy_pairs(params.copy_containment)  # pairs only: no passages
     if online:
         events, storylines = _online(store, rows, organized, terms, copies, params, story)
         store.events.update(events, storylines)
@@ -99,7 +100,7 @@ def update_events(
     else:
         items = [_item(r) for r in rows]
         part = partition(items, copies, params, workers, terms)
-        events, storylines = _assemble(part, rows, story)
+        events, storylines = _assemble(part, rows, terms, story)
         store.events.replace(events, storylines)
         pending, mode = 0, "consolidated"
     store.events.set_state(ONLINE_KEY, str(pending))
@@ -143,7 +144,8 @@ def _online(
     new = sorted((_item(r) for r in rows if r[0] not in organized), key=report_order)
     lexicon = Lexicon(params.vectors)
     matrix = lexicon.learn([terms[it.id] for it in old])
-    index = EventIndex.known(lexicon, matrix, old, [organized[it.id] for it in old], params)
+    days = [compared_day(it, terms[it.id], params) for it in old]
+    index = EventIndex.known(lexicon, matrix, old, [organized[it.id] for it in old], params, days)
     event_of = dict(organized)  # article -> event id as stored ("e" + its first article)
     partners: dict[str, list[str]] = {}
     for a, b in copies:
@@ -160,13 +162,17 @@ def _online(
         if event_of[item.id] == f"e{item.id}":
             opened.add(event_of[item.id])
     touched = {event_of[it.id] for it in new}
-    return _touched(store, rows, old + new, index, event_of, touched, opened, story)
+    order = old + new
+    days += [compared_day(it, terms[it.id], params) for it in new]
+    return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
 
 
 def _touched(
     store: SQLiteStore,
     rows: Sequence[Row],
+    terms: Mapping[str, ReportTerms],
     order: list[EventItem],
+    days: list[dt.date | None],
     index: EventIndex,
     event_of: Mapping[str, str],
     touched: set[str],
@@ -179,7 +185,7 @@ def _touched(
     for k, item in enumerate(order):
         first.setdefault(event_of[item.id], k)
     labels = [first[event_of[it.id]] for it in order]
-    part = Partition(order, index.matrix(), labels, index.lexicon)
+    part = Partition(order, index.matrix(), labels, index.lexicon, days)
     keys, centres = centroids(part, story.top_terms)
     best_of = representatives(part, keys, centres)
     stored = {e.id: e for e in store.events.events()}
@@ -197,7 +203,7 @@ def _touched(
             members.setdefault(event_of[item.id], []).append(k)
     info = _row_info(rows)
     events = [
-        _event(name, part, positions, best_of[first[name]], info, story_of[name])
+        _event(name, part, positions, best_of[first[name]], info, terms, story_of[name])
         for name, positions in sorted(members.items())
     ]
     changed = {e.id: e for e in events}
@@ -231,30 +237,31 @@ def _storyline_for(
     return line if average >= story.threshold else None
 
 
-Info = tuple[dict[str, str | None], dict[str, str | None], dict[str, str | None]]
+Info = tuple[dict[str, str | None], dict[str, str | None]]
 
 
 def _row_info(rows: Sequence[Row]) -> Info:
-    """Publication dates, seen dates (published, else crawled) and outlets, by article."""
-    return (
-        {r[0]: r[3] for r in rows},
-        {r[0]: r[3] or r[4] for r in rows},
-        {r[0]: r[5] for r in rows},
-    )
+    """Seen dates (published, else crawled) and outlets, by article."""
+    return {r[0]: r[3] or r[4] for r in rows}, {r[0]: r[5] for r in rows}
 
 
 def _event(
-    name: str, part: Partition, members: Sequence[int], best: int, info: Info, line: str | None
+    name: str,
+    part: Partition,
+    members: Sequence[int],
+    best: int,
+    info: Info,
+    terms: Mapping[str, ReportTerms],
+    line: str | None,
 ) -> Event:
     """The event ``name`` of these report positions, titled by its report ``best``."""
-    published, seen_on, outlets = info
+    seen_on, outlets = info
     ordered = sorted(members, key=lambda m: report_order(part.order[m]))
     ids = tuple(part.order[m].id for m in ordered)
     titled = part.order[best].title or next(
         (part.order[m].title for m in ordered if part.order[m].title), None
     )
-    dates = [report_dates(part.order[m], published.get(part.order[m].id)) for m in ordered]
-    date, evidence = event_date(dates)
+    date, evidence = event_date([terms[i].date for i in ids])
     seen = sorted(d for d in (seen_on.get(i) for i in ids) if d)
     return Event(
         id=name,
@@ -270,7 +277,7 @@ def _event(
 
 
 def _assemble(
-    part: Partition, rows: Sequence[Row], story: StoryParams
+    part: Partition, rows: Sequence[Row], terms: Mapping[str, ReportTerms], story: StoryParams
 ) -> tuple[list[Event], list[Storyline]]:
     info = _row_info(rows)
     keys, matrix = centroids(part, story.top_terms)
@@ -283,6 +290,7 @@ def _assemble(
             members,
             best_of[key],
             info,
+            terms,
             f"s{part.order[stories[key]].id}",
         )
         for key, members in part.groups().items()

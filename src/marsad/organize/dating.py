@@ -16,16 +16,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from marsad.analyze.dates import find_temporal
-from marsad.organize.events import EventItem
 
 LEAD_CHARS = 1500
 LOOKBACK_DAYS = 10
 
 
-def report_dates(item: EventItem, published: str | None) -> tuple[str, str] | None:
-    """``(ISO day, phrase)`` the report gives for its happening, or None."""
-    reference = day_of(published)
-    text = f"{item.title or ''}\n{item.body[:LEAD_CHARS]}"
+def text_date(title: str | None, body: str, reference: dt.date | None) -> tuple[str, str] | None:
+    """``(ISO day, phrase)`` the report gives for its happening, or None (``reference``: the
+    day it was published, or, when its source gives none, crawled)."""
+    text = f"{title or ''}\n{body[:LEAD_CHARS]}"
     for expr in find_temporal(text, reference):
         if expr.granularity != "day" or expr.earliest is None or expr.earliest != expr.latest:
             continue

@@ -19,11 +19,12 @@ import heapq
 import multiprocessing
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.organize.dating import text_date
 from marsad.organize.split import split_events
 from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
 
@@ -43,7 +44,12 @@ class EventParams:
     vectors: VectorParams = field(default_factory=VectorParams)
     threshold: float = 0.25
     edge: float = 0.1  # similarities below this are treated as 0
-    window_days: int = 3
+    window_days: int = 4  # reports further apart than this are never compared
+    fade: float = 0.5  # how much similarity is lost at ``window_days`` apart (linearly)
+    text_dates: bool = True  # compare reports by the day their text gives, when it gives one
+    # partial reuse links with this much of one article inside the other are copies (must
+    # share an event); None: only exact and near copies are (containment is evidence only)
+    copy_containment: float | None = None
     split_ratio: float = 0.7  # consolidation: cut when between < ratio x within (split.py)
     split_min: int = 6  # events of fewer reports are never cut
     split_min_part: int = 3  # nor cut into a part of fewer reports
@@ -51,21 +57,29 @@ class EventParams:
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0 or not 0.0 <= self.edge <= self.threshold:
             raise ValueError("need 0 <= edge <= threshold <= 1 and threshold > 0")
-        if self.window_days < 0:
-            raise ValueError("window_days must be >= 0")
+        if self.window_days < 0 or not 0.0 <= self.fade <= 1.0:
+            raise ValueError("need window_days >= 0 and 0 <= fade <= 1")
         if self.split_ratio < 0 or self.split_min_part < 2 or self.split_min < 2:
             raise ValueError("need split_ratio >= 0 (0: never cut), split_min(_part) >= 2")
+
+    def weights(self, gaps: np.ndarray) -> np.ndarray:
+        """How much of their similarity two reports ``gaps`` days apart keep: all of it on one
+        day, ``1 - fade`` at ``window_days`` apart, linearly between, nothing beyond."""
+        gaps = np.abs(gaps)
+        scale = self.fade / self.window_days if self.window_days else 0.0
+        return np.where(gaps <= self.window_days, 1.0 - scale * gaps, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    """Reports in (date, id) order, their term vectors (rows of ``matrix``) and, for each,
-    the position of its event's first report."""
+    """Reports in (date, id) order, their term vectors (rows of ``matrix``), for each the
+    position of its event's first report, and the day it was compared at (``compared_day``)."""
 
     order: list[EventItem]
     matrix: sp.csr_matrix
     labels: list[int]
     lexicon: Lexicon
+    days: list[dt.date | None]
 
     def groups(self) -> dict[int, list[int]]:
         """Positions of each event's reports, keyed by the event's first position."""
@@ -88,20 +102,21 @@ def partition(
     """Reports grouped into events; ``copies`` (pairs of ids) always share an event.
 
     ``terms`` holds reports' terms computed before (by id); ``workers`` processes share the
-    tokenizing and stemming of the others.
+    tokenizing, stemming and dating of the others.
     """
     params = params or EventParams()
     order = sorted(items, key=report_order)
     lexicon = Lexicon(params.vectors)
-    matrix = lexicon.learn(known_terms(order, params.vectors, workers, terms or {}))
-    days = [it.day for it in order]
+    found = known_terms(order, params.vectors, workers, terms or {})
+    matrix = lexicon.learn(found)
+    days = [compared_day(it, t, params) for it, t in zip(order, found, strict=True)]
     edges = similar_pairs(matrix, days, params)
     position = {it.id: k for k, it in enumerate(order)}
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
     labels = average_link(len(order), edges, must, params.threshold)
     if params.split_ratio > 0:
         labels = split_events(matrix, days, labels, params, must)
-    return Partition(order, matrix, labels, lexicon)
+    return Partition(order, matrix, labels, lexicon, days)
 
 
 def report_order(item: EventItem) -> tuple[dt.date, str]:
@@ -109,11 +124,20 @@ def report_order(item: EventItem) -> tuple[dt.date, str]:
     return (item.day or dt.date.max, item.id)
 
 
+def compared_day(item: EventItem, terms: ReportTerms, params: EventParams) -> dt.date | None:
+    """The day a report is compared at: the day its text gives for its happening when it gives
+    one (``params.text_dates``), else the day it was published (or crawled)."""
+    if params.text_dates and terms.date:
+        return dt.date.fromisoformat(terms.date[0])
+    return item.day
+
+
 def all_terms(
     items: Sequence[EventItem], params: VectorParams, workers: int = 1
 ) -> list[ReportTerms]:
-    """``report_terms`` of every item, on ``workers`` forked processes when there are many."""
-    texts = [(it.title, it.body) for it in items]
+    """``report_terms`` of every item, with the day its text gives (``dating.text_date``), on
+    ``workers`` forked processes when there are many."""
+    texts = [(it.title, it.body, it.day) for it in items]
     if workers <= 1 or len(texts) < 2000:
         return _terms_of(texts, params)
     size = -(-len(texts) // (workers * 4))
@@ -135,8 +159,13 @@ def known_terms(
     return [known[it.id] if it.id in known else found[it.id] for it in items]
 
 
-def _terms_of(texts: list[tuple[str | None, str]], params: VectorParams) -> list[ReportTerms]:
-    return [report_terms(title, body, params) for title, body in texts]
+def _terms_of(
+    texts: list[tuple[str | None, str, dt.date | None]], params: VectorParams
+) -> list[ReportTerms]:
+    return [
+        replace(report_terms(title, body, params), date=text_date(title, body, day))
+        for title, body, day in texts
+    ]
 
 
 def cluster_events(
@@ -163,7 +192,7 @@ def similar_pairs(
             cols = by_day.get(ordinal - back)
             if not cols:
                 continue
-            weight = 1.0 - back / (w + 1)
+            weight = float(params.weights(np.asarray(back)))
             _collect(matrix, rows, cols, weight, params.edge, out, same=back == 0)
     if undated:
         _collect(matrix, undated, list(range(len(days))), 1.0, params.edge, out, same=False)

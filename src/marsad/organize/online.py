@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.organize.events import EventItem, EventParams, Partition
-from marsad.organize.vectors import Lexicon, ReportTerms, report_terms
+from marsad.organize.events import EventItem, EventParams, Partition, all_terms, compared_day
+from marsad.organize.vectors import Lexicon, ReportTerms
 
 
 class EventIndex:
@@ -39,7 +39,7 @@ class EventIndex:
     def of(cls, part: Partition, params: EventParams | None = None) -> EventIndex:
         """An index holding a consolidated partition (and its vocabulary)."""
         events = [part.order[label].id for label in part.labels]
-        return cls.known(part.lexicon, part.matrix, part.order, events, params)
+        return cls.known(part.lexicon, part.matrix, part.order, events, params, part.days)
 
     @classmethod
     def known(
@@ -49,18 +49,21 @@ class EventIndex:
         items: Sequence[EventItem],
         events: Sequence[str],
         params: EventParams | None = None,
+        days: Sequence[dt.date | None] | None = None,
     ) -> EventIndex:
-        """An index of ``items`` (rows of ``matrix``, from ``lexicon``) in the given events."""
+        """An index of ``items`` (rows of ``matrix``, from ``lexicon``) in the given events,
+        compared at ``days`` (by default the items' own days)."""
         index = cls(params, lexicon)
         index.base = matrix.copy()  # the index grows its own matrix in place
-        for item, event in zip(items, events, strict=True):
-            index._record(item, event)
+        for k, (item, event) in enumerate(zip(items, events, strict=True)):
+            index._record(event, days[k] if days is not None else item.day)
         return index
 
     def join(self, item: EventItem, event: str, terms: ReportTerms | None = None) -> None:
         """Add a report to a known event without comparing it (a copy joins its original's)."""
-        self.pending.append(self.lexicon.learn([terms or self._terms(item)]))
-        self._record(item, event)
+        terms = terms or self._terms(item)
+        self.pending.append(self.lexicon.learn([terms]))
+        self._record(event, compared_day(item, terms, self.params))
 
     def matrix(self) -> sp.csr_matrix:
         """Every report's vector, in the order they came in."""
@@ -69,24 +72,26 @@ class EventIndex:
         return self.base
 
     def _terms(self, item: EventItem) -> ReportTerms:
-        return report_terms(item.title, item.body, self.params.vectors)
+        return all_terms([item], self.params.vectors)[0]
 
-    def _record(self, item: EventItem, event: str) -> None:
+    def _record(self, event: str, day: dt.date | None) -> None:
         code = self._code.setdefault(event, len(self.events))
         if code == len(self.events):
             self.events.append(event)
         self.codes.append(code)
-        self.days.append(item.day.toordinal() if item.day else -1)
+        self.days.append(day.toordinal() if day else -1)
 
     def assign(
         self, item: EventItem, terms: ReportTerms | None = None, opens: str | None = None
     ) -> str:
         """The event of a new report: an existing event's id, or ``opens`` (by default the
         report's own id) for a new one (``terms``: the report's, when computed before)."""
-        vector = self.lexicon.learn([terms or self._terms(item)])
-        event = self._best(vector, item.day) or opens or item.id
+        terms = terms or self._terms(item)
+        vector = self.lexicon.learn([terms])
+        day = compared_day(item, terms, self.params)
+        event = self._best(vector, day) or opens or item.id
         self.pending.append(vector)
-        self._record(item, event)
+        self._record(event, day)
         if len(self.pending) >= 256:
             self._flush()
         return event
@@ -105,8 +110,7 @@ class EventIndex:
         )
         days = np.asarray(self.days)
         if day is not None:
-            gap = np.abs(days - day.toordinal())
-            fade = np.clip(1.0 - gap / (self.params.window_days + 1), 0.0, 1.0)
+            fade = self.params.weights(days - day.toordinal())
             sims = sims * np.where(days < 0, 1.0, fade)
         sims[sims < self.params.edge] = 0.0
         codes = np.asarray(self.codes)

@@ -56,7 +56,7 @@ def split_events(
     ]
     while todo:
         members = todo.pop()
-        cut = _bisect(_similarities(matrix, ordinals, members, params.window_days), params)
+        cut = _bisect(_similarities(matrix, ordinals, members, params), params)
         if cut is None or _parts_copies(members, cut, pairs, len(out)):
             continue
         for part in (members[cut], members[~cut]):
@@ -77,13 +77,12 @@ def _parts_copies(members: np.ndarray, cut: np.ndarray, pairs: np.ndarray, n: in
 
 
 def _similarities(
-    matrix: sp.csr_matrix, ordinals: np.ndarray, members: np.ndarray, window: int
+    matrix: sp.csr_matrix, ordinals: np.ndarray, members: np.ndarray, params: EventParams
 ) -> np.ndarray:
     rows = matrix[members]
     sims = np.asarray((rows @ rows.T).todense(), dtype=np.float64)
     days = ordinals[members]
-    gap = np.abs(days[:, None] - days[None, :])
-    fade = np.clip(1.0 - gap / (window + 1), 0.0, 1.0)
+    fade = params.weights(days[:, None] - days[None, :])
     undated = (days[:, None] < 0) | (days[None, :] < 0)
     sims *= np.where(undated, 1.0, fade)
     np.fill_diagonal(sims, 0.0)

@@ -45,10 +45,12 @@ class VectorParams:
 
 @dataclass(frozen=True, slots=True)
 class ReportTerms:
-    """A report's stem counts and what it says about letter case."""
+    """A report's stem counts, what it says about letter case and, when its lead gives one,
+    the day its happening occurred with the phrase that says so (``dating.text_date``)."""
 
     stems: Counter[str]
     cased: Cased
+    date: tuple[str, str] | None = None
 
 
 def report_terms(title: str | None, body: str, params: VectorParams) -> ReportTerms:
@@ -164,12 +166,14 @@ class Lexicon:
 def encode_terms(report: ReportTerms) -> bytes:
     """``report`` as compact bytes (zlib-compressed JSON), for a store to keep."""
     cased = report.cased
-    data = {
+    data: dict[str, object] = {
         "s": report.stems,
         "r": [[list(run), weight] for run, weight in cased.runs],
         "u": cased.upper or {},
         "l": cased.lower or {},
     }
+    if report.date:
+        data["d"] = list(report.date)
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
@@ -179,4 +183,5 @@ def decode_terms(blob: bytes) -> ReportTerms:
     runs = tuple((tuple(run), float(weight)) for run, weight in data["r"])
     upper, lower = Counter(data["u"]), Counter(data["l"])
     cased = Cased(runs, upper or None, lower or None) if runs or upper else NO_CASE
-    return ReportTerms(Counter(data["s"]), cased)
+    said = data.get("d")
+    return ReportTerms(Counter(data["s"]), cased, (str(said[0]), str(said[1])) if said else None)

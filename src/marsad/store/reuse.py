@@ -83,12 +83,13 @@ class ReuseTables:
                 [_link_row(link) for link in links],
             )
 
-    def copy_pairs(self, min_containment: float) -> list[tuple[str, str]]:
-        """Linked pairs that are copies: exact, near, or one inside the other this much."""
+    def copy_pairs(self, min_containment: float | None = None) -> list[tuple[str, str]]:
+        """Linked pairs that are copies: exact, near, or (``min_containment`` given) one inside
+        the other at least this much."""
         return self.db.execute(
             "SELECT a, b FROM reuse_links WHERE kind != 'partial' "
             "OR max(contain_a, contain_b) >= ?",
-            (min_containment,),
+            (2.0 if min_containment is None else min_containment,),
         ).fetchall()
 
     def clear(self) -> None:

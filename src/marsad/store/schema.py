@@ -155,4 +155,9 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 6: event terms gained the day each report's text gives for its happening, which its
+    # comparisons and its event's date use; terms stored before it are computed again.
+    """
+    DELETE FROM event_terms;
+    """,
 )
