@@ -15,6 +15,7 @@ from pathlib import Path
 
 from marsad import Marsad
 from marsad.engine.organizing import update_events
+from marsad.organize.copies import copy_pairs
 from marsad.organize.dating import text_date
 from marsad.organize.events import EventItem, EventParams, partition
 
@@ -85,9 +86,29 @@ def test_organize_a_statement_quoted_inside_a_report_on_something_else_keeps_its
         assert event(ids["u:statement"]) == event(ids["u:other"])
         assert event(ids["u:feature"]) != event(ids["u:statement"])
         assert event(ids["u:feature"]) == event(ids["u:festival1"])
-        # the rule before: containment >= 0.8 made the feature a copy of the statement
-        update_events(marsad.store, EventParams(copy_containment=0.8), consolidate=True)
+        # the rule before: containment >= 0.8 anywhere made the feature a copy of the statement
+        update_events(marsad.store, EventParams(copy_lead=0.0), consolidate=True)
         assert event(ids["u:feature"]) == event(ids["u:statement"])
+
+
+def test_organize_a_rewrite_that_opens_with_the_report_is_a_copy(tmp_path: Path) -> None:
+    """Like seed 000, which opens with seed 001 and adds paragraphs on other things."""
+    rewrite = "\n\n".join([STATEMENT, *FESTIVAL])
+    records = [
+        {"url": "u:statement", "title": "ضبط مليون حبة على الحدود الشمالية", "text": STATEMENT},
+        {"url": "u:rewrite", "title": "أخبار المملكة", "text": rewrite},
+    ]
+    marsad, ids = _ingest(tmp_path, [{**r, "published": "2015-08-06"} for r in records])
+    with marsad:
+        links = marsad.reuse_links(ids["u:statement"])
+        assert links and links[0].kind == "partial"
+        copies = copy_pairs(
+            links, lambda i: marsad.article(i).body, min_containment=0.8, min_lead=0.5
+        )
+        assert copies == [(links[0].a, links[0].b)]
+        marsad.update_events()
+        event = marsad.store.events.event_of
+        assert event(ids["u:rewrite"]) == event(ids["u:statement"])
 
 
 def _item(key: str, day: str, lead: str) -> EventItem:
@@ -118,4 +139,4 @@ def test_organize_a_date_far_before_publication_is_not_the_happenings_day() -> N
     published = dt.date(2015, 8, 6)
     assert text_date("معرض تاريخي", lead, published) == ("2015-08-06", "اليوم")
     assert text_date("معرض تاريخي", lead.split("،")[0], published) is None
-    assert text_date("معرض", "قال المتحدث أمس إن", None) is None  # relative, no reference
+    assert text_date("معرض", "في 15 مايو 2015 قال المتحدث", None) is None  # no reference

@@ -30,6 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.models import Event, Storyline
+from marsad.organize.copies import copy_pairs
 from marsad.organize.dating import day_of, event_date
 from marsad.organize.events import (
     EventItem,
@@ -91,7 +92,13 @@ def update_events(
     online = consolidate is False or (
         consolidate is None and organized and not stale and pending + len(new) <= limit
     )
-    copies = store.reuse.copy_pairs(params.copy_containment)  # pairs only: no passages
+    bodies = {r[0]: r[2] for r in rows}
+    copies = copy_pairs(
+        store.reuse.copy_candidates(params.copy_containment),
+        bodies.__getitem__,
+        params.copy_containment,
+        params.copy_lead,
+    )
     if online:
         events, storylines = _online(store, rows, organized, terms, copies, params, story)
         store.events.update(events, storylines)
@@ -111,7 +118,8 @@ def update_events(
 
 def _item(row: Row) -> EventItem:
     i, title, body, published, crawled, _ = row
-    return EventItem(i, title, body, day_of(published) or day_of(crawled))
+    day = day_of(published)
+    return EventItem(i, title, body, day or day_of(crawled), crawled=day is None and bool(crawled))
 
 
 def _terms(

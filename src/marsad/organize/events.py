@@ -31,12 +31,14 @@ from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_t
 
 @dataclass(frozen=True, slots=True)
 class EventItem:
-    """A report to cluster: its id, title, body (original text) and day, when known."""
+    """A report to cluster: its id, title, body (original text) and day, when known (the day
+    it was published, or ``crawled``: the day it was fetched, when its source gives none)."""
 
     id: str
     title: str | None
     body: str
     day: dt.date | None = None
+    crawled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,11 @@ class EventParams:
     window_days: int = 4  # reports further apart than this are never compared
     fade: float = 0.5  # how much similarity is lost at ``window_days`` apart (linearly)
     text_dates: bool = True  # compare reports by the day their text gives, when it gives one
-    # partial reuse links with this much of one article inside the other are copies (must
-    # share an event); None: only exact and near copies are (containment is evidence only)
-    copy_containment: float | None = None
+    # a partial reuse link makes a copy (one report, one event) when this much of the smaller
+    # article stands inside the larger and its passages cover ``copy_lead`` of the larger's
+    # lead (``copies.py``); None: only exact and near copies do
+    copy_containment: float | None = 0.8
+    copy_lead: float = 0.5
     split_ratio: float = 0.7  # consolidation: cut when between < ratio x within (split.py)
     split_min: int = 6  # events of fewer reports are never cut
     split_min_part: int = 3  # nor cut into a part of fewer reports
@@ -137,7 +141,7 @@ def all_terms(
 ) -> list[ReportTerms]:
     """``report_terms`` of every item, with the day its text gives (``dating.text_date``), on
     ``workers`` forked processes when there are many."""
-    texts = [(it.title, it.body, it.day) for it in items]
+    texts = [(it.title, it.body, it.day, it.crawled) for it in items]
     if workers <= 1 or len(texts) < 2000:
         return _terms_of(texts, params)
     size = -(-len(texts) // (workers * 4))
@@ -160,12 +164,15 @@ def known_terms(
 
 
 def _terms_of(
-    texts: list[tuple[str | None, str, dt.date | None]], params: VectorParams
+    texts: list[tuple[str | None, str, dt.date | None, bool]], params: VectorParams
 ) -> list[ReportTerms]:
-    return [
-        replace(report_terms(title, body, params), date=text_date(title, body, day))
-        for title, body, day in texts
-    ]
+    out = []
+    for title, body, day, crawled in texts:
+        said = text_date(title, body, day)
+        if said and crawled:  # say what the phrase was read against
+            said = (said[0], f"{said[1]} (read against the crawl date {day})")
+        out.append(replace(report_terms(title, body, params), date=said))
+    return out
 
 
 def cluster_events(

@@ -83,14 +83,15 @@ class ReuseTables:
                 [_link_row(link) for link in links],
             )
 
-    def copy_pairs(self, min_containment: float | None = None) -> list[tuple[str, str]]:
-        """Linked pairs that are copies: exact, near, or (``min_containment`` given) one inside
-        the other at least this much."""
-        return self.db.execute(
-            "SELECT a, b FROM reuse_links WHERE kind != 'partial' "
-            "OR max(contain_a, contain_b) >= ?",
+    def copy_candidates(self, min_containment: float | None) -> list[ReuseLink]:
+        """Exact and near links, and (``min_containment`` given) partial links with at least
+        that share of one article inside the other: what the event stage's copy rule reads."""
+        rows = self.db.execute(
+            f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind != 'partial' "
+            "OR max(contain_a, contain_b) >= ? ORDER BY a, b",
             (2.0 if min_containment is None else min_containment,),
-        ).fetchall()
+        )
+        return [_link(r) for r in rows]
 
     def clear(self) -> None:
         """Forget the index and the links: the next update re-indexes every article."""
