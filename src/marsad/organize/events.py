@@ -192,39 +192,42 @@ def similar_pairs(
     undated: list[int] = []
     for k, day in enumerate(days):
         (by_day[day.toordinal()] if day else undated).append(k)
-    out: dict[tuple[int, int], float] = {}
-    w = params.window_days
-    for ordinal, rows in sorted(by_day.items()):
-        for back in range(w + 1):
-            cols = by_day.get(ordinal - back)
-            if not cols:
-                continue
-            weight = float(params.weights(np.asarray(back)))
-            _collect(matrix, rows, cols, weight, params.edge, out, same=back == 0)
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    slices = {ordinal: (np.asarray(rows), matrix[rows]) for ordinal, rows in by_day.items()}
+    for ordinal in sorted(slices):
+        for back in range(params.window_days + 1):
+            if ordinal - back in slices:
+                weight = float(params.weights(np.asarray(back)))
+                found.append(_block(slices[ordinal], slices[ordinal - back], weight, params.edge))
     if undated:
-        _collect(matrix, undated, list(range(len(days))), 1.0, params.edge, out, same=False)
-    return out
+        rows = np.asarray(undated)
+        everything = (np.arange(len(days)), matrix)
+        found.append(_block((rows, matrix[rows]), everything, 1.0, params.edge))
+    if not found:
+        return {}
+    i, j, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    keep = low != high
+    low, high, sims = low[keep], high[keep], np.minimum(sims[keep], 1.0)
+    order = np.lexsort((-sims, high, low))  # per pair, the largest similarity first
+    low, high, sims = low[order], high[order], sims[order]
+    first = np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])]
+    pairs = zip(low[first].tolist(), high[first].tolist(), strict=True)
+    return dict(zip(pairs, sims[first].tolist(), strict=True))
 
 
-def _collect(
-    matrix: sp.csr_matrix,
-    rows: list[int],
-    cols: list[int],
-    weight: float,
-    edge: float,
-    out: dict[tuple[int, int], float],
-    same: bool,
-) -> None:
-    sims = sp.coo_matrix(matrix[rows] @ matrix[cols].T)
-    keep = sims.data * weight >= edge
-    r = np.asarray(rows)[sims.row[keep]]
-    c = np.asarray(cols)[sims.col[keep]]
-    for i, j, s in zip(r.tolist(), c.tolist(), (sims.data[keep] * weight).tolist(), strict=True):
-        if i == j or (same and i > j):
-            continue
-        key = (i, j) if i < j else (j, i)
-        if s > out.get(key, 0.0):
-            out[key] = min(s, 1.0)
+Rows = tuple[np.ndarray, sp.csr_matrix]  # positions, and their rows of the matrix
+
+
+def _block(
+    rows: Rows, cols: Rows, weight: float, edge: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (row, column, similarity) of every pair of ``rows`` x ``cols`` at or above ``edge``
+    once weighted."""
+    sims = sp.coo_matrix(rows[1] @ cols[1].T)
+    weighted = sims.data * weight
+    keep = weighted >= edge
+    return rows[0][sims.row[keep]], cols[0][sims.col[keep]], weighted[keep]
 
 
 def average_link(

@@ -20,7 +20,7 @@ import json
 import math
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,40 +87,58 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
-        self.df: list[int] = []
+        self.df = np.zeros(0, dtype=np.int64)
         self.named: list[bool] = []  # a name term (``NAME`` prefix), column by column
         self.docs = 0
 
-    def add(self, terms: Iterable[Counter[str]]) -> None:
-        for counts in terms:
-            self.docs += 1
-            for term in counts:
-                k = self.index.setdefault(term, len(self.df))
-                if k == len(self.df):
-                    self.df.append(0)
-                    self.named.append(term.startswith(NAME))
-                self.df[k] += 1
+    def learn(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
+        """Count ``terms`` in (each a document), then return their TF-IDF rows."""
+        rows = self._encode(terms, grow=True)
+        if len(self.df) < len(self.named):
+            self.df = np.concatenate([self.df, np.zeros(len(self.named) - len(self.df), np.int64)])
+        self.df += np.bincount(rows[1], minlength=len(self.named))
+        self.docs += len(terms)
+        return self._weigh(rows, names_weight)
 
     def idf(self) -> np.ndarray:
-        df = np.asarray(self.df, dtype=np.float64)
+        df = self.df.astype(np.float64)
         return np.log((1.0 + self.docs) / (1.0 + df)) + 1.0
 
     def matrix(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
         """TF-IDF rows of ``terms``, the stem and name blocks each L2-normalized and mixed by
         ``names_weight`` (see the module's text); terms unknown to the vocabulary are skipped."""
-        idf = self.idf()
-        indptr, indices, data = [0], [], []
-        for counts in terms:
-            for term, count in counts.items():
-                k = self.index.get(term)
-                if k is not None:
-                    indices.append(k)
-                    data.append((1.0 + math.log(count)) * idf[k])
-            indptr.append(len(indices))
-        n = len(terms)
-        values = np.asarray(data, dtype=np.float64)
-        columns = np.asarray(indices, dtype=np.int64)
-        rows = np.repeat(np.arange(n), np.diff(np.asarray(indptr)))
+        return self._weigh(self._encode(terms, grow=False), names_weight)
+
+    def _encode(
+        self, terms: Sequence[Counter[str]], grow: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row pointers, columns and counts of ``terms`` (new terms get columns when ``grow``)."""
+        index, named = self.index, self.named
+        indptr, columns, counts = [0], [], []
+        for doc in terms:
+            for term, count in doc.items():
+                k = index.get(term)
+                if k is None:
+                    if not grow:
+                        continue
+                    k = index[term] = len(named)
+                    named.append(term.startswith(NAME))
+                columns.append(k)
+                counts.append(count)
+            indptr.append(len(columns))
+        return (
+            np.asarray(indptr, dtype=np.int64),
+            np.asarray(columns, dtype=np.int64),
+            np.asarray(counts, dtype=np.float64),
+        )
+
+    def _weigh(
+        self, encoded: tuple[np.ndarray, np.ndarray, np.ndarray], names_weight: float
+    ) -> sp.csr_matrix:
+        indptr, columns, counts = encoded
+        n = len(indptr) - 1
+        values = (1.0 + np.log(counts)) * self.idf()[columns]
+        rows = np.repeat(np.arange(n), np.diff(indptr))
         named = np.asarray(self.named, dtype=bool)[columns]
         square = values * values
         stem_norm = np.sqrt(np.bincount(rows, weights=np.where(named, 0.0, square), minlength=n))
@@ -131,7 +149,7 @@ class Vocabulary:
         )
         name_scale = math.sqrt(names_weight) / np.where(has_names, name_norm, 1.0)
         values *= np.where(named, name_scale[rows], stem_scale[rows])
-        m = sp.csr_matrix((values, columns, indptr), shape=(n, len(self.df)))
+        m = sp.csr_matrix((values, columns, indptr), shape=(n, len(self.named)))
         m.eliminate_zeros()
         return m
 
@@ -148,9 +166,7 @@ class Lexicon:
     def learn(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
         """Count ``reports`` in, then return their vectors (rows, in order)."""
         self.casing.add(r.cased for r in reports)
-        terms = [self.terms_of(r) for r in reports]
-        self.vocab.add(terms)
-        return self.vocab.matrix(terms, self.params.names_weight)
+        return self.vocab.learn([self.terms_of(r) for r in reports], self.params.names_weight)
 
     def terms_of(self, report: ReportTerms) -> Counter[str]:
         """A report's stems and, as ``NAME``-prefixed terms, its names."""
