@@ -209,6 +209,8 @@ def similar_pairs(
     low, high = np.minimum(i, j), np.maximum(i, j)
     keep = low != high
     low, high, sims = low[keep], high[keep], np.minimum(sims[keep], 1.0)
+    if not len(sims):
+        return {}
     order = np.lexsort((-sims, high, low))  # per pair, the largest similarity first
     low, high, sims = low[order], high[order], sims[order]
     first = np.r_[True, (low[1:] != low[:-1]) | (high[1:] != high[:-1])]
