@@ -98,3 +98,34 @@ def test_dates_snap_lands_on_the_weekday_within_three_days(date: dt.date, weekda
 def test_dates_day_date_skips_dates_that_do_not_exist() -> None:
     assert cal.day_date(dt.date(2015, 3, 1), month=2, day=30, direction=None) is None
     assert cal.day_date(dt.date(2015, 3, 1), month=2, day=29, direction=-1) == dt.date(2012, 2, 29)
+
+
+def test_dates_months_and_spans() -> None:
+    months = cal.months((2015, 12), (2016, 2))
+    assert (months.value, months.earliest, months.latest) == (
+        "2015-12/2016-02",
+        dt.date(2015, 12, 1),
+        dt.date(2016, 2, 29),
+    )
+    hijri_month = cal.span(dt.date(2015, 6, 18), dt.date(2015, 7, 16), "month")
+    assert (hijri_month.value, hijri_month.granularity) == ("2015-06-18/2015-07-16", "month")
+
+
+@pytest.mark.parametrize(
+    "month, tense, year",
+    [(5, -1, 2020), (6, -1, 2019), (5, 1, 2020), (4, 1, 2021), (8, None, 2020), (9, None, 2019)],
+)
+def test_dates_month_year_by_the_tense(month: int, tense: int | None, year: int) -> None:
+    assert cal.month_year(dt.date(2020, 5, 12), month, None, tense) == year
+
+
+@pytest.mark.parametrize("tense, expected", [(None, 16), (-1, 16), (1, 23)])
+def test_dates_weekday_date_by_the_tense(tense: int | None, expected: int) -> None:
+    # From Wednesday 22 July 2015, "الخميس": last Thursday, or the coming one when announced.
+    assert cal.weekday_date(dt.date(2015, 7, 22), 3, None, tense) == dt.date(2015, 7, expected)
+
+
+def test_dates_day_date_announced_is_on_or_after_the_reference() -> None:
+    reference = dt.date(2017, 6, 5)
+    assert cal.day_date(reference, month=6, day=1, direction=None, tense=1) == dt.date(2018, 6, 1)
+    assert cal.day_date(reference, month=6, day=1, direction=None) == dt.date(2017, 6, 1)

@@ -16,43 +16,66 @@ article's publication date; without one, expressions that depend on it are retur
 
 What is found, and its value (granularity in brackets):
 
-- days: "أمس", "البارحة", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد غد", "yesterday",
-  with a time of day ("مساء أمس", "صباح اليوم") and a weekday ("اليوم (الاثنين)", "أمس الأحد")
-  → ``2020-05-11`` [day];
-- weekdays: "الثلاثاء", "يوم الأحد", "مساء الثلاثاء", "الخميس الماضي", "الأحد المقبل",
-  "يوم الجمعة غداً" [day];
-- dates: "7 أيار/ مايو", "في 28 يناير", "26 مايو (أيار) الماضي", "الثامن من مايو القادم",
-  "27 من الشهر الجاري", "26th, January 2024", "January 26, 2024", "2024-01-26", "22/07/2015",
-  and ranges "7-13 أغسطس المقبل", "من 3 إلى 5 نوفمبر", "يومي 28 و29 من تموز (يوليو)"
+- days: "أمس", "البارحة", "الليلة الماضية", "أول من أمس", "أمس الأول", "اليوم", "غدا", "بعد
+  غد", "yesterday", with a time of day ("مساء أمس", "صباح اليوم", Tunisian "عشية") and a
+  weekday ("اليوم (الاثنين)", "أمس الأحد") → ``2020-05-11`` [day];
+- weekdays: "الثلاثاء", "يوم الأحد", "مساء الثلاثاء", "نهار الأربعاء", "الخميس الماضي", "الأحد
+  المقبل", "يوم الجمعة غداً" [day];
+- dates: "7 أيار/ مايو", "في 28 يناير", "في17 يناير", "26 مايو (أيار) الماضي", "الثامن من مايو
+  القادم", "غرة أكتوبر" (the 1st), "27 من الشهر الجاري", "26th, January 2024", "January 26,
+  2024", "2024-01-26", "22/07/2015", and ranges "7-13 أغسطس المقبل", "من 3 إلى 5 نوفمبر",
+  "يومي 28 و29 من تموز (يوليو)", "يومي 30 جوان و1 جويلية", "بين 20 ماي و4 جوان 2017"
   → ``2024-01-26`` or ``2015-08-07/2015-08-13`` [day];
 - weeks: "الأسبوع الماضي", "هذا الأسبوع", "قبل أسبوعين" → ISO week ``2021-W13`` [week];
 - parts of a month: "أواخر مارس/آذار الماضي", "مطلع يوليو", "منتصف شهر أغسطس الجاري",
   "نهاية الشهر المقبل" → first, second or last third: ``2020-03-21/2020-03-31`` [month-part];
-- months: "مايو 2020", "آذار (مارس) 2014", "في سبتمبر", "شهر مارس", "يونيو القادم",
-  "الشهر الماضي", "قبل نحو شهر" → ``2020-05`` [month];
+- months: "مايو 2020", "آذار (مارس) 2014", "في سبتمبر", "شهر مارس", "يونيو القادم", "سبتمبر
+  الفارط", "الشهر الماضي", "قبل نحو شهر" → ``2020-05`` [month]; two or more: "شهري جانفي
+  وفيفري", "أشهر جوان وجويلية وأوت", "من جانفي إلى ماي 2017" → ``2016-01/2016-02`` [month];
 - quarters: "الربع الأول من عام 2014" → ``2014-Q1`` [quarter];
 - parts of a year: "مطلع العام الحالي", "أواخر 2013" → Jan-Apr, May-Aug or Sep-Dec as a range;
   "النصف الأول من العام" → the half as a range [year-part];
 - years: "عام 2014", "العام 1887", "2003م", "(1949)", "في 2004", "العام الماضي", "هذا العام",
-  "قبل 14 عاماً" → ``2021`` [year]; "بين عامي 2014 و2017" → ``2014/2017`` [year].
+  "قبل 14 عاماً" → ``2021`` [year]; "بين عامي 2014 و2017", "بين 2012 و2015", "من 2012 إلى
+  2015" → ``2014/2017`` [year];
+- Hijri (Umm al-Qura, converted by ``hijridate``; see ``temporal.hijri``): a day "25 شوال
+  1436هـ", "1 / 11 / 1436 هـ", "1436/11/01", "غرة ذي القعدة", "التاسع من شهر شوال" → its
+  Gregorian day ``2015-08-10`` [day]; ranges "15-26 شوال", "من 19 إلى 21 / 10 / 1436هـ"
+  [day]; a third of a month "منتصف ذي القعدة" [month-part], a month "شهر رمضان المبارك", "في
+  رمضان", "رجب الماضي" [month] and a year "العام 1436هـ" [year], each as the range of its
+  Gregorian days (``2015-06-18/2015-07-16``); outside the calendar's tables (1343-1500 AH) the
+  value is None.
 
 Digits may be Arabic-Indic (٠-٩) or Persian (۰-۹); months may be named in the Egyptian/Gulf,
 Levantine/Iraqi, Maghrebi or English system, or in two at once ("أيار/ مايو", "مارس (آذار)",
 "أغسطس آب").
 
-How a missing year or day is decided (see ``temporal.calendar``):
+How a missing year or day is decided (see ``temporal.calendar``, ``temporal.hijri`` and, for
+the tense of a sentence, ``temporal.tense``):
 
-- "الماضي/الفائت/المنصرم" after a month or date: the last one before the reference; "المقبل/
-  القادم": the next one after it; "الجاري/الحالي": the one in the reference's year or month.
-- A month or date with no year and no such word: the latest one no more than 91 days after
-  the reference (usually the reference's year; last year's if it would lie further ahead).
-- A bare weekday: the last such day on or before the reference (news reports the past);
-  "الماضي" makes it strictly before, "المقبل/القادم" the next one after.
+- "الماضي/الفائت/الفارط/المنصرم" after a month or date: the last one before the reference;
+  "المقبل/القادم": the next one after it; "الجاري/الحالي": the one in the reference's year or
+  month. Hijri months and dates follow the same rules in the Hijri year.
+- The tense of the clause, where it is clear: a future ("سـ", "سوف", "لن") or a schedule word
+  ("من المقرر", "من المنتظر", "المرتقب", "المزمع") announces; a perfect ("أعلن", "وصلت",
+  "كان", "تم") or "منذ" reports the past. The clause's first such word decides (Arabic puts
+  the verb first); else the word right after ("نهار الأربعاء سيكون"); else the clause before.
+- A month with no year and no such word: by the tense, the last one up to the reference's month
+  or the next one from it; with no clear tense, the latest one that starts no more than 91 days
+  after the reference (usually the reference's year; last year's if it would lie further ahead).
+- A date with no year: the first one on or after the reference when the sentence announces,
+  otherwise the latest one no more than 91 days after the reference (a report in the past often
+  names a date to come); a range is placed by its last day ("يمتد من 27 ماي الى 27 جوان").
+- A bare weekday: the last such day on or before the reference (news reports the past), the
+  first on or after it when the sentence announces, here the present of announcements too
+  ("تنطلق يوم الجمعة", "ينتظم ... يوم الأربعاء"); "الماضي" makes it strictly before,
+  "المقبل/القادم" the next one after.
 - A day word with a weekday ("اليوم (الاثنين)", "أمس الأحد"): the weekday wins when the
   reference is a day or two off (crawl or print dates), within three days of the day word.
-- A weekday followed by an explicit date ("الأحد 26 يوليو 2015", "يوم الأحد 10 شوال 1436هـ
-  الموافق 26 يوليو 2015م") is one expression with that date; followed by a Hijri date alone
-  its value is None (Hijri dates are not converted).
+- A weekday followed by an explicit date ("الأحد 26 يوليو 2015", "الأربعاء27/10/1436هـ", "يوم
+  الخميس الموافق 14 / 10 / 1436") is one expression with that date; if they disagree there is
+  no value, unless the date is Hijri and one day off (months begin by sighting): the weekday
+  wins. A Gregorian date after "الموافق" is an expression of its own.
 
 Ambiguous words, and what makes them count:
 
@@ -69,13 +92,19 @@ Ambiguous words, and what makes them count:
   year, "شهر", a relative word or a second month name ("في آب (أغسطس)").
 - A bare four-digit number is a year only in 1800-2099, after "عام/سنة" or a preposition
   other than "من/مع" ("أكثر من 2000 عنصر"), in parentheses, or with "م" ("2003م"); not as a
-  decimal ("2079.82"); one followed by "هـ" is a Hijri year and is skipped.
+  decimal ("2079.82"); "بين 1200 و1800 دولار" are amounts. A number 1300-1499 is a Hijri year
+  only with "هـ/هجري" or in a Hijri date.
+- Hijri month names are also words: صفر "zero" ("1 - صفر"), محرم "forbidden", and رمضان,
+  رجب, شعبان are names ("أحمد رمضان"). A Hijri month needs a day, a year, "شهر", praise
+  ("رمضان المبارك"), a relative word, or a preposition other than "من/مع" (not صفر or محرم).
 - "قبل يومين من الانتخابات" is relative to another event, not to the reference: skipped.
 
-Not handled: Hijri dates, seasons, decades and centuries ("الخمسينيات", "القرن الماضي"),
-durations ("لمدة ثلاثة أيام"), times of day as values, "بعد N عاماً", vague references
-("مؤخراً", "قبل أيام"), and the future meant by a verb alone ("سيُقام صباح الثلاثاء" is read as
-last Tuesday).
+Not handled: seasons, decades and centuries ("الخمسينيات", "القرن الماضي"), holidays ("عيد
+الفطر"), durations ("لمدة ثلاثة أيام"), times of day as values, "بعد N عاماً", vague references
+("مؤخراً", "قبل أيام"), anaphora ("اليوم التالي", "الشهر نفسه"), "الليلة" alone, two-digit
+Hijri years ("9/10/36هـ"), Hijri year directions ("العام الهجري الماضي"), a tense shown only by
+a participle ("الاتفاقية المعلنة في ديسمبر"), and two dates joined by "و" that are not a range
+("يومي 20 نوفمبر و20 ديسمبر" is read as one range).
 """
 
 from __future__ import annotations
@@ -84,8 +113,15 @@ import datetime as dt
 import re
 from typing import Final
 
+from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.fold import fold
-from marsad.analyze.temporal.grammar import CORE, HIJRI_DATE, PATTERN
+from marsad.analyze.temporal.grammar import (
+    CORE,
+    GLUED_DIGIT,
+    HIJRI_HINT,
+    HIJRI_PATTERN,
+    PATTERN,
+)
 from marsad.analyze.temporal.interpret import Candidate, interpret
 from marsad.models import TemporalExpression
 
@@ -93,9 +129,9 @@ __all__ = ["find_temporal"]
 
 _LOOK_BACK_CHARS: Final = 80
 _LOOK_BACK_WORDS: Final = 4
+_HINT_AHEAD: Final = 40
 _TOKEN: Final = re.compile(r"\S+")
-_GAP: Final = re.compile(r"[\s(),]*(?:(?:و?الموافق|بتاريخ)[\s(]*)?")
-_HIJRI_GAP: Final = re.compile(r"[\s(),]*(?:1[34]\d\d)?\s*(?:هجريه|هجري|ه)?[\s(),]*و?الموافق[\s(]*")
+_GAP: Final = re.compile(r"[\s(),]*(?:(?:و?الموافق|بتاريخ)[\s(]*(?:ل\s*)?)?")
 
 
 def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpression]:
@@ -128,14 +164,18 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 
     Every expression holds a core word (a digit, a month, a weekday, a day word, a unit) within
     its first few words, so the grammar is only tried on the words just before each core word:
-    the same matches as scanning every word start, at a fraction of the cost.
+    the same matches as scanning every word start, at a fraction of the cost. The Hijri rules
+    are tried only before a Hijri month, or a number a Hijri month or year follows closely.
     """
     found: list[Candidate] = []
     position = 0
     for core in CORE.finditer(text):
         at = core.start()
+        hijri = core.lastgroup == "hijri" or (
+            core.lastgroup == "lead" and HIJRI_HINT.search(text, at, at + _HINT_AHEAD) is not None
+        )
         while at >= position:
-            match = _first_match(text, at, position)
+            match = _first_match(text, at, position, hijri)
             if match is None:
                 break
             position = match.end()
@@ -145,62 +185,65 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
     return found
 
 
-def _first_match(text: str, at: int, floor: int) -> re.Match[str] | None:
-    """The earliest match starting at one of the few words before ``at`` (or at it)."""
+def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] | None:
+    """The earliest match starting at one of the few words before ``at`` (or at it); with
+    ``hijri``, the Hijri rules are tried too, after the others at each word."""
     low = max(floor, at - _LOOK_BACK_CHARS, text.rfind("\n", 0, at) + 1)
-    starts = [token.start() for token in _TOKEN.finditer(text, low, at)][-_LOOK_BACK_WORDS:]
-    for start in (*starts, at):
+    starts = [token.start() for token in _TOKEN.finditer(text, low, at)]
+    if GLUED_DIGIT.search(text, low, at) is not None:  # "في17 يناير": the number starts one
+        glued = (found.start() + 1 for found in GLUED_DIGIT.finditer(text, low, at))
+        starts = sorted({*starts, *glued})
+    for start in (*starts[-_LOOK_BACK_WORDS:], at):
         match = PATTERN.match(text, start)
+        if match is None and hijri:
+            match = HIJRI_PATTERN.match(text, start)
         if match is not None:
             return match
     return None
 
 
 def _merge_weekdays(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """A weekday followed by the date it names becomes one expression with that date.
-
-    A bare weekday followed by a Hijri date alone gets no value: its Gregorian date is unknown.
-    """
+    """A weekday followed by the date it names becomes one expression with that date
+    ("الأحد 26 يوليو 2015", "الأربعاء27/10/1436هـ", "يوم الخميس الموافق 14 / 10 / 1436")."""
     merged: list[Candidate] = []
     index = 0
     while index < len(candidates):
         candidate = candidates[index]
         following = candidates[index + 1] if index + 1 < len(candidates) else None
-        if candidate.weekday is None:
-            merged.append(candidate)
-        elif following is not None and _names_date(text, candidate, following):
+        if (
+            candidate.weekday is not None
+            and following is not None
+            and _names_date(text, candidate, following)
+        ):
             merged.append(_merged(text, candidate, following))
-            index += 1
-        elif not candidate.cued and HIJRI_DATE.match(text, candidate.end):
-            merged.append(Candidate(candidate.start, candidate.end, "day", False, None))
-        else:
-            merged.append(candidate)
+            index += 2
+            continue
+        merged.append(candidate)
         index += 1
     return merged
 
 
 def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
-    """One expression for a weekday and the date after it; no value if the two disagree (the
-    date is then in another calendar, as "الاثنين الثامن عشر من الشهر الحالي" in Shawwal)."""
+    """One expression for a weekday and the date after it. When the two disagree the date is in
+    another calendar ("الاثنين الثامن عشر من الشهر الحالي" in Shawwal) and there is no value,
+    unless it is a Hijri date a day off: months begin by sighting, so the weekday decides."""
     end = date.end
     if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
         end += 1
     period = date.period
     if period is not None and period.earliest.weekday() != weekday.weekday:
-        return Candidate(weekday.start, end, "day", False, None)
-    return Candidate(weekday.start, end, date.granularity, date.relative, period)
+        day = cal.snap(period.earliest, weekday.weekday or 0)
+        if not date.hijri or abs((day - period.earliest).days) > 1:
+            return Candidate(weekday.start, end, "day", False, None)
+        period = cal.day(day)
+    return Candidate(weekday.start, end, date.granularity, date.relative, period, hijri=date.hijri)
 
 
 def _names_date(text: str, weekday: Candidate, following: Candidate) -> bool:
-    """Whether ``following`` is a single day written right after ``weekday`` (maybe after a
-    Hijri date and "الموافق")."""
+    """Whether ``following`` is a single day written right after ``weekday`` (maybe after
+    "الموافق")."""
     if following.granularity != "day" or (
         following.period and following.period.earliest != following.period.latest
     ):
         return False
-    if _GAP.fullmatch(text, weekday.end, following.start):
-        return True
-    hijri = HIJRI_DATE.match(text, weekday.end, following.start)
-    return (
-        hijri is not None and _HIJRI_GAP.fullmatch(text, hijri.end(), following.start) is not None
-    )
+    return _GAP.fullmatch(text, weekday.end, following.start) is not None

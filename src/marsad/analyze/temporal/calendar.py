@@ -32,9 +32,11 @@ __all__ = [
     "month",
     "month_part",
     "month_year",
+    "months",
     "quarter",
     "shift_month",
     "snap",
+    "span",
     "week",
     "weekday_date",
     "year",
@@ -46,7 +48,6 @@ HORIZON: Final = dt.timedelta(days=91)
 """How far after the reference an expression with no year may lie: "في 28 يناير" read on 24
 February is last January; "يوم 26 يونيو" read on 6 April is this June (announced schedules),
 "في ديسمبر" read in July is last December."""
-
 _THIRDS: Final[dict[Part, tuple[int, int]]] = {
     "start": (1, 10),
     "middle": (11, 20),
@@ -131,6 +132,21 @@ def year(year_: int) -> Period:
     return Period(f"{year_:04d}", dt.date(year_, 1, 1), dt.date(year_, 12, 31), "year")
 
 
+def months(first: tuple[int, int], last: tuple[int, int]) -> Period:
+    """A range of months (year, month): ``2016-01/2016-02``."""
+    start = month(*first)
+    end = month(*last)
+    return Period(f"{start.value}/{end.value}", start.earliest, end.latest, "month")
+
+
+def span(first: dt.date, last: dt.date, granularity: Granularity) -> Period:
+    """The days from ``first`` to ``last`` as a range with the named granularity (a Hijri month is
+    ``2015-06-18/2015-07-16`` [month]); a single day is written as a day."""
+    if first == last:
+        return Period(first.isoformat(), first, last, granularity)
+    return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, granularity)
+
+
 def years(first: int, last: int) -> Period:
     """A range of years: ``2014/2017``."""
     return Period(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
@@ -142,31 +158,41 @@ def shift_month(year_: int, month_: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def month_year(reference: dt.date, month_: int, direction: int | None) -> int:
+def month_year(
+    reference: dt.date, month_: int, direction: int | None, tense: int | None = None
+) -> int:
     """The year of the month ``month_`` named relative to ``reference``.
 
     ``direction`` -1 ("الماضي"): the last such month before the reference's month; +1
-    ("المقبل"): the next one after it; 0 ("الجاري"): the reference's year; None (no word): the
-    latest one that starts no more than ``HORIZON`` after the reference.
+    ("المقبل"): the next one after it; 0 ("الجاري"): the reference's year; None (no word): by
+    the ``tense`` of the sentence, the last one up to the reference's month (-1) or the next one
+    from it on (+1); with no clear tense, the latest one that starts no more than ``HORIZON``
+    after the reference.
     """
     if direction == 0:
         return reference.year
-    if direction == -1:
-        return reference.year if month_ < reference.month else reference.year - 1
-    if direction == 1:
-        return reference.year if month_ > reference.month else reference.year + 1
+    if direction == -1 or (direction is None and tense == -1):
+        before = month_ < reference.month or (direction is None and month_ == reference.month)
+        return reference.year if before else reference.year - 1
+    if direction == 1 or (direction is None and tense == 1):
+        after = month_ > reference.month or (direction is None and month_ == reference.month)
+        return reference.year if after else reference.year + 1
     limit = reference + HORIZON
     return max(
         y for y in range(reference.year - 1, reference.year + 2) if dt.date(y, month_, 1) <= limit
     )
 
 
-def day_date(reference: dt.date, *, month: int, day: int, direction: int | None) -> dt.date | None:
+def day_date(
+    reference: dt.date, *, month: int, day: int, direction: int | None, tense: int | None = None
+) -> dt.date | None:
     """The date with this month and day named relative to ``reference``, or None if none exists.
 
     ``direction`` as in ``month_year``, but by date: -1 the last one before the reference, +1
-    the next one after it, 0 the one in the reference's year, None the latest one no more than
-    ``HORIZON`` after the reference.
+    the next one after it, 0 the one in the reference's year; with no direction, the first one
+    on or after the reference when the sentence announces (``tense`` +1), otherwise the latest
+    one no more than ``HORIZON`` after the reference. A past tense does not move a day: a
+    report in the past often names a date to come ("حددت ... المقابلات حتى يوم 19 شوال").
     """
     if direction == 0:
         return _date(reference.year, month, day)
@@ -179,6 +205,8 @@ def day_date(reference: dt.date, *, month: int, day: int, direction: int | None)
         return max((d for d in found if d < reference), default=None)
     if direction == 1:
         return min((d for d in found if d > reference), default=None)
+    if tense == 1:
+        return min((d for d in found if d >= reference), default=None)
     return max((d for d in found if d <= reference + HORIZON), default=None)
 
 
@@ -189,14 +217,20 @@ def _date(year_: int, month_: int, day_: int) -> dt.date | None:
         return None
 
 
-def weekday_date(reference: dt.date, weekday: int, direction: int | None) -> dt.date:
+def weekday_date(
+    reference: dt.date, weekday: int, direction: int | None, tense: int | None = None
+) -> dt.date:
     """The day with ``weekday`` (Monday = 0) near ``reference``.
 
     -1 ("الماضي"): the last one strictly before the reference; +1 ("المقبل"): the first one
-    strictly after it; otherwise the last one on or before the reference (news reports the past).
+    strictly after it; with no direction, the first one on or after the reference when the
+    sentence speaks of the future (``tense`` +1, "سيقام يوم الأربعاء"), otherwise the last one
+    on or before it (news reports the past).
     """
     if direction == 1:
         return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+    if direction is None and tense == 1:
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
     back = (reference.weekday() - weekday) % 7
     if direction == -1 and back == 0:
         back = 7

@@ -19,6 +19,7 @@ class Candidate:
 
     ``weekday`` is set for weekday expressions, which a following explicit date may fix
     ("الأحد 26 يوليو"); ``cued`` says a day word or a direction already fixed it ("أمس الأحد").
+    ``hijri`` marks a date written in the Hijri calendar.
     """
 
     start: int
@@ -28,6 +29,7 @@ class Candidate:
     period: Period | None
     weekday: int | None = None
     cued: bool = False
+    hijri: bool = False
 
 
 Build = Callable[[dt.date], Period | None]

@@ -22,6 +22,7 @@ from marsad.analyze.temporal.lexicon import (
     WEEKDAYS,
     spaced,
 )
+from marsad.analyze.temporal.tense import tense
 
 __all__ = ["dayref"]
 
@@ -66,12 +67,13 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
             return None
         if not _framed(text, start, match.end("dayref")):
             return None
-    if after is None:
+    if after is None:  # "سيقام يوم الأربعاء": the coming one; otherwise the last one
+        time = tense(text, *span, present=True) if reference is not None else None
         return make(
             span,
             "day",
             reference,
-            lambda ref: cal.day(cal.weekday_date(ref, weekday, None)),
+            lambda ref: cal.day(cal.weekday_date(ref, weekday, None, time)),
             weekday=weekday,
         )
     if after in DIRECTIONS:

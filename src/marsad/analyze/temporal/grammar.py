@@ -4,7 +4,9 @@
 ``RULES`` order and the first that matches wins; they are ordered so that a longer reading is
 tried before a shorter one that starts at the same word ("الأحد 26 يوليو" as a date before
 "الأحد", "العام الماضي" before "العام 2002"). ``match.lastgroup`` names the rule; group names
-inside a rule start with the rule's name. Word lists are compiled as tries (``words``).
+inside a rule start with the rule's name. Word lists are compiled as tries (``words``). The
+Hijri rules (``HIJRI_RULES``, "25 شوال 1436هـ") are a second alternation, ``HIJRI_PATTERN``,
+tried after ``PATTERN`` at a word and only near a Hijri month or year.
 
 ``PATTERN`` is not scanned over the whole text: every expression holds a ``CORE`` word (a
 digit, a month, a weekday, a day word, a unit) among its first words, and ``marsad.analyze.
@@ -27,6 +29,7 @@ from typing import Any, Final
 from marsad.analyze.temporal.lexicon import (
     DIRECTIONS,
     DUALS,
+    EPITHETS,
     HIJRI_MONTHS,
     MONTHS,
     NUMBERS,
@@ -42,12 +45,24 @@ from marsad.analyze.temporal.lexicon import (
     folded,
 )
 
-__all__ = ["CORE", "HIJRI_DATE", "OPT", "PATTERN", "RULES", "SP", "words"]
+__all__ = [
+    "CORE",
+    "GLUED_DIGIT",
+    "HIJRI_HINT",
+    "HIJRI_PATTERN",
+    "HIJRI_RULES",
+    "OPT",
+    "PATTERN",
+    "RULES",
+    "SP",
+    "words",
+]
 
 _WS: Final = r"[^\S\n]"  # expressions do not run across lines
 SP: Final = _WS + "+"
 OPT: Final = _WS + "*"
 _END: Final = r"(?!\w)"
+_WORD_END: Final = r"(?![^\W\d])"  # a name may touch a number: "الأربعاء27/10", "ديسمبر2014"
 
 
 def words(spellings: Iterable[str]) -> str:
@@ -82,8 +97,10 @@ _MONTH_NAMES: Final = {
     *MONTHS,
     *(f"{name}." for name in MONTHS if name.isascii() and len(name) <= 4),
 }
-_MONTH: Final = words(_MONTH_NAMES) + _END
-_WEEKDAY: Final = words(name for name in WEEKDAYS if not name.isascii() or len(name) > 5) + _END
+_MONTH: Final = words(_MONTH_NAMES) + _WORD_END
+_WEEKDAY: Final = (
+    words(name for name in WEEKDAYS if not name.isascii() or len(name) > 5) + _WORD_END
+)
 _DIRECTION: Final = words(folded(DIRECTIONS)) + _END
 _NOT_DECIMAL: Final = r"(?!\d)(?![.,]\d)"
 _YEAR_WIDE: Final = r"(?:1\d{3}|20\d{2})" + _NOT_DECIMAL
@@ -109,7 +126,7 @@ def _month_ref(p: str) -> str:
 def _year_tail(p: str) -> str:
     """What may follow a month to fix its year: "2020", "عام 1957", "من العام الماضي"."""
     return (
-        rf"(?:(?:{OPT},?{SP}|{OPT}/{OPT})(?:من{SP})?(?:(?:هذا{SP})?{_YEAR_WORD}{OPT})?"
+        rf"(?:(?:{OPT},?{OPT}|{OPT}/{OPT})(?:من{SP})?(?:(?:هذا{SP})?{_YEAR_WORD}{OPT})?"
         rf"(?P<{p}_y>{_YEAR_WIDE}){_AD}"
         rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{_DIRECTION})"
         rf"|{SP}من{SP}(?P<{p}_yh>هذا){SP}العام{_END}"
@@ -125,11 +142,16 @@ _NUMERIC: Final = (
     rf"(?P=numeric_t){OPT}(?P<numeric_y>(?:19|20)\d{{2}})(?!\d)(?!{OPT}ه{_END}){_AD}"
 )
 
+_TO: Final = rf"{OPT}(?:-|–|و|الي|حتي){OPT}"
+"""What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29"."""
+
 _DAY_MONTH: Final = (
-    rf"(?:(?P<daymonth_o>{words(ORDINALS)}){SP}من|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)"
-    rf"(?:st|nd|rd|th)?,?"
-    rf"(?:{OPT}(?:-|–|و|الي|حتي){OPT}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
-    rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}(?:{_year_tail('daymonth')})?"
+    rf"(?:(?P<daymonth_o>{words(ORDINALS)}){SP}من|(?P<daymonth_g>غره){SP}"
+    rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
+    rf"(?:{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
+    rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}"
+    rf"(?:{_TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
+    rf"(?:{_year_tail('daymonth')})?"
     rf"|(?:(?P<daymonth_h>هذا){SP})?الشهر(?:{SP}(?P<daymonth_md>{_DIRECTION}))?{_END})"
 )
 
@@ -162,10 +184,18 @@ _UNIT: Final = (
 _YEAR_RULE: Final = (
     rf"ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_YEAR}){_AD}"
     rf"(?:{OPT}و{OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})?"
+    rf"|(?P<year_w>بين|من){SP}(?P<year_f>{_YEAR}){_AD}{_TO}(?:عام{SP})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
 )
+
+_MONTHS: Final = (
+    rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
+    rf"(?P<months_a>{_MONTH})(?:{OPT}[,و]{OPT}{_MONTH})*{_TO}(?:شهر{SP})?(?P<months_z>{_MONTH})"
+    rf"(?:{_year_tail('months')})?"
+)
+"""Two or more months: "شهري جانفي وفيفري", "أشهر جوان وجويلية وأوت", "من جانفي إلى ماي"."""
 
 _MONTH_RULE: Final = (
     rf"(?:(?P<month_p>{words(PREPOSITIONS)}){SP})?"
@@ -187,6 +217,54 @@ _DAYREF: Final = (
     rf"|\(?(?P<dayref_v>{_WEEKDAY})\)?(?:{SP}(?P<dayref_x>{_DIRECTION}|(?:غدا|اليوم|امس){_END}))?)"
 )
 
+# -- Hijri (Umm al-Qura) dates: "25 شوال 1436هـ", "1 / 11 / 1436 هـ", "منتصف ذي القعدة" --------
+
+_HIJRI_MONTH: Final = words(HIJRI_MONTHS) + _WORD_END
+_HIJRI_YEAR: Final = r"1[34]\d\d(?!\d)"
+_AH: Final = rf"{OPT}(?:هجريه|هجري|للهجره|ه){_END}"
+
+
+def _hijri_month(p: str, then: str = "") -> str:
+    """A Hijri month name, with "شهر" before and praise after ("شهر رمضان المبارك"), ``then``,
+    then its year ("1436هـ", "عام 1436") or a relative word ("الماضي", "من العام المنصرم")."""
+    return (
+        rf"(?:(?P<{p}_s>شهر){SP})?(?P<{p}_m>{_HIJRI_MONTH})"
+        rf"(?:{SP}(?P<{p}_ep>{words(EPITHETS)}){_END})?{then}"
+        rf"(?:{OPT},?{OPT}(?:من{SP})?(?:{_YEAR_WORD}{OPT})?(?P<{p}_y>{_HIJRI_YEAR})(?:{_AH})?"
+        rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{_DIRECTION})"
+        rf"|{SP}(?P<{p}_dir>{_DIRECTION}))?"
+    )
+
+
+_HIJRI_NUMERIC: Final = (
+    rf"(?P<hnum_iy>{_HIJRI_YEAR}){OPT}(?P<hnum_s>[-/.]){OPT}(?P<hnum_im>[01]?\d){OPT}"
+    rf"(?P=hnum_s){OPT}(?P<hnum_id>[0-3]?\d)(?!\d)(?:{_AH})?"
+    rf"|(?:(?P<hnum_d0>[0-3]?\d)(?:{OPT}/{OPT}(?P<hnum_m0>[01]?\d))?{OPT}(?:الي|حتي|-){OPT})?"
+    rf"(?P<hnum_d>[0-3]?\d){OPT}(?P<hnum_t>[-/.]){OPT}(?P<hnum_m>[01]?\d){OPT}"
+    rf"(?P=hnum_t){OPT}(?P<hnum_y>{_HIJRI_YEAR})(?:{_AH})?"
+)
+
+_HIJRI_DAY: Final = (
+    rf"(?:(?P<hday_o>{words(ORDINALS)}){SP}من|(?P<hday_g>غره)"
+    rf"|(?:ال{OPT})?(?P<hday_d>[0-3]?\d)(?!\d)(?:(?:{_TO}|{SP})(?P<hday_e>[0-3]?\d)(?!\d))?)"
+    rf"{OPT}(?:من{SP})?"
+    + _hijri_month(
+        "hday",
+        rf"(?:{_TO}(?P<hday_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?:شهر{SP})?(?P<hday_n>{_HIJRI_MONTH}))?",
+    )
+)
+
+_HIJRI_PART: Final = rf"(?P<hpart_w>{words(PARTS)}){SP}{_hijri_month('hpart')}"
+
+_HIJRI_MONTH_RULE: Final = (
+    rf"(?:(?P<hmonth_p>{words(YEAR_PREPOSITIONS)}){SP})?(?P<hmonth_x>{_hijri_month('hmonth')})"
+)
+
+_HIJRI_YEAR_RULE: Final = (
+    rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{_HIJRI_YEAR})"
+    rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{_HIJRI_YEAR}))?{_AH}"
+)
+
 RULES: Final = (
     ("numeric", _NUMERIC),
     ("daymonth", _DAY_MONTH),
@@ -195,34 +273,61 @@ RULES: Final = (
     ("quarter", _QUARTER),
     ("unit", _UNIT),
     ("year", _YEAR_RULE),
+    ("months", _MONTHS),
     ("month", _MONTH_RULE),
     ("ago", _AGO),
     ("dayref", _DAYREF),
 )
 """(name, pattern) in the order they are tried at one position."""
 
-PATTERN: Final = re.compile(
-    r"(?<!\w)(?:[وف]?[بلك]?)(?:" + "|".join(f"(?P<{name}>{body})" for name, body in RULES) + ")"
+HIJRI_RULES: Final = (
+    ("hnum", _HIJRI_NUMERIC),
+    ("hday", _HIJRI_DAY),
+    ("hpart", _HIJRI_PART),
+    ("hyear", _HIJRI_YEAR_RULE),
+    ("hmonth", _HIJRI_MONTH_RULE),
 )
-"""Every rule; optional clitics (و ف ب ل ك) before a word are matched but left out of spans."""
+"""The Hijri rules, tried where ``RULES`` find nothing and ``HIJRI_HINT`` is near: no text
+position matches both, and most texts hold no Hijri date, so they cost nothing there."""
 
-_LINK: Final = rf"(?:(?:و?الموافق|بتاريخ){OPT})?"
-HIJRI_DATE: Final = re.compile(
-    rf"{OPT}[(,]?{OPT}{_LINK}\(?{OPT}(?:(?:[0-3]?\d|{words(ORDINALS)})"
-    rf"(?:{OPT}(?:من{SP})?(?:شهر{SP})?{words(HIJRI_MONTHS)}"
-    rf"|{OPT}[/-]{OPT}[01]?\d{OPT}[/-]{OPT}1[34]\d\d)"
-    rf"|1[34]\d\d{OPT}[/-]{OPT}[01]?\d{OPT}[/-]{OPT}[0-3]?\d)"
-)
-"""A Hijri date right after a weekday ("يوم الخميس 12 من ذي القعدة", "الخميس 14 / 10 / 1436")."""
+_GLUED: Final = r"(?<=[\u0621-\u064a])(?=\d)"  # "في17 يناير", "يوم7 أفريل"
+
+
+def _compile(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<!\w)[وف]?[بلك]?|{_GLUED})(?:"
+        + "|".join(f"(?P<{name}>{body})" for name, body in rules)
+        + ")"
+    )
+
+
+PATTERN: Final = _compile(RULES)
+"""Every rule; optional clitics (و ف ب ل ك) before a word are matched but left out of spans. A
+number written against the word before it ("في17 يناير") starts a match too."""
+
+HIJRI_PATTERN: Final = _compile(HIJRI_RULES)
+
+HIJRI_HINT: Final = re.compile(rf"{_HIJRI_MONTH}|{_HIJRI_YEAR}")
+"""A Hijri month name or a year 1300-1499: every Hijri expression holds one within its first
+few words."""
+
+GLUED_DIGIT: Final = re.compile(r"[\u0621-\u064a]\d")
+"""A number written against the word before it ("في17 يناير"): a place where a match may start."""
 
 _CORE_WORDS: Final = {
     *(name.split()[0] for name in _MONTH_NAMES),
     *(name for name in WEEKDAYS if not name.isascii() or len(name) > 5),
     *(word for word in folded(RELATIVE_DAYS) if " " not in word),
+    "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),
 }
-CORE: Final = re.compile(r"(?<!\w)[وفبلك]{0,2}(?:\d|" + words(_CORE_WORDS) + ")")
+CORE: Final = re.compile(
+    rf"(?<!\w)[وفبلك]{{0,2}}(?:(?P<hijri>{_HIJRI_MONTH})"
+    rf"|(?P<lead>\d|شهر|العام|عام|السنه|سنه)|{words(_CORE_WORDS)})"
+)
 """A word that every expression contains: a digit, a month, weekday or day word, a unit. Rules
-are only tried on the few words before one of these (see ``marsad.analyze.dates``)."""
+are only tried on the few words before one of these (see ``marsad.analyze.dates``); the Hijri
+rules only before a Hijri month, or before a number, "شهر" or "عام" that ``HIJRI_HINT``
+follows closely."""

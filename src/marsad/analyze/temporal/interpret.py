@@ -18,6 +18,13 @@ from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Granularity, Period
 from marsad.analyze.temporal.candidate import Candidate, date_or_none, make, shift
 from marsad.analyze.temporal.days import dayref
+from marsad.analyze.temporal.interpret_hijri import (
+    hijri_day,
+    hijri_month,
+    hijri_numeric,
+    hijri_part,
+    hijri_year,
+)
 from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_MONTHS,
     DIRECTIONS,
@@ -31,11 +38,16 @@ from marsad.analyze.temporal.lexicon import (
     Unit,
     spaced,
 )
+from marsad.analyze.temporal.tense import tense
 
 __all__ = ["Candidate", "interpret"]
 
 
 _QUARTERS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+_COUNTED: Final = re.compile(
+    r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
+)
+"""Words after "بين 1200 و1800" that make the numbers amounts, not years."""
 
 
 def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -43,8 +55,8 @@ def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     return _INTERPRETERS[match.lastgroup or ""](match, text, reference)
 
 
-def _month(match: re.Match[str], rule: str) -> int | None:
-    name = match.group(f"{rule}_m")
+def _month(match: re.Match[str], rule: str, key: str = "m") -> int | None:
+    name = match.group(f"{rule}_{key}")
     if name is not None:
         return MONTHS[spaced(name).rstrip(".")]
     number = match.groupdict().get(f"{rule}_k")
@@ -69,12 +81,12 @@ class _Tail:
     def present(self) -> bool:
         return (self.year, self.year_direction, self.direction) != (None, None, None)
 
-    def year_of(self, reference: dt.date, month: int) -> int:
+    def year_of(self, reference: dt.date, month: int, tense: int | None = None) -> int:
         if self.year is not None:
             return self.year
         if self.year_direction is not None:
             return reference.year + self.year_direction
-        return cal.month_year(reference, month, self.direction)
+        return cal.month_year(reference, month, self.direction, tense)
 
 
 def _tail(match: re.Match[str], rule: str) -> _Tail:
@@ -111,31 +123,55 @@ def _numeric(match: re.Match[str], text: str, reference: dt.date | None) -> Cand
 
 def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    day_ = ORDINALS[spaced(g("daymonth_o"))] if g("daymonth_o") else int(g("daymonth_d"))
+    if g("daymonth_g"):
+        day_ = 1  # "غرة أكتوبر"
+    else:
+        day_ = ORDINALS[spaced(g("daymonth_o"))] if g("daymonth_o") else int(g("daymonth_d"))
     last = int(g("daymonth_e")) if g("daymonth_e") else None
     month_ = _month(match, "daymonth")
+    second = _month(match, "daymonth", "n")
+    end = (second, int(g("daymonth_d2"))) if second else None  # "31 مارس و1 أفريل"
     tail = _tail(match, "daymonth")
     this_month = DIRECTIONS[g("daymonth_md")] if g("daymonth_md") else 0
+    span = match.span("daymonth")
 
     def build(ref: dt.date) -> Period | None:
         if month_ is None:  # "27 من الشهر الجاري"
             found = date_or_none(*cal.shift_month(ref.year, ref.month, this_month), day_)
         elif tail.year is None and tail.year_direction is None:
-            found = cal.day_date(ref, month=month_, day=day_, direction=tail.direction)
+            # A range is placed by its last day: "يمتد من 27 ماي الى 27 جوان" read on 5 June.
+            month_last, day_last = end or (month_, last or day_)
+            time = tense(text, *span) if tail.direction is None else None
+            anchor = cal.day_date(
+                ref, month=month_last, day=day_last, direction=tail.direction, tense=time
+            )
+            if anchor is None:
+                return None
+            found = date_or_none(anchor.year - (month_last < month_), month_, day_)
         else:
             found = date_or_none(tail.year_of(ref, month_), month_, day_)
-        return _days(found, last)
+        return _days(found, last, end)
 
     if tail.year is not None and month_ is not None:
-        period = _days(date_or_none(tail.year, month_, day_), last)
-        return None if period is None else make(match.span("daymonth"), "day", reference, period)
-    return make(match.span("daymonth"), "day", reference, build)
+        year_ = tail.year - 1 if end is not None and end[0] < month_ else tail.year
+        period = _days(date_or_none(year_, month_, day_), last, end)
+        return None if period is None else make(span, "day", reference, period)
+    return make(span, "day", reference, build)
 
 
-def _days(first: dt.date | None, last_day: int | None) -> Period | None:
+def _days(
+    first: dt.date | None, last_day: int | None, end: tuple[int, int] | None = None
+) -> Period | None:
+    """The day ``first``, or the days from it to ``last_day`` of its month or to ``end``
+    (month, day) of the same or the next year."""
     if first is None:
         return None
-    last = date_or_none(first.year, first.month, last_day) if last_day else None
+    if end is not None:
+        last = date_or_none(first.year, *end)
+        if last is not None and last < first:
+            last = date_or_none(first.year + 1, *end)
+    else:
+        last = date_or_none(first.year, first.month, last_day) if last_day else None
     return cal.days(first, last) if last is not None and last > first else cal.day(first)
 
 
@@ -169,11 +205,12 @@ def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
         return None
     if tail.year is not None:
         return make(span, "month-part", reference, cal.month_part(tail.year, month_, part))
+    time = tense(text, *span) if not tail.present else None
     return make(
         span,
         "month-part",
         reference,
-        lambda ref: cal.month_part(tail.year_of(ref, month_), month_, part),
+        lambda ref: cal.month_part(tail.year_of(ref, month_, time), month_, part),
     )
 
 
@@ -213,6 +250,12 @@ def _unit(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
 
 def _year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
+    if g("year_f"):  # "بين 2012 و2015"
+        first, last = int(g("year_f")), int(g("year_t"))
+        if last <= first or _COUNTED.match(text, match.end("year")):
+            return None
+        span = (match.start("year_f"), match.end("year"))
+        return make(span, "year", reference, cal.years(first, last))
     if g("year_a"):
         first, last = int(g("year_a")), int(g("year_b") or 0)
         period = cal.years(first, last) if last > first else cal.year(first)
@@ -244,7 +287,30 @@ def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> C
     span = match.span("month_x")
     if tail.year is not None:
         return make(span, "month", reference, cal.month(tail.year, month_))
-    return make(span, "month", reference, lambda ref: cal.month(tail.year_of(ref, month_), month_))
+    time = tense(text, *span) if not tail.present else None
+    return make(
+        span, "month", reference, lambda ref: cal.month(tail.year_of(ref, month_, time), month_)
+    )
+
+
+def _months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """Months from first to last: "شهري جانفي وفيفري الماضيين", "من جانفي إلى ماي 2017";
+    the year (or relative word) after the last month places it, the first goes before it."""
+    first, last = _month(match, "months", "a"), _month(match, "months", "z")
+    if first is None or last is None or first == last:
+        return None
+    tail = _tail(match, "months")
+    span = match.span("months")
+    if match.group("months_b"):  # "من/بين" is left out, as for a single month
+        span = (match.start("months_a"), span[1])
+
+    def both(year_: int) -> Period:
+        return cal.months((year_ - (first > last), first), (year_, last))
+
+    if tail.year is not None:
+        return make(span, "month", reference, both(tail.year))
+    time = tense(text, *span) if not tail.present else None
+    return make(span, "month", reference, lambda ref: both(tail.year_of(ref, last, time)))
 
 
 def _ago(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -273,6 +339,12 @@ _INTERPRETERS: Final[
     "unit": _unit,
     "year": _year,
     "month": _month_rule,
+    "months": _months,
     "ago": _ago,
     "dayref": dayref,
+    "hnum": hijri_numeric,
+    "hday": hijri_day,
+    "hpart": hijri_part,
+    "hmonth": hijri_month,
+    "hyear": hijri_year,
 }

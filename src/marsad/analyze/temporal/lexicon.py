@@ -11,13 +11,16 @@ from typing import Final, Literal, TypeVar
 
 from marsad.analyze.temporal.fold import fold_word
 from marsad.arabic import MONTHS, WEEKDAYS
+from marsad.arabic.months import HIJRI_MONTHS as _HIJRI_MONTHS
 
 __all__ = [
+    "AMBIGUOUS_HIJRI_MONTHS",
     "AMBIGUOUS_MONTHS",
     "AMBIGUOUS_WEEKDAYS",
     "DIRECTIONS",
     "DUALS",
     "ENGLISH_DIRECTIONS",
+    "EPITHETS",
     "FRIDAY_PRAYER",
     "HIJRI_MONTHS",
     "MONTHS",
@@ -79,7 +82,10 @@ FRIDAY_PRAYER: Final = folded(("خطبة", "خطب", "خطيب", "خطباء", "
 unless a day word or direction fixes it ("صلاة الجمعة أمس")."""
 
 WEEKDAY_FOLLOWERS: Final = folded(
-    ("في", "على", "عن", "إلى", "من", "مع", "أن", "إن", "أنه", "أنها", "بأن", "خلال", "عقب", "حول")
+    (
+        *("في", "على", "عن", "إلى", "من", "مع", "أن", "إن", "أنه", "أنها", "بأن", "خلال", "عقب"),
+        *("حول", "لكن", "ولكن", "بينما", "فيما", "وسط", "حيث"),
+    )
 )
 """Words that follow a weekday used as a time adverbial ("توفي الخميس عن", "قال الاثنين إن");
 a word starting with ب does too ("الخميس بأرباح")."""
@@ -93,6 +99,15 @@ DIRECTIONS: Final = _fold_keys(
         "المنصرم": -1,
         "المنصرمة": -1,
         "المنقضي": -1,
+        "المنقضية": -1,
+        "الفارط": -1,
+        "الفارطة": -1,
+        "الماضيين": -1,
+        "الماضيتين": -1,
+        "الفارطين": -1,
+        "المقبلين": 1,
+        "المقبلتين": 1,
+        "القادمين": 1,
         "المقبل": 1,
         "المقبلة": 1,
         "القادم": 1,
@@ -115,6 +130,8 @@ RELATIVE_DAYS: Final = _fold_keys(
         "أمس": -1,
         "الأمس": -1,
         "البارحة": -1,
+        "الليلة الماضية": -1,
+        "الليلة البارحة": -1,
         "اليوم": 0,
         "غدا": 1,
         "غد": 1,
@@ -134,6 +151,7 @@ TIMES_OF_DAY: Final = folded(
         "ظهر",
         "ظهيرة",
         "عصر",
+        "عشية",
         "مساء",
         "ليل",
         "ليلة",
@@ -143,8 +161,9 @@ TIMES_OF_DAY: Final = folded(
         "نهار",
     )
 )
-"""Words that put a day word or weekday in context ("مساء الثلاثاء", "صباح أمس"); a night
-("ليلة السبت") is given the date of the day it names."""
+"""Words that put a day word or weekday in context ("مساء الثلاثاء", "صباح أمس", Tunisian
+"عشية الجمعة" and "نهار الأربعاء"); a night ("ليلة السبت") is given the date of the day it
+names."""
 
 PARTS: Final[dict[str, Part]] = _fold_keys(
     {
@@ -267,27 +286,16 @@ def _ordinals() -> dict[str, int]:
 ORDINALS: Final = _ordinals()
 """Ordinal day words → day of the month ("الثامن من مايو", "السادس والعشرين من شهر يونيو")."""
 
-HIJRI_MONTHS: Final = folded(
-    (
-        "محرم",
-        "صفر",
-        "ربيع الأول",
-        "ربيع الآخر",
-        "ربيع الثاني",
-        "جمادى الأولى",
-        "جمادى الآخرة",
-        "جمادى الثانية",
-        "رجب",
-        "شعبان",
-        "رمضان",
-        "شوال",
-        "ذو القعدة",
-        "ذي القعدة",
-        "ذو الحجة",
-        "ذي الحجة",
-    )
-)
-"""Hijri month names: only recognized so that a weekday tied to a Hijri date is not guessed."""
+HIJRI_MONTHS: Final = _fold_keys(_HIJRI_MONTHS)
+"""Hijri month names → month number (Muharram = 1), converted by the Umm al-Qura calendar."""
+
+AMBIGUOUS_HIJRI_MONTHS: Final = frozenset(fold_word(word) for word in ("صفر", "محرم", "المحرم"))
+"""صفر "zero" (a score "1 - صفر"), محرم "forbidden" and المحرم (a woman's guardian): alone or
+after a preposition ("دعوة إلى محرم") they are not months; they need a day, a year, "شهر" or a
+relative word. رمضان, رجب and شعبان, names of people too, need a preposition at least."""
+
+EPITHETS: Final = folded(("المبارك", "الكريم", "المعظم", "الفضيل"))
+"""Words of praise after "رمضان" ("شهر رمضان المبارك"), part of the expression."""
 
 TODAY_NOT_AFTER: Final = frozenset(
     fold_word(word)
