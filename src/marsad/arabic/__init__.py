@@ -14,12 +14,14 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.stem import stem_tokens, stems
 from marsad.arabic.stopwords import STOPWORDS
 from marsad.arabic.tokenize import tokens
+from marsad.arabic.translit import name_key
 
 __all__ = [
     "MONTHS",
     "STOPWORDS",
     "WEEKDAYS",
     "month_number",
+    "name_key",
     "normalize",
     "stem_tokens",
     "stems",
