@@ -67,3 +67,17 @@ def test_organize_names_vectors_mix_stem_and_name_cosines() -> None:
     assert named[0] @ named[1] < plain[0] @ plain[1]
     # a report without names keeps its stem vector as it was
     assert np.allclose(np.sort(named[2][named[2] > 0]), np.sort(plain[2][plain[2] > 0]))
+
+
+def test_organize_transliterated_spellings_of_one_name_meet() -> None:
+    """بليجريني and بيليغريني (Pellegrini) share a transliteration key, so two reports that
+    spell him differently are closer than their stems alone make them."""
+    a = ("بليجريني يمدد تعاقده مع مانشستر سيتي", "أعلن النادي تمديد عقد المدرب بليجريني")
+    b = ("بيليغريني باق مع مانشستر سيتي", "وقع المدرب بيليغريني عقداً جديداً مع النادي")
+    similarity = {}
+    for keys in (False, True):
+        params = VectorParams(name_keys=keys)
+        lexicon = Lexicon(params)
+        rows = lexicon.learn([report_terms(t, body, params) for t, body in (a, b)])
+        similarity[keys] = float((rows[0] @ rows[1].T).toarray()[0, 0])
+    assert similarity[True] > similarity[False] + 0.05

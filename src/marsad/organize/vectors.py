@@ -26,10 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.arabic import STOPWORDS, normalize, stem_tokens, tokens
+from marsad.arabic import STOPWORDS, name_key, normalize, stem_tokens, tokens
 from marsad.organize.names import NO_CASE, Cased, Casing, cased_words, names_of
 
 NAME = "\x00"  # the prefix of name terms in a vocabulary, which no stem carries
+KEY = "\x01"  # the prefix of transliteration keys (``arabic.translit.name_key``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class VectorParams:
     title_weight: float = 2.0
     lead_words: int = 200
     names_weight: float = 0.5
+    name_keys: bool = True  # count transliteration keys of foreign-looking words too
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.names_weight < 1.0:
@@ -60,7 +62,9 @@ def report_terms(title: str | None, body: str, params: VectorParams) -> ReportTe
 
 
 def stem_counts(title: str | None, body: str, params: VectorParams) -> Counter[str]:
-    """Stem counts of a report's title (weighted) and lead."""
+    """Stem counts of a report's title (weighted) and lead, and, as ``KEY``-prefixed terms,
+    the keys of the words that look like transliterated names (``arabic.translit``), so that
+    بليجريني and بيليغريني meet."""
     counts: Counter[str] = Counter()
     for text, weight, limit in (
         (title or "", params.title_weight, 60),
@@ -69,6 +73,11 @@ def stem_counts(title: str | None, body: str, params: VectorParams) -> Counter[s
         words = [t for t in _lead_tokens(text, limit) if len(t) > 1 and t not in STOPWORDS]
         for stem in stem_tokens(words):
             counts[stem] += weight  # type: ignore[assignment]
+        if params.name_keys:
+            for word in words:
+                key = name_key(word)
+                if key:
+                    counts[KEY + key] += weight  # type: ignore[assignment]
     return counts
 
 
