@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates clean
+.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names clean
 
 $(BIN)/marsad: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -42,7 +42,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -54,11 +54,14 @@ $(VENV)/.bench: $(BIN)/marsad
 bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force
 	$(BIN)/python benchmarks/reuse.py
 
-bench-events: $(VENV)/.bench  ## event clustering on SaudiNewsNet gold and ECB+, vs TF-IDF told K; speed
+bench-events: $(VENV)/.bench  ## the CLI on whole crawl days vs tuning and held-out gold, ECB+; speed, dates
 	$(BIN)/python benchmarks/events.py
 	$(BIN)/python benchmarks/events_speed.py
 
-bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser on the gold phrases; speed
+bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
+	$(BIN)/python benchmarks/name_keys.py
+
+bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, development and blind sets; speed
 	$(BIN)/python benchmarks/dates.py
 
 clean:
