@@ -13,9 +13,11 @@ Two ways, chosen by how much is new:
   (``organize.events.partition``: a function of the set of articles, so any order of arrival
   and ``rebuild`` agree); the online count goes back to 0.
 
-A report's terms (stems, capitalized words) are computed once and stored with it
-(``event_terms``), so neither way tokenizes an article twice. Reuse links are read from the
-store: copies share an event.
+A report's terms (stems, capitalized words, transliteration keys) and the day its text gives
+for its happening are computed once and stored with it (``event_terms``), so neither way
+tokenizes or dates an article twice. Reuse links are read from the store: exact and near
+copies, and partial copies that open the report they are in (``organize.copies``), share an
+event.
 """
 
 from __future__ import annotations

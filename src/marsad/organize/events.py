@@ -1,16 +1,16 @@
 """Events: reports of the same real-world happening, found by average-link clustering.
 
-Reports are compared by the cosine of their term vectors (``vectors.py``: stems and names),
-only within a time window: two reports days apart are rarely about one happening, so
-similarity fades linearly to zero ``window_days + 1`` days apart (undated reports are
-compared with everything). Copies found by the reuse stage start in one cluster: a copy is
-one report, not more evidence. Clusters then merge, most similar first, while the average
-similarity over all pairs of their reports (a missing pair counts as 0) stays at or above
-``threshold``. The order of arrival
-plays no part: reports are sorted by date and id first, ties break by id, so the partition is
-a function of the set of reports. Consolidation (``split.py``) then cuts every event whose
-reports fall into two distinct groups: two happenings of one kind.
-"""
+Reports are compared by the cosine of their term vectors (``vectors.py``: stems, names and
+transliteration keys) at the day their text gives for the happening, or the day they came out
+(``compared_day``), only within a time window: two reports days apart are rarely about one
+happening, so similarity fades linearly to ``1 - fade`` at ``window_days`` apart and is 0
+beyond (undated reports are compared with everything). Copies (``copies.py``) start in one
+cluster: a copy is one report, not more evidence. Clusters then merge, most similar first,
+while the average similarity over all pairs of their reports (a missing pair counts as 0)
+stays at or above ``threshold``. The order of arrival plays no part: reports are sorted by
+date and id first, ties break by id, so the partition is a function of the set of reports.
+Consolidation (``split.py``) then cuts every event whose reports fall into two distinct
+groups: two happenings of one kind."""
 
 from __future__ import annotations
 

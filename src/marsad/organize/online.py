@@ -2,8 +2,10 @@
 
 The index holds every report's term vector (weighted with the document frequencies known when
 it arrived) and its event. A new report is compared with every report in one pass (the index's
-sparse matrix times the report's dense vector), the similarities fading to 0 beyond
-``window_days`` before or after its day (undated reports: no fading); its similarity to an
+sparse matrix times the report's dense vector), the similarities fading with the days between
+them as in the batch clustering (``EventParams.weights``: 0 beyond ``window_days``; a report
+is compared at the day its text gives, else the day it came out; undated reports: no
+fading); its similarity to an
 event is the time-weighted average over all of the event's reports, as in the batch
 clustering, and it joins the best event at or above the threshold. Consolidation — the batch
 ``partition`` over all reports — then corrects what arrival order got wrong; the benchmark
