@@ -30,8 +30,9 @@ Rows, for each data set:
 * ablations — the headline's database with its events recomputed with one thing changed (its
   reuse links and stored terms kept): the copy rule before issue 9 (a partial link with 80% of
   one article inside the other made a copy, wherever it stood); exact and near copies only
-  (no partial link makes a copy); reports compared by publication (crawl) date
-  only, not by the date their text gives; the 3-day fade of before; no consolidation cut.
+  (no partial link makes a copy); reports compared by publication (crawl) date only, not by
+  the date their text gives; a report whose text gives no date placed on the day it came out
+  and the day before; the 3-day fade of before; no consolidation cut.
 * marsad function alone — ``cluster_texts`` on the gold articles' raw texts: no cleaning, no copy
   links, no other articles of the days. It is what this benchmark measured before issue 9.
 * TF-IDF + average link, told K — on the gold articles' raw texts (``events_baseline.py``).
@@ -93,6 +94,7 @@ ABLATIONS: dict[str, EventParams] = {
     "copy rule before (containment >= 0.8 anywhere is a copy)": EventParams(copy_lead=0.0),
     "exact and near copies only": EventParams(copy_containment=None),
     "publication (crawl) dates only": EventParams(text_dates=False),
+    "a report with no text date spans the day before too": EventParams(report_slack=1),
     "3-day window, fading to 0 (before)": EventParams(window_days=3, fade=0.75),
     "no consolidation cut": EventParams(split_ratio=0.0),
 }

@@ -140,3 +140,10 @@ def test_organize_a_date_far_before_publication_is_not_the_happenings_day() -> N
     assert text_date("معرض تاريخي", lead, published) == ("2015-08-06", "اليوم")
     assert text_date("معرض تاريخي", lead.split("،")[0], published) is None
     assert text_date("معرض", "في 15 مايو 2015 قال المتحدث", None) is None  # no reference
+
+
+def test_organize_a_report_without_a_text_date_can_span_the_days_before_it() -> None:
+    items = [_item("first", "2015-08-06", "قالت المديرية"), _item("later", "2015-08-11", "قالت")]
+    assert len(set(partition(items).by_id().values())) == 2  # five days apart
+    spanned = partition(items, params=EventParams(report_slack=1)).by_id()
+    assert spanned["first"] == spanned["later"]  # 10 August may be what the later one reports

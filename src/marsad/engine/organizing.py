@@ -22,7 +22,6 @@ event.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -39,12 +38,13 @@ from marsad.organize.events import (
     EventParams,
     Partition,
     all_terms,
-    compared_day,
     partition,
     report_order,
+    when,
 )
 from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
+from marsad.organize.timing import When
 from marsad.organize.vectors import Lexicon, ReportTerms, decode_terms, encode_terms
 from marsad.store import SQLiteStore
 
@@ -154,7 +154,7 @@ def _online(
     new = sorted((_item(r) for r in rows if r[0] not in organized), key=report_order)
     lexicon = Lexicon(params.vectors)
     matrix = lexicon.learn([terms[it.id] for it in old])
-    days = [compared_day(it, terms[it.id], params) for it in old]
+    days = [when(it, terms[it.id], params) for it in old]
     index = EventIndex.known(lexicon, matrix, old, [organized[it.id] for it in old], params, days)
     event_of = dict(organized)  # article -> event id as stored ("e" + its first article)
     partners: dict[str, list[str]] = {}
@@ -173,7 +173,7 @@ def _online(
             opened.add(event_of[item.id])
     touched = {event_of[it.id] for it in new}
     order = old + new
-    days += [compared_day(it, terms[it.id], params) for it in new]
+    days += [when(it, terms[it.id], params) for it in new]
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
 
 
@@ -182,7 +182,7 @@ def _touched(
     rows: Sequence[Row],
     terms: Mapping[str, ReportTerms],
     order: list[EventItem],
-    days: list[dt.date | None],
+    days: list[When],
     index: EventIndex,
     event_of: Mapping[str, str],
     touched: set[str],

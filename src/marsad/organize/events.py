@@ -26,6 +26,7 @@ import scipy.sparse as sp
 
 from marsad.organize.dating import text_date
 from marsad.organize.split import split_events
+from marsad.organize.timing import When, gaps
 from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
 
 
@@ -49,6 +50,10 @@ class EventParams:
     window_days: int = 4  # reports further apart than this are never compared
     fade: float = 0.5  # how much similarity is lost at ``window_days`` apart (linearly)
     text_dates: bool = True  # compare reports by the day their text gives, when it gives one
+    # a report that gives no day for its happening is placed on the day it came out and this
+    # many days before it (a morning paper reports yesterday); 1 scored lower on the tuning
+    # gold than 0 (benchmarks/events.py, ablation rows)
+    report_slack: int = 0
     # a partial reuse link makes a copy (one report, one event) when this much of the smaller
     # article stands inside the larger and its passages cover ``copy_lead`` of the larger's
     # lead (``copies.py``); None: only exact and near copies do
@@ -61,8 +66,8 @@ class EventParams:
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0 or not 0.0 <= self.edge <= self.threshold:
             raise ValueError("need 0 <= edge <= threshold <= 1 and threshold > 0")
-        if self.window_days < 0 or not 0.0 <= self.fade <= 1.0:
-            raise ValueError("need window_days >= 0 and 0 <= fade <= 1")
+        if self.window_days < 0 or not 0.0 <= self.fade <= 1.0 or self.report_slack < 0:
+            raise ValueError("need window_days >= 0, 0 <= fade <= 1 and report_slack >= 0")
         if self.split_ratio < 0 or self.split_min_part < 2 or self.split_min < 2:
             raise ValueError("need split_ratio >= 0 (0: never cut), split_min(_part) >= 2")
 
@@ -77,13 +82,13 @@ class EventParams:
 @dataclass(frozen=True, slots=True)
 class Partition:
     """Reports in (date, id) order, their term vectors (rows of ``matrix``), for each the
-    position of its event's first report, and the day it was compared at (``compared_day``)."""
+    position of its event's first report, and the days it was compared at (``when``)."""
 
     order: list[EventItem]
     matrix: sp.csr_matrix
     labels: list[int]
     lexicon: Lexicon
-    days: list[dt.date | None]
+    days: list[When]
 
     def groups(self) -> dict[int, list[int]]:
         """Positions of each event's reports, keyed by the event's first position."""
@@ -113,7 +118,7 @@ def partition(
     lexicon = Lexicon(params.vectors)
     found = known_terms(order, params.vectors, workers, terms or {})
     matrix = lexicon.learn(found)
-    days = [compared_day(it, t, params) for it, t in zip(order, found, strict=True)]
+    days = [when(it, t, params) for it, t in zip(order, found, strict=True)]
     edges = similar_pairs(matrix, days, params)
     position = {it.id: k for k, it in enumerate(order)}
     must = [(position[a], position[b]) for a, b in copies if a in position and b in position]
@@ -128,12 +133,17 @@ def report_order(item: EventItem) -> tuple[dt.date, str]:
     return (item.day or dt.date.max, item.id)
 
 
-def compared_day(item: EventItem, terms: ReportTerms, params: EventParams) -> dt.date | None:
-    """The day a report is compared at: the day its text gives for its happening when it gives
-    one (``params.text_dates``), else the day it was published (or crawled)."""
+def when(item: EventItem, terms: ReportTerms, params: EventParams) -> When:
+    """The days a report is compared at: the day its text gives for its happening when it
+    gives one (``params.text_dates``), else the day it was published (or crawled) and the
+    ``params.report_slack`` days before it, on which what it reports may have happened."""
     if params.text_dates and terms.date:
-        return dt.date.fromisoformat(terms.date[0])
-    return item.day
+        day = dt.date.fromisoformat(terms.date[0]).toordinal()
+        return day, day
+    if item.day is None:
+        return None
+    day = item.day.toordinal()
+    return day - params.report_slack, day
 
 
 def all_terms(
@@ -185,20 +195,25 @@ def cluster_events(
 
 
 def similar_pairs(
-    matrix: sp.csr_matrix, days: Sequence[dt.date | None], params: EventParams
+    matrix: sp.csr_matrix, days: Sequence[When], params: EventParams
 ) -> dict[tuple[int, int], float]:
     """Time-weighted cosine of every pair ``i < j`` of rows at or above ``params.edge``."""
-    by_day: dict[int, list[int]] = defaultdict(list)
+    by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
     undated: list[int] = []
-    for k, day in enumerate(days):
-        (by_day[day.toordinal()] if day else undated).append(k)
+    for k, span in enumerate(days):
+        (by_span[span] if span else undated).append(k)
     found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    slices = {ordinal: (np.asarray(rows), matrix[rows]) for ordinal, rows in by_day.items()}
-    for ordinal in sorted(slices):
-        for back in range(params.window_days + 1):
-            if ordinal - back in slices:
-                weight = float(params.weights(np.asarray(back)))
-                found.append(_block(slices[ordinal], slices[ordinal - back], weight, params.edge))
+    spans = sorted(by_span)
+    slices = {span: (np.asarray(rows), matrix[rows]) for span, rows in by_span.items()}
+    reach = params.window_days + max((last - first for first, last in spans), default=0)
+    for n, span in enumerate(spans):
+        for other in reversed(spans[: n + 1]):  # spans that start no later than this one
+            if other[0] < span[0] - reach:
+                break
+            gap = gaps(span[0], span[1], other[0], other[1])
+            weight = float(params.weights(gap))
+            if weight > 0:
+                found.append(_block(slices[span], slices[other], weight, params.edge))
     if undated:
         rows = np.asarray(undated)
         everything = (np.arange(len(days)), matrix)

@@ -14,13 +14,13 @@ measures how often it has to.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.organize.events import EventItem, EventParams, Partition, all_terms, compared_day
+from marsad.organize.events import EventItem, EventParams, Partition, all_terms, when
+from marsad.organize.timing import When, gaps
 from marsad.organize.vectors import Lexicon, ReportTerms
 
 
@@ -32,7 +32,7 @@ class EventIndex:
         self.lexicon = lexicon or Lexicon(self.params.vectors)
         self.base = sp.csr_matrix((0, 0))
         self.pending: list[sp.csr_matrix] = []
-        self.days: list[int] = []  # ordinal day, or -1 when unknown
+        self.days: list[tuple[int, int]] = []  # the span of days (``When``); (-1, -1): none
         self.events: list[str] = []  # event ids (each its first report's id)
         self.codes: list[int] = []  # each report's event, as an index into ``events``
         self._code: dict[str, int] = {}
@@ -51,21 +51,22 @@ class EventIndex:
         items: Sequence[EventItem],
         events: Sequence[str],
         params: EventParams | None = None,
-        days: Sequence[dt.date | None] | None = None,
+        days: Sequence[When] | None = None,
     ) -> EventIndex:
         """An index of ``items`` (rows of ``matrix``, from ``lexicon``) in the given events,
         compared at ``days`` (by default the items' own days)."""
         index = cls(params, lexicon)
         index.base = matrix.copy()  # the index grows its own matrix in place
         for k, (item, event) in enumerate(zip(items, events, strict=True)):
-            index._record(event, days[k] if days is not None else item.day)
+            own = (item.day.toordinal(),) * 2 if item.day else None
+            index._record(event, days[k] if days is not None else own)
         return index
 
     def join(self, item: EventItem, event: str, terms: ReportTerms | None = None) -> None:
         """Add a report to a known event without comparing it (a copy joins its original's)."""
         terms = terms or self._terms(item)
         self.pending.append(self.lexicon.learn([terms]))
-        self._record(event, compared_day(item, terms, self.params))
+        self._record(event, when(item, terms, self.params))
 
     def matrix(self) -> sp.csr_matrix:
         """Every report's vector, in the order they came in."""
@@ -76,12 +77,12 @@ class EventIndex:
     def _terms(self, item: EventItem) -> ReportTerms:
         return all_terms([item], self.params.vectors)[0]
 
-    def _record(self, event: str, day: dt.date | None) -> None:
+    def _record(self, event: str, day: When) -> None:
         code = self._code.setdefault(event, len(self.events))
         if code == len(self.events):
             self.events.append(event)
         self.codes.append(code)
-        self.days.append(day.toordinal() if day else -1)
+        self.days.append(day or (-1, -1))
 
     def assign(
         self, item: EventItem, terms: ReportTerms | None = None, opens: str | None = None
@@ -90,7 +91,7 @@ class EventIndex:
         report's own id) for a new one (``terms``: the report's, when computed before)."""
         terms = terms or self._terms(item)
         vector = self.lexicon.learn([terms])
-        day = compared_day(item, terms, self.params)
+        day = when(item, terms, self.params)
         event = self._best(vector, day) or opens or item.id
         self.pending.append(vector)
         self._record(event, day)
@@ -98,7 +99,7 @@ class EventIndex:
             self._flush()
         return event
 
-    def _best(self, vector: sp.csr_matrix, day: dt.date | None) -> str | None:
+    def _best(self, vector: sp.csr_matrix, day: When) -> str | None:
         if not self.codes:
             return None
         query = np.zeros(vector.shape[1])
@@ -110,10 +111,10 @@ class EventIndex:
                 [float(row.data @ query[row.indices]) for row in self.pending],
             ]
         )
-        days = np.asarray(self.days)
+        days = np.asarray(self.days, dtype=np.int64).reshape(-1, 2)
         if day is not None:
-            fade = self.params.weights(days - day.toordinal())
-            sims = sims * np.where(days < 0, 1.0, fade)
+            fade = self.params.weights(gaps(days[:, 0], days[:, 1], day[0], day[1]))
+            sims = sims * np.where(days[:, 0] < 0, 1.0, fade)
         sims[sims < self.params.edge] = 0.0
         codes = np.asarray(self.codes)
         average = np.bincount(codes, weights=sims) / np.bincount(codes)

@@ -22,12 +22,13 @@ size).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+
+from marsad.organize.timing import When, gaps
 
 if TYPE_CHECKING:
     from marsad.organize.events import EventParams
@@ -37,7 +38,7 @@ SPLIT_MAX = 2000
 
 def split_events(
     matrix: sp.csr_matrix,
-    days: Sequence[dt.date | None],
+    days: Sequence[When],
     labels: Sequence[int],
     params: EventParams,
     copies: Sequence[tuple[int, int]] = (),
@@ -46,7 +47,7 @@ def split_events(
     ``copies`` are pairs of positions that no cut may separate."""
     out = np.asarray(labels, dtype=np.int64)
     pairs = np.asarray(copies, dtype=np.int64).reshape(-1, 2)
-    ordinals = np.asarray([d.toordinal() if d else -1 for d in days], dtype=np.int64)
+    spans = np.asarray([d if d else (-1, -1) for d in days], dtype=np.int64).reshape(-1, 2)
     order = np.argsort(out, kind="stable")
     starts = np.flatnonzero(np.r_[True, out[order][1:] != out[order][:-1]])
     todo = [
@@ -56,7 +57,7 @@ def split_events(
     ]
     while todo:
         members = todo.pop()
-        cut = _bisect(_similarities(matrix, ordinals, members, params), params)
+        cut = _bisect(_similarities(matrix, spans, members, params), params)
         if cut is None or _parts_copies(members, cut, pairs, len(out)):
             continue
         for part in (members[cut], members[~cut]):
@@ -77,13 +78,13 @@ def _parts_copies(members: np.ndarray, cut: np.ndarray, pairs: np.ndarray, n: in
 
 
 def _similarities(
-    matrix: sp.csr_matrix, ordinals: np.ndarray, members: np.ndarray, params: EventParams
+    matrix: sp.csr_matrix, spans: np.ndarray, members: np.ndarray, params: EventParams
 ) -> np.ndarray:
     rows = matrix[members]
     sims = np.asarray((rows @ rows.T).todense(), dtype=np.float64)
-    days = ordinals[members]
-    fade = params.weights(days[:, None] - days[None, :])
-    undated = (days[:, None] < 0) | (days[None, :] < 0)
+    first, last = spans[members, 0], spans[members, 1]
+    fade = params.weights(gaps(first[:, None], last[:, None], first[None, :], last[None, :]))
+    undated = (first[:, None] < 0) | (first[None, :] < 0)
     sims *= np.where(undated, 1.0, fade)
     np.fill_diagonal(sims, 0.0)
     return sims
