@@ -4,16 +4,19 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names clean
+.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names clean
 
-$(BIN)/marsad: pyproject.toml
+CONSTRAINTS := constraints.txt
+PIP := $(BIN)/pip install --quiet -c $(CONSTRAINTS)
+
+$(BIN)/marsad: pyproject.toml $(CONSTRAINTS)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(PIP) -e .
 	@touch $@
 
 $(VENV)/.dev: $(BIN)/marsad
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(PIP) -e '.[dev]'
 	@touch $@
 
 install: $(BIN)/marsad
@@ -48,8 +51,17 @@ bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
 
 $(VENV)/.bench: $(BIN)/marsad
-	$(BIN)/pip install --quiet -e '.[bench]'
+	$(PIP) -e '.[bench]'
 	@touch $@
+
+lock:  ## pin the newest releases of every dependency in constraints.txt (then run make test)
+	rm -rf .lock-venv
+	$(PY) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[dev,bench]'
+	{ sed -n '1,2p' $(CONSTRAINTS); .lock-venv/bin/pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	rm -rf .lock-venv
 
 bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force
 	$(BIN)/python benchmarks/reuse.py
@@ -65,4 +77,4 @@ bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, deve
 	$(BIN)/python benchmarks/dates.py
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .lock-venv $(DB) $(DB)-wal $(DB)-shm .pytest_cache .mypy_cache .ruff_cache
