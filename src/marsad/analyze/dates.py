@@ -26,9 +26,11 @@ What is found, and its value (granularity in brackets):
   2024", "2024-01-26", "22/07/2015", and ranges "7-13 أغسطس المقبل", "من 3 إلى 5 نوفمبر",
   "يومي 28 و29 من تموز (يوليو)", "يومي 30 جوان و1 جويلية", "بين 20 ماي و4 جوان 2017"
   → ``2024-01-26`` or ``2015-08-07/2015-08-13`` [day];
-- weeks: "الأسبوع الماضي", "هذا الأسبوع", "قبل أسبوعين" → ISO week ``2021-W13`` [week];
+- weeks: "الأسبوع الماضي", "هذا الأسبوع", "قبل أسبوعين" → ISO week ``2021-W13`` [week]; a week
+  of a month, "الأسبوع الأول من شهر مارس 2017" → days 1-7 (the last: its last 7 days) [week];
 - parts of a month: "أواخر مارس/آذار الماضي", "مطلع يوليو", "منتصف شهر أغسطس الجاري",
-  "نهاية الشهر المقبل" → first, second or last third: ``2020-03-21/2020-03-31`` [month-part];
+  "نهاية الشهر المقبل", Tunisian "موفى جوان" → first, second or last third:
+  ``2020-03-21/2020-03-31`` [month-part]; "آخر يوم من شهر ديسمبر" and "أول يوم من" [day];
 - months: "مايو 2020", "آذار (مارس) 2014", "في سبتمبر", "شهر مارس", "يونيو القادم", "سبتمبر
   الفارط", "الشهر الماضي", "قبل نحو شهر" → ``2020-05`` [month]; two or more: "شهري جانفي
   وفيفري", "أشهر جوان وجويلية وأوت", "من جانفي إلى ماي 2017" → ``2016-01/2016-02`` [month];
@@ -36,15 +38,25 @@ What is found, and its value (granularity in brackets):
 - parts of a year: "مطلع العام الحالي", "أواخر 2013" → Jan-Apr, May-Aug or Sep-Dec as a range;
   "النصف الأول من العام" → the half as a range [year-part];
 - years: "عام 2014", "العام 1887", "2003م", "(1949)", "في 2004", "العام الماضي", "هذا العام",
-  "قبل 14 عاماً" → ``2021`` [year]; "بين عامي 2014 و2017", "بين 2012 و2015", "من 2012 إلى
-  2015" → ``2014/2017`` [year];
+  "قبل 14 عاماً", "للسنة القادمة" → ``2021`` [year]; "بين عامي 2014 و2017", "بين 2012 و2015",
+  "من 2012 إلى 2015", "2016-2020", "موسم 2014/2015" → ``2014/2017`` [year];
+- school, university and parliamentary years: "السنة الدراسية المقبلة", "العام الدراسي 2018-2019",
+  "السنة البرلمانية المنقضية" → the two years it spans, ``2017/2018`` [year] (such a year begins
+  in September);
+- a unit named again: "نفس الليلة", "في اليوم ذاته", "الشهر نفسه", "يوم 15 من الشهر ذاته" → the
+  day, week, month or year of the nearest expression before it that is that precise (none: no
+  value); "الشهر نفسه من العام الماضي" is another year's and is left out;
 - Hijri (Umm al-Qura, converted by ``hijridate``; see ``temporal.hijri``): a day "25 شوال
   1436هـ", "1 / 11 / 1436 هـ", "1436/11/01", "غرة ذي القعدة", "التاسع من شهر شوال" → its
   Gregorian day ``2015-08-10`` [day]; ranges "15-26 شوال", "من 19 إلى 21 / 10 / 1436هـ"
   [day]; a third of a month "منتصف ذي القعدة" [month-part], a month "شهر رمضان المبارك", "في
   رمضان", "رجب الماضي" [month] and a year "العام 1436هـ" [year], each as the range of its
-  Gregorian days (``2015-06-18/2015-07-16``); outside the calendar's tables (1343-1500 AH) the
-  value is None.
+  Gregorian days (``2015-06-18/2015-07-16``); several months, "أشهر ربيع أول وربيع ثان وجماد
+  الآخر ورجب لعام 1436هـ", from the first to the last [month]; the two Eids, "عيد الفطر
+  المبارك" (1 Shawwal), "عيد الأضحى" (10 Dhu al-Hijjah), "أول أيام عيد الفطر", "أيام عيد الفطر"
+  (its three days; al-Adha's four) [day], placed like a Hijri date with no year, but not "إجازة
+  عيد الفطر" (a break of unstated length) or an Eid "من كل عام"; outside the calendar's tables
+  (1343-1500 AH) the value is None.
 
 Digits may be Arabic-Indic (٠-٩) or Persian (۰-۹); months may be named in the Egyptian/Gulf,
 Levantine/Iraqi, Maghrebi or English system, or in two at once ("أيار/ مايو", "مارس (آذار)",
@@ -80,8 +92,10 @@ the tense of a sentence, ``temporal.tense``):
 Ambiguous words, and what makes them count:
 
 - "اليوم" is also "the day": not after "ذلك/هذا/نفس/كل/حتى", after a name it ends
-  ("روسيا اليوم", "جريدة اليوم"), inside quotes, or before an adjective ("اليوم الوطني",
-  "اليوم التالي"). "الغد" counts only after "يوم" or a time of day ("صباح الغد").
+  ("روسيا اليوم", "جريدة اليوم"), right after an opening quote («اليوم»), or before an
+  adjective ("اليوم الوطني", "اليوم التالي", "اليوم الأول", "اليوم الآخر"); before a noun it
+  is a date ("تجرى اليوم الدفعة الأولى"), and after a closing quote ('برنامج "بوليتيكا" اليوم').
+  "الغد" counts only after "يوم" or a time of day ("صباح الغد").
 - الاثنين "the two", الجمعة "(Friday) prayer" and الخميس (a family name, a town) alone count
   only after "يوم" or a time of day, with "الماضي/المقبل" or a day word, after a comma or "("
   ("، الاثنين"), before punctuation, a date or a word that follows time adverbials ("توفي
@@ -99,9 +113,11 @@ Ambiguous words, and what makes them count:
   ("رمضان المبارك"), a relative word, or a preposition other than "من/مع" (not صفر or محرم).
 - "قبل يومين من الانتخابات" is relative to another event, not to the reference: skipped.
 
-Not handled: seasons, decades and centuries ("الخمسينيات", "القرن الماضي"), holidays ("عيد
-الفطر"), durations ("لمدة ثلاثة أيام"), times of day as values, "بعد N عاماً", vague references
-("مؤخراً", "قبل أيام"), anaphora ("اليوم التالي", "الشهر نفسه"), "الليلة" alone, two-digit
+Not handled: seasons, decades and centuries ("الخمسينيات", "القرن الماضي"), holidays other than
+the two Eids ("عيد المرأة", "رأس السنة"), durations ("لمدة ثلاثة أيام"), times of day as values,
+"بعد N عاماً", vague references ("مؤخراً", "قبل أيام"), anaphora other than "نفس/ذاته" ("اليوم
+التالي", "موفاه"), "السنة القادمة" meaning the next school year, habits ("تتم غالبا في بداية
+شهر رمضان"), a year after a noun ("بعنوان 2017"), "رجب ما بعد القادم", "الليلة" alone, two-digit
 Hijri years ("9/10/36هـ"), Hijri year directions ("العام الهجري الماضي"), a tense shown only by
 a participle ("الاتفاقية المعلنة في ديسمبر"), and two dates joined by "و" that are not a range
 ("يومي 20 نوفمبر و20 ديسمبر" is read as one range).
@@ -139,7 +155,9 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
     if isinstance(reference, dt.datetime):  # a datetime would leak its time into values
         reference = reference.date()
     folded = fold(text)
-    candidates = _merge_weekdays(folded.text, _candidates(folded.text, reference))
+    candidates = _resolve_anaphors(
+        _merge_weekdays(folded.text, _candidates(folded.text, reference))
+    )
     found = []
     for candidate in candidates:
         start, end = folded.span(candidate.start, candidate.end)
@@ -247,3 +265,47 @@ def _names_date(text: str, weekday: Candidate, following: Candidate) -> bool:
     ):
         return False
     return _GAP.fullmatch(text, weekday.end, following.start) is not None
+
+
+_FINER: Final = {
+    "day": ("day",),
+    "week": ("day", "week"),
+    "month": ("day", "week", "month-part", "month"),
+    "year": ("day", "week", "month-part", "month", "quarter", "year-part", "year"),
+}
+"""The granularities an expression may have to be what "نفس اليوم/الأسبوع/الشهر/العام" names."""
+
+
+def _resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
+    """ "نفس الليلة", "الشهر ذاته", "يوم 15 من الشهر نفسه" name again the day, week, month or year
+    of the nearest expression before them that is that precise; with none, they have no value."""
+    resolved: list[Candidate] = []
+    for candidate in candidates:
+        unit = candidate.anaphor
+        if unit is not None:
+            before = next(
+                (
+                    c.period
+                    for c in reversed(resolved)
+                    if c.period is not None and c.period.granularity in _FINER[unit]
+                ),
+                None,
+            )
+            period = None if before is None else _same(before.earliest, unit, candidate)
+            granularity = candidate.granularity if period is None else period.granularity
+            candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
+        resolved.append(candidate)
+    return resolved
+
+
+def _same(day: dt.date, unit: str, candidate: Candidate) -> cal.Period | None:
+    if candidate.anaphor_day is not None:
+        try:
+            return cal.day(day.replace(day=candidate.anaphor_day))
+        except ValueError:
+            return None
+    if unit == "day":
+        return cal.day(day)
+    if unit == "week":
+        return cal.week(day)
+    return cal.month(day.year, day.month) if unit == "month" else cal.year(day.year)

@@ -19,7 +19,9 @@ class Candidate:
 
     ``weekday`` is set for weekday expressions, which a following explicit date may fix
     ("الأحد 26 يوليو"); ``cued`` says a day word or a direction already fixed it ("أمس الأحد").
-    ``hijri`` marks a date written in the Hijri calendar.
+    ``hijri`` marks a date written in the Hijri calendar. ``anaphor`` is set for "نفس الليلة",
+    "الشهر ذاته", "يوم 15 من الشهر نفسه": the unit (day, week, month, year) of the expression
+    before it that it names again, and ``anaphor_day`` the day of that month.
     """
 
     start: int
@@ -30,6 +32,8 @@ class Candidate:
     weekday: int | None = None
     cued: bool = False
     hijri: bool = False
+    anaphor: Unit | None = None
+    anaphor_day: int | None = None
 
 
 Build = Callable[[dt.date], Period | None]

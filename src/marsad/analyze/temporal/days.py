@@ -10,6 +10,7 @@ from typing import Final
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Period
 from marsad.analyze.temporal.candidate import Candidate, make
+from marsad.analyze.temporal.fold import fold_word
 from marsad.analyze.temporal.grammar import OPT, words
 from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_WEEKDAYS,
@@ -27,7 +28,17 @@ from marsad.analyze.temporal.tense import tense
 __all__ = ["dayref"]
 
 _QUOTES: Final = "\"'«“”"
+_OPENING_QUOTES: Final = "«“"
 _TODAY_NOT_BEFORE: Final = frozenset(("نفسه", "ذاته"))
+_DAY_ADJECTIVES: Final = frozenset(
+    (
+        *ORDINALS,
+        *DIRECTIONS,
+        *(fold_word(word) for word in ("الأول", "الأخير", "السابق", "اللاحق", "التالي")),
+        *(fold_word(word) for word in ("المفتوح", "الموعود", "المشهود", "المقبل", "التي")),
+        *(fold_word(word) for word in ("الآخر", "الواحد", "الكامل", "الحاسم", "الطويل")),
+    )
+)
 _LAST_WORD: Final = re.compile(r"(\w+)\W*$")
 _FIRST_WORD: Final = re.compile(r"\W*?(\w+)")
 _FOLLOWER: Final = re.compile(rf"\)?{OPT}(?:{words(WEEKDAY_FOLLOWERS)}(?!\w)|ب\w\w)")
@@ -100,8 +111,8 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
 def _today_is_a_name(text: str, start: int, end: int) -> bool:
     """Whether "اليوم" here names something else: a title, "that day", "the national day"."""
     before = text[max(0, start - 40) : start]
-    if before.rstrip(" ")[-1:] in _QUOTES or before[-1:] in ("ب", "ك", "ل"):
-        return True  # «اليوم», "باليوم" (per day), "كاليوم"
+    if before and (before[-1] in _QUOTES + "بكل" or before.rstrip(" ")[-1:] in _OPENING_QUOTES):
+        return True  # «اليوم», "باليوم" (per day), "كاليوم"; not 'برنامج "بوليتيكا" اليوم'
     if before[-1:] == "(" and text[end : end + 1] == ")":
         return True  # "(اليوم)": the newspaper credited
     previous = _LAST_WORD.search(before)
@@ -113,7 +124,15 @@ def _today_is_a_name(text: str, start: int, end: int) -> bool:
     if following is None or "\n" in text[end : following.start(1)]:
         return False
     word = following.group(1)
-    return word.startswith("ال") or word in _TODAY_NOT_BEFORE
+    return word in _TODAY_NOT_BEFORE or (word.startswith("ال") and _describes_a_day(word))
+
+
+def _describes_a_day(word: str) -> bool:
+    """Whether a word with the article after "اليوم" describes it ("اليوم الوطني", "اليوم
+    التالي", "اليوم الأول", "اليوم الذي", "اليوم الآخر"): an adjective of relation (ending in
+    ي), an ordinal, a relative word or a common adjective, or a relative pronoun; the subject
+    of a verb before it ("تجرى اليوم الدفعة الأولى", "تستقبل اليوم المهنئين") does not."""
+    return word.endswith("ي") or word in _DAY_ADJECTIVES
 
 
 def _framed(text: str, start: int, end: int) -> bool:

@@ -107,7 +107,8 @@ _YEAR_WIDE: Final = r"(?:1\d{3}|20\d{2})" + _NOT_DECIMAL
 _YEAR: Final = r"(?:18|19|20)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + _END + ")"
 _AD: Final = "(?:" + OPT + "(?:ميلاديه|ميلادي|م)" + _END + ")?"
 _YEAR_WORD: Final = "(?:ل?(?:العام|عام|السنه|سنه))"
-_UNIT_WORD: Final = "(?:الاسبوع|الشهر|العام|السنه)"
+_THE: Final = "(?:ال|(?<=ل)ل)"  # the article, or its ل after the preposition ل: "للسنة القادمة"
+_UNIT_WORD: Final = rf"(?:{_THE}(?:اسبوع|شهر|عام|سنه))"
 
 
 def _pair(p: str) -> str:
@@ -147,12 +148,14 @@ _TO: Final = rf"{OPT}(?:-|–|و|الي|حتي){OPT}"
 
 _DAY_MONTH: Final = (
     rf"(?:(?P<daymonth_o>{words(ORDINALS)}){SP}من|(?P<daymonth_g>غره){SP}"
+    rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
     rf"(?:{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}"
     rf"(?:{_TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
     rf"(?:{_year_tail('daymonth')})?"
-    rf"|(?:(?P<daymonth_h>هذا){SP})?الشهر(?:{SP}(?P<daymonth_md>{_DIRECTION}))?{_END})"
+    rf"|(?:(?P<daymonth_h>هذا){SP})?الشهر(?:{SP}(?P<daymonth_md>{_DIRECTION})"
+    rf"|{SP}(?P<daymonth_same>نفسه|ذاته))?{_END})"
 )
 
 _MONTH_DAY_YEAR: Final = (
@@ -163,10 +166,16 @@ _MONTH_DAY_YEAR: Final = (
 _PART: Final = (
     rf"(?P<part_w>{words(PARTS)}){SP}(?:"
     rf"(?:{_month_ref('part')})(?:{_year_tail('part')})?"
-    rf"|(?P<part_u>الشهر|العام|السنه){SP}(?P<part_ud>{_DIRECTION})"
+    rf"|(?P<part_u>{_THE}(?:شهر|عام|سنه)){SP}(?P<part_ud>{_DIRECTION})"
     rf"|هذا{SP}(?P<part_h>الشهر|العام){_END}"
     rf"|(?:{_YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
 )
+
+_MONTH_WEEK: Final = (
+    rf"الاسبوع{SP}(?P<mweek_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}من{SP}(?:شهر{SP})?"
+    rf"{_pair('mweek')}(?:{_year_tail('mweek')})?"
+)
+"""A week of a month: "الأسبوع الأول من شهر مارس 2017" (days 1-7; the last: its last 7 days)."""
 
 _QUARTER: Final = (
     rf"(?P<quarter_k>الربع|النصف){SP}(?P<quarter_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}"
@@ -182,13 +191,32 @@ _UNIT: Final = (
 )
 
 _YEAR_RULE: Final = (
-    rf"ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_YEAR}){_AD}"
+    rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
+    rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
+    rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_YEAR}){_AD}"
     rf"(?:{OPT}و{OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})?"
     rf"|(?P<year_w>بين|من){SP}(?P<year_f>{_YEAR}){_AD}{_TO}(?:عام{SP})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
 )
+
+_SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
+_SAME: Final = (
+    rf"(?:نفس{SP}(?P<same_a>{_SAME_UNIT})|(?P<same_b>{_SAME_UNIT}){SP}(?:نفسه|ذاته|نفسها|ذاتها))"
+    rf"{_END}(?!{SP}(?:من{SP})?(?:العام|السنه|قبل){_END})"
+)
+"""A unit named again: "نفس الليلة", "في اليوم ذاته", "الشهر نفسه" (see ``Candidate.anaphor``);
+not "الشهر نفسه من العام الماضي / قبل سنة", another year's."""
+
+_SESSION: Final = (
+    rf"(?P<session_u>{_THE}(?:سنه|عام)){SP}"
+    rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
+    rf"(?:{SP}(?P<session_d>{_DIRECTION}))?"
+    rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
+)
+"""A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
+الدراسية 2018-2019", "السنة البرلمانية المنقضية"."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
@@ -245,7 +273,7 @@ _HIJRI_NUMERIC: Final = (
 )
 
 _HIJRI_DAY: Final = (
-    rf"(?:(?P<hday_o>{words(ORDINALS)}){SP}من|(?P<hday_g>غره)"
+    rf"(?:(?P<hday_o>{words(ORDINALS)}){SP}من|(?P<hday_g>غره)|(?P<hday_l>اخر|اول){SP}يوم"
     rf"|(?:ال{OPT})?(?P<hday_d>[0-3]?\d)(?!\d)(?:(?:{_TO}|{SP})(?P<hday_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP})?"
     + _hijri_month(
@@ -260,10 +288,26 @@ _HIJRI_MONTH_RULE: Final = (
     rf"(?:(?P<hmonth_p>{words(YEAR_PREPOSITIONS)}){SP})?(?P<hmonth_x>{_hijri_month('hmonth')})"
 )
 
+_HIJRI_MONTHS_RULE: Final = (
+    rf"(?:شهري|اشهر|الاشهر|شهور){SP}(?P<hmonths_a>{_HIJRI_MONTH})"
+    rf"(?:{OPT}[,و]{OPT}{_HIJRI_MONTH})*{_TO}(?:شهر{SP})?(?P<hmonths_z>{_HIJRI_MONTH})"
+    rf"(?:{OPT},?{OPT}(?:{_YEAR_WORD}{OPT})?(?P<hmonths_y>{_HIJRI_YEAR})(?:{_AH})?"
+    rf"|{SP}(?P<hmonths_dir>{_DIRECTION}))?"
+)
+"""Two or more Hijri months: "أشهر ربيع أول وربيع ثان وجماد الآخر ورجب لعام 1436هـ"."""
+
 _HIJRI_YEAR_RULE: Final = (
     rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{_HIJRI_YEAR})"
     rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{_HIJRI_YEAR}))?{_AH}"
 )
+
+_FEAST: Final = (
+    rf"(?:(?P<feast_n>اول|ثاني|ثالث|رابع|اخر){SP}ايام{SP}|(?P<feast_all>ايام){SP})?"
+    rf"عيد{SP}(?P<feast_k>الفطر|الاضحي)(?:{SP}(?:المبارك|السعيد){_END})?"
+    rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{_HIJRI_YEAR})(?:{_AH})?)?"
+)
+"""The two Eids, days of the Hijri calendar: "عيد الفطر المبارك", "أول أيام عيد الأضحى", "أيام
+عيد الفطر", "عيد الفطر لهذا العام 1436هـ"."""
 
 RULES: Final = (
     ("numeric", _NUMERIC),
@@ -271,11 +315,15 @@ RULES: Final = (
     ("mdy", _MONTH_DAY_YEAR),
     ("part", _PART),
     ("quarter", _QUARTER),
+    ("same", _SAME),
+    ("mweek", _MONTH_WEEK),
+    ("session", _SESSION),
     ("unit", _UNIT),
     ("year", _YEAR_RULE),
     ("months", _MONTHS),
     ("month", _MONTH_RULE),
     ("ago", _AGO),
+    ("feast", _FEAST),
     ("dayref", _DAYREF),
 )
 """(name, pattern) in the order they are tried at one position."""
@@ -284,6 +332,7 @@ HIJRI_RULES: Final = (
     ("hnum", _HIJRI_NUMERIC),
     ("hday", _HIJRI_DAY),
     ("hpart", _HIJRI_PART),
+    ("hmonths", _HIJRI_MONTHS_RULE),
     ("hyear", _HIJRI_YEAR_RULE),
     ("hmonth", _HIJRI_MONTH_RULE),
 )
@@ -319,6 +368,8 @@ _CORE_WORDS: Final = {
     *(name for name in WEEKDAYS if not name.isascii() or len(name) > 5),
     *(word for word in folded(RELATIVE_DAYS) if " " not in word),
     "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
+    "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
+    "عيد الاضحي",
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),

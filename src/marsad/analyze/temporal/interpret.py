@@ -20,7 +20,9 @@ from marsad.analyze.temporal.candidate import Candidate, date_or_none, make, shi
 from marsad.analyze.temporal.days import dayref
 from marsad.analyze.temporal.interpret_hijri import (
     hijri_day,
+    hijri_feast,
     hijri_month,
+    hijri_months,
     hijri_numeric,
     hijri_part,
     hijri_year,
@@ -43,7 +45,11 @@ from marsad.analyze.temporal.tense import tense
 __all__ = ["Candidate", "interpret"]
 
 
+_SESSION_START: Final = 9
+"""The month school, university and parliamentary years begin in (Tunisia's parliament sits from
+October, its schools from mid-September; the Gulf's schools from late August)."""
 _QUARTERS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+_WEEKS: Final = _QUARTERS
 _COUNTED: Final = re.compile(
     r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
 )
@@ -123,8 +129,8 @@ def _numeric(match: re.Match[str], text: str, reference: dt.date | None) -> Cand
 
 def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    if g("daymonth_g"):
-        day_ = 1  # "غرة أكتوبر"
+    if g("daymonth_g") or g("daymonth_l"):
+        day_ = 1  # "غرة أكتوبر", "أول يوم من"; "آخر يوم من" is moved to the month's end below
     else:
         day_ = ORDINALS[spaced(g("daymonth_o"))] if g("daymonth_o") else int(g("daymonth_d"))
     last = int(g("daymonth_e")) if g("daymonth_e") else None
@@ -134,6 +140,8 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     tail = _tail(match, "daymonth")
     this_month = DIRECTIONS[g("daymonth_md")] if g("daymonth_md") else 0
     span = match.span("daymonth")
+    if g("daymonth_same"):  # "يوم 15 من الشهر ذاته": of the month named before
+        return Candidate(*span, "day", True, None, anaphor="month", anaphor_day=day_)
 
     def build(ref: dt.date) -> Period | None:
         if month_ is None:  # "27 من الشهر الجاري"
@@ -152,11 +160,34 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
             found = date_or_none(tail.year_of(ref, month_), month_, day_)
         return _days(found, last, end)
 
+    if g("daymonth_l") == "اخر" and month_ is not None:
+        return _month_end(span, reference, build, fixed=tail.year is not None)
     if tail.year is not None and month_ is not None:
         year_ = tail.year - 1 if end is not None and end[0] < month_ else tail.year
         period = _days(date_or_none(year_, month_, day_), last, end)
         return None if period is None else make(span, "day", reference, period)
     return make(span, "day", reference, build)
+
+
+def _month_end(
+    span: tuple[int, int],
+    reference: dt.date | None,
+    build: Callable[[dt.date], Period | None],
+    fixed: bool,
+) -> Candidate | None:
+    """ "آخر يوم من شهر ديسمبر": the last day of the month whose first day ``build`` places;
+    with the year written (``fixed``) the reference plays no part."""
+
+    def last_day(ref: dt.date) -> Period | None:
+        first = build(ref)
+        if first is None:
+            return None
+        return cal.day(cal.month(first.earliest.year, first.earliest.month).latest)
+
+    if fixed:
+        period = last_day(dt.date.min)
+        return None if period is None else make(span, "day", reference, period)
+    return make(span, "day", reference, last_day)
 
 
 def _days(
@@ -189,7 +220,7 @@ def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
         return make(span, "year-part", reference, cal.year_part(int(g("part_yy")), part))
     if g("part_u") or g("part_h"):
         direction = DIRECTIONS[g("part_ud")] if g("part_ud") else 0
-        if (g("part_u") or g("part_h")) == "الشهر":
+        if (g("part_u") or g("part_h")).endswith("شهر"):
             return make(
                 span,
                 "month-part",
@@ -212,6 +243,38 @@ def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
         reference,
         lambda ref: cal.month_part(tail.year_of(ref, month_, time), month_, part),
     )
+
+
+def _same(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """ "نفس الليلة", "الشهر ذاته": the unit of an expression before it, resolved in
+    ``marsad.analyze.dates`` (a night is the day it belongs to)."""
+    word = match.group("same_a") or match.group("same_b")
+    unit: Unit = "week" if word == "الاسبوع" else "month" if word == "الشهر" else "year"
+    if word in ("اليوم", "الليله"):
+        unit = "day"
+    return Candidate(*match.span("same"), unit, True, None, anaphor=unit)
+
+
+def _month_week(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """The first, second, third, fourth or last seven days of a month [week]."""
+    month_ = _month(match, "mweek")
+    if month_ is None:
+        return None
+    number = _WEEKS.get(match.group("mweek_n"))
+    tail = _tail(match, "mweek")
+    span = match.span("mweek")
+
+    def days_of(year_: int) -> Period:
+        whole = cal.month(year_, month_)
+        if number is None:  # the last week
+            return cal.span(whole.latest - dt.timedelta(days=6), whole.latest, "week")
+        first = whole.earliest + dt.timedelta(weeks=number - 1)
+        return cal.span(first, first + dt.timedelta(days=6), "week")
+
+    if tail.year is not None:
+        return make(span, "week", reference, days_of(tail.year))
+    time = tense(text, *span) if not tail.present else None
+    return make(span, "week", reference, lambda ref: days_of(tail.year_of(ref, month_, time)))
 
 
 def _quarter(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -242,7 +305,7 @@ def _unit(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
     else:
         word = g("unit_h") or g("unit_u")
         direction = DIRECTIONS[g("unit_d")] if g("unit_d") else 0
-        unit = "week" if word == "الاسبوع" else "month" if word == "الشهر" else "year"
+        unit = "week" if word.endswith("اسبوع") else "month" if word.endswith("شهر") else "year"
         if g("unit_y") and unit == "year":  # "العام الماضي 2014م": the stated year
             return make(span, "year", reference, cal.year(int(g("unit_y"))))
     return make(span, unit, reference, lambda ref: shift(ref, unit, direction))
@@ -250,6 +313,13 @@ def _unit(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
 
 def _year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
+    if g("year_r1"):  # "2016-2020", "موسم 2014/2015"
+        first, last = int(g("year_r1")), int(g("year_r2"))
+        if last <= first or _COUNTED.match(text, match.end("year")):
+            return None
+        return make(
+            (match.start("year_r1"), match.end("year")), "year", reference, cal.years(first, last)
+        )
     if g("year_f"):  # "بين 2012 و2015"
         first, last = int(g("year_f")), int(g("year_t"))
         if last <= first or _COUNTED.match(text, match.end("year")):
@@ -268,6 +338,26 @@ def _year(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
         span = match.span("year")
     digits = re.match(r"\d+", match.string[span[0] : span[1]])
     return None if digits is None else make(span, "year", reference, cal.year(int(digits.group())))
+
+
+def _session(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A school, university or parliamentary year, as the two calendar years it spans: one
+    that begins in the autumn (September), "2017/2018" [year]. It needs its years or a relative
+    word ("السنة الدراسية المقبلة"); alone it is any such year ("معدل السنة الدراسية")."""
+    g = match.group
+    span = match.span("session")
+    if g("session_a"):
+        first, last = int(g("session_a")), int(g("session_b"))
+        return make(span, "year", reference, cal.years(first, last)) if last > first else None
+    if not g("session_d"):
+        return None
+    direction = DIRECTIONS[g("session_d")]
+
+    def build(ref: dt.date) -> Period:
+        first = ref.year - (ref.month < _SESSION_START) + direction
+        return cal.years(first, first + 1)
+
+    return make(span, "year", reference, build)
 
 
 def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -336,15 +426,20 @@ _INTERPRETERS: Final[
     "mdy": _mdy,
     "part": _part,
     "quarter": _quarter,
+    "same": _same,
+    "mweek": _month_week,
+    "session": _session,
     "unit": _unit,
     "year": _year,
     "month": _month_rule,
     "months": _months,
     "ago": _ago,
+    "feast": hijri_feast,
     "dayref": dayref,
     "hnum": hijri_numeric,
     "hday": hijri_day,
     "hpart": hijri_part,
     "hmonth": hijri_month,
+    "hmonths": hijri_months,
     "hyear": hijri_year,
 }

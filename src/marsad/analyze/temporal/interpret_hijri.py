@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Final
 
+from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal import hijri
 from marsad.analyze.temporal.calendar import Granularity, Period
 from marsad.analyze.temporal.candidate import Candidate
@@ -26,7 +28,15 @@ from marsad.analyze.temporal.lexicon import (
 )
 from marsad.analyze.temporal.tense import tense
 
-__all__ = ["hijri_day", "hijri_month", "hijri_numeric", "hijri_part", "hijri_year"]
+__all__ = [
+    "hijri_day",
+    "hijri_feast",
+    "hijri_month",
+    "hijri_months",
+    "hijri_numeric",
+    "hijri_part",
+    "hijri_year",
+]
 
 
 def hijri_numeric(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -49,8 +59,8 @@ def hijri_day(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     """A day or a range of days: "25 شوال 1436هـ", "غرة ذي القعدة", "التاسع من شهر شوال", "10
     إلى 12 شوال الجاري", "من 4 شوال إلى 6 ذي القعدة"; a range is placed by its last day."""
     g = match.group
-    if g("hday_g"):
-        day_ = 1
+    if g("hday_g") or g("hday_l"):
+        day_ = 1  # "غرة", "أول يوم من"; "آخر يوم من" is moved to the month's end below
     elif g("hday_o"):
         day_ = ORDINALS[spaced(g("hday_o"))]
     else:
@@ -64,6 +74,9 @@ def hijri_day(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     def days_in(year_: int | None) -> Period | None:
         if year_ is None:
             return None
+        if g("hday_l") == "اخر":
+            whole = hijri.month(year_, month_)
+            return None if whole is None else cal.day(whole.latest)
         return hijri.days((year_, month_, day_), (year_, month_last, last))
 
     span = match.span("hday")
@@ -114,6 +127,33 @@ def hijri_month(match: re.Match[str], text: str, reference: dt.date | None) -> C
     return _resolved(span, "month", reference, build)
 
 
+def hijri_months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """Hijri months from the first to the last named, as their days; the year (or relative
+    word, or tense) places the last month and the first goes before it."""
+    g = match.group
+    first, last = HIJRI_MONTHS[spaced(g("hmonths_a"))], HIJRI_MONTHS[spaced(g("hmonths_z"))]
+    if first == last:
+        return None
+
+    def both(year_: int | None) -> Period | None:
+        start = None if year_ is None else hijri.month(year_ - (first > last), first)
+        end = None if year_ is None else hijri.month(year_, last)
+        return (
+            None if start is None or end is None else cal.span(start.earliest, end.latest, "month")
+        )
+
+    span = (match.start("hmonths_a"), match.end("hmonths"))
+    if g("hmonths_y"):
+        return _fixed(span, "month", both(int(g("hmonths_y"))))
+
+    def build(ref: dt.date) -> Period | None:
+        direction = DIRECTIONS[g("hmonths_dir")] if g("hmonths_dir") else None
+        time = tense(text, *span) if direction is None else None
+        return both(hijri.month_year(ref, last, direction, time))
+
+    return _resolved(span, "month", reference, build)
+
+
 def hijri_year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     """A year or years, as their days: "العام 1436هـ", "1435هـ", "1436/1437هـ"."""
     first = int(match.group("hyear_y"))
@@ -121,6 +161,40 @@ def hijri_year(match: re.Match[str], text: str, reference: dt.date | None) -> Ca
     if last < first:
         return None
     return _fixed(match.span("hyear"), "year", hijri.years(first, last))
+
+
+_FEASTS: Final = {"الفطر": (10, 1, 3), "الاضحي": (12, 10, 4)}
+"""Each Eid: its Hijri month, first day, and how many days it lasts (al-Adha with the days of
+Tashriq)."""
+_FEAST_DAYS: Final = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
+_NOT_THE_DAY: Final = re.compile(r"(?:اجاز|عطل)(?:ه|ات)\W*$|(?<!\w)كل\W+(?:عام|سنه)(?!\w)[^.\n]*$")
+"""Before an Eid, words that make it not a day: a holiday break of unstated length ("إجازة عيد
+الفطر"), or "every year" in the sentence ("من كل عام للفرحة بعيد الفطر")."""
+
+
+def hijri_feast(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """Eid al-Fitr (1 Shawwal) or Eid al-Adha (10 Dhu al-Hijjah), a day of it ("أول أيام عيد
+    الفطر") or all its days ("أيام عيد الفطر"), placed like a Hijri date with no year."""
+    g = match.group
+    if _NOT_THE_DAY.search(text, max(0, match.start("feast") - 80), match.start("feast")):
+        return None
+    month_, first, length = _FEASTS[g("feast_k")]
+    if g("feast_n"):
+        first += min(_FEAST_DAYS.get(g("feast_n"), length - 1), length - 1)
+    last = first + length - 1 if g("feast_all") else first
+
+    def days_in(year_: int | None) -> Period | None:
+        return None if year_ is None else hijri.days((year_, month_, first), (year_, month_, last))
+
+    span = match.span("feast")
+    if g("feast_y"):
+        return _fixed(span, "day", days_in(int(g("feast_y"))))
+
+    def build(ref: dt.date) -> Period | None:
+        time = tense(text, *span)
+        return days_in(hijri.day_year(ref, month_, first, None, time))
+
+    return _resolved(span, "day", reference, build)
 
 
 def _ambiguous(name: str) -> bool:

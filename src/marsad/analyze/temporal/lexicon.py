@@ -176,11 +176,12 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
         "أواخر": "end",
         "نهاية": "end",
         "آخر": "end",
+        "موفى": "end",
         "ختام": "end",
         "أخريات": "end",
     }
 )
-"""Words for a third of a month or year (start, middle, end)."""
+"""Words for a third of a month or year (start, middle, end); "موفى" is Tunisian "end of"."""
 
 PREPOSITIONS: Final = folded(
     ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع")
