@@ -14,6 +14,17 @@ from typing import Any
 
 from marsad.errors import ConfigError
 
+# Seconds a writer waits for another process's write lock before it gives up; a reader never
+# waits (WAL). Override with MARSAD_BUSY_TIMEOUT or busy_timeout in marsad.toml.
+BUSY_TIMEOUT = 30.0
+
+# Input size limits (MARSAD_MAX_DOCUMENT_BYTES, MARSAD_MAX_FILE_BYTES): one document (a page, a
+# text file, one record), and one input read whole (a JSON, JSON Lines, CSV or feed file, a zip
+# member once unpacked, standard input, a pipe or a device). Parsed JSON takes several times its
+# size in memory, so the second bounds what one bad input can cost; nothing is read past either.
+MAX_DOCUMENT_BYTES = 20_000_000
+MAX_FILE_BYTES = 256 * 2**20
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -24,19 +35,33 @@ class Settings:
     """
 
     db: str = "marsad.db"
+    busy_timeout: float = BUSY_TIMEOUT
     workers: int = min(2, os.cpu_count() or 1)
     batch_size: int = 400
-    max_document_bytes: int = 20_000_000
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
+    max_file_bytes: int = MAX_FILE_BYTES
 
     def __post_init__(self) -> None:
         if self.workers < 1:
-            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+            raise ConfigError(
+                f"workers must be at least 1 (--workers, MARSAD_WORKERS), got {self.workers}"
+            )
+        if not 0 <= self.busy_timeout <= 86_400:
+            raise ConfigError(
+                "busy_timeout must be a number of seconds in [0, 86400] (MARSAD_BUSY_TIMEOUT), "
+                f"got {self.busy_timeout}"
+            )
         if not 1 <= self.batch_size <= 100_000:
             raise ConfigError(f"batch_size must be in [1, 100000], got {self.batch_size}")
         if self.max_document_bytes < 1:
             raise ConfigError(
                 "max_document_bytes must be a positive size in bytes, "
                 f"got {self.max_document_bytes}"
+            )
+        if self.max_file_bytes < 1:
+            raise ConfigError(
+                "max_file_bytes must be a positive size in bytes (MARSAD_MAX_FILE_BYTES), "
+                f"got {self.max_file_bytes}"
             )
 
 

@@ -160,4 +160,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     DELETE FROM event_terms;
     """,
+    # 7: each article's notes: how its document was read and what reading changed or left out
+    # (broken bytes replaced, control characters removed, a date or url left out), JSON list.
+    """
+    ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+    """,
 )

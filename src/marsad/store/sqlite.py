@@ -12,8 +12,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from marsad.config import BUSY_TIMEOUT
 from marsad.errors import NotFoundError, StoreError
 from marsad.models import Article, RawDocument, Rejection, RejectReason
+from marsad.store.connection import connect
 from marsad.store.events import EventTables
 from marsad.store.reuse import ReuseTables
 from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
@@ -33,22 +35,24 @@ def _now() -> str:
 class SQLiteStore:
     """One SQLite file holding documents, articles, the full-text index and rejections."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
+        """Open (or create) the database at ``path``. A writer waits up to ``busy_timeout``
+        seconds for another process's write lock; SQLite's errors become ``StoreError``s."""
         self.path = Path(path)
+        self.db = connect(self.path, busy_timeout)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA cache_size=-65536")
             self._migrate()
             self.reuse = ReuseTables(self.db)
             self.events = EventTables(self.db)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.DatabaseError as exc:  # SQL that fails on this file: not a Marsad one
+            self.db.close()
             raise StoreError(
                 f"cannot open database {self.path}: {exc}. Is it a Marsad SQLite file? "
                 "Pass another path with --db."
             ) from exc
+        except BaseException:
+            self.db.close()
+            raise
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -58,15 +62,12 @@ class SQLiteStore:
                 f"({len(MIGRATIONS)}); upgrade Marsad to read it."
             )
         for step in range(version, len(MIGRATIONS)):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
+                if self.schema_version > step:  # another process migrated it meanwhile
+                    continue
                 for statement in _statements(MIGRATIONS[step]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {step + 1}")
-                self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
-                raise
 
     @property
     def schema_version(self) -> int:
