@@ -27,6 +27,11 @@ class RejectReason(StrEnum):
     NO_TEXT = "no-text"
     NOT_FOUND = "not-found"
     UNSUPPORTED = "unsupported"
+    NOT_TEXT = "not-text"
+    """A field that must hold text (a record's body) holds a number, true/false or an object."""
+    SKIPPED = "skipped"
+    """Not read on purpose: a pipe or device in a folder, a symbolic link loop, a zip member
+    named outside its archive (``../x``, ``/etc/x``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,8 @@ class Extracted:
     ``text`` holds one paragraph per line. ``needs_cleaning`` is True for raw scraped text whose
     site chrome is still in it (plain text, JSON records) and False when an extractor has already
     removed the chrome (trafilatura on HTML). Date fields are ISO strings when they could be parsed.
+    ``notes`` say what reading changed or left out (bytes repaired, control characters removed,
+    a date that is not a date); they become the article's notes.
     """
 
     text: str
@@ -81,6 +88,7 @@ class Extracted:
     crawled: str | None = None
     lang: str | None = None
     needs_cleaning: bool = True
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +124,9 @@ class Article:
 
     ``body`` is the original text (paragraphs joined by a blank line) and ``paragraphs`` holds
     the ``(start, end)`` offsets of each paragraph in it; ``norm_*`` are for matching only.
+    ``notes`` are the provenance of the text itself: how its document was read and what reading
+    changed or left out ("2 bytes that are not valid UTF-8 were replaced with U+FFFD", "3
+    control characters … removed from the title", "url 'javascript:…' left out: …").
     """
 
     id: str
@@ -138,6 +149,7 @@ class Article:
     attributions: tuple[str, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
     parent_id: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def article_id(document_id: str, seq: int) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from marsad.cli.common import db_option, open_marsad
-from marsad.cli.render import err_console, print_json, rejection_dict, rejections_table
+from marsad.cli.render import err_console, print_json, rejection_dict, rejections_table, say
+from marsad.cli.safe import plain
+from marsad.config import Settings
 from marsad.engine.local import IngestReport
 from marsad.ingest import ReadOptions, parse_field_map
 
@@ -29,7 +32,11 @@ from marsad.ingest import ReadOptions, parse_field_map
     metavar="NAME",
     help="Force a reader: text, html, rss, warc, json, jsonl, csv.",
 )
-@click.option("--workers", type=int, help="Worker processes (default: 2 or the number of cores).")
+@click.option(
+    "--workers",
+    type=int,
+    help="Worker processes, at least 1 (default: 2 or the number of cores).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @db_option
 @click.pass_context
@@ -44,14 +51,16 @@ def ingest_command(
     db: str | None,
 ) -> None:
     """Ingest PATHS (files, folders, globs; '-' reads stdin) into the database."""
-    marsad = open_marsad(ctx, db)
+    # bad usage is reported before any database is opened (or created)
+    fields = parse_field_map(field_map) if field_map else {}
     if workers is not None:
-        from dataclasses import replace
-
+        Settings(workers=workers)  # checks the value
+    marsad = open_marsad(ctx, db, create=True)
+    if workers is not None:
         marsad.settings = replace(marsad.settings, workers=workers)
     options = ReadOptions(
         source=source,
-        field_map=parse_field_map(field_map) if field_map else {},
+        field_map=fields,
         max_bytes=marsad.settings.max_document_bytes,
         format=fmt,
     )
@@ -78,8 +87,8 @@ def ingest_command(
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        TextColumn("{task.fields[stats]}"),
+        TextColumn("{task.description}", style="bold", markup=False),
+        TextColumn("{task.fields[stats]}", markup=False),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
@@ -99,13 +108,19 @@ def _print_report(report: IngestReport, db: str, as_json: bool) -> None:
             }
         )
         return
-    err_console.print(
-        f"[bold]{report.documents:,}[/] documents read ({report.new_documents:,} new), "
-        f"[bold]{report.articles:,}[/] articles stored, [bold]{len(report.rejected):,}[/] "
-        f"rejected, in {report.seconds:.1f} s → {db}"
+    say(
+        (f"{report.documents:,}", "bold"),
+        f" documents read ({report.new_documents:,} new), ",
+        (f"{report.articles:,}", "bold"),
+        " articles stored, ",
+        (f"{len(report.rejected):,}", "bold"),
+        f" rejected, in {report.seconds:.1f} s → ",
+        plain(db),
+        to=err_console,
     )
     if report.rejected:
         shown = report.rejected[:20]
-        err_console.print(rejections_table(shown))
+        err_console.print(rejections_table(shown, err_console.width))
         if len(report.rejected) > len(shown):
-            err_console.print(f"… and {len(report.rejected) - len(shown):,} more: marsad rejected")
+            more = len(report.rejected) - len(shown)
+            say(f"… and {more:,} more: marsad rejected", to=err_console)

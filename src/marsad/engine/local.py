@@ -11,7 +11,7 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import BinaryIO
@@ -51,7 +51,14 @@ def ingest(
     progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``; one bad input never stops the batch."""
+    """Ingest ``paths`` into ``store``; one bad input never stops the batch.
+
+    ``options.max_file_bytes`` left unset takes ``settings.max_file_bytes``. Two runs over the
+    same inputs at once do not both count them as new: a document is new to the run whose
+    insert the store's primary key let through, and only that run processes it.
+    """
+    if options.max_file_bytes is None:
+        options = replace(options, max_file_bytes=settings.max_file_bytes)
     report = IngestReport()
     start = time.perf_counter()
     runner = _Runner(store, settings.workers, report, progress)
@@ -68,8 +75,8 @@ def ingest(
                 store.add_rejections(rejections)
                 report.rejected.extend(rejections)
             report.documents += len(docs)
-            todo = store.add_documents(docs)
-            report.new_documents += len(todo)
+            todo, inserted = _add_documents(store, docs)
+            report.new_documents += inserted
             if todo:
                 runner.submit(todo)
             elif progress:
@@ -120,6 +127,25 @@ class _Runner:
             self.report.articles += len(done.rows)
         if self.progress:
             self.progress(self.report)
+
+
+def _add_documents(
+    store: SQLiteStore, docs: list[RawDocument]
+) -> tuple[list[tuple[str, RawDocument]], int]:
+    """Store raw documents; return those this run must process and how many it inserted.
+
+    The store returns the documents inserted now and those stored but not yet processed. The
+    pending ones that were there when the run started were processed first, so pending ones
+    here were stored meanwhile by another run over the same inputs, which processes them
+    itself. The count of rows inserted (SQLite's change counter, bumped only by an insert that
+    the primary key let through) tells the two apart without a lock: when no row was inserted
+    the batch is entirely another run's; when some were, the batch is processed whole (saving
+    an article twice changes nothing).
+    """
+    before = store.db.total_changes
+    todo = store.add_documents(docs)
+    inserted = store.db.total_changes - before
+    return (todo if inserted else []), inserted
 
 
 def _chunks(

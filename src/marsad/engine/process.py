@@ -10,6 +10,7 @@ from marsad.arabic import normalize, stem_tokens, tokens
 from marsad.clean.lang import identify
 from marsad.clean.segment import Segment, split_segments
 from marsad.ingest import extract
+from marsad.ingest.sanitize import clean_name
 from marsad.models import (
     Article,
     Extracted,
@@ -91,7 +92,7 @@ def _article(
         norm_body=normalize(body),
         lang=lang,
         lang_score=round(score, 4),
-        source=doc.source,
+        source=clean_name(doc.source),
         outlet=outlet,
         outlet_provenance=provenance,
         url=extracted.url if main else None,
@@ -101,6 +102,7 @@ def _article(
         attributions=tuple(segment.attributions),
         removed=tuple(segment.removed),
         parent_id=parent,
+        notes=extracted.notes,
     )
 
 

@@ -9,6 +9,7 @@ what matters, and an offset-free ISO string sorts and compares simply.
 from __future__ import annotations
 
 import re
+import time
 from datetime import UTC, datetime
 from email.utils import parsedate_tz
 
@@ -40,7 +41,14 @@ _NAMED_FORMATS = (
     "%A, %d %B %Y",
     "%A, %B %d, %Y",
 )
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
+MIN_YEAR = 1800
+"""The earliest year a metadata date may have; older ones are typing or parsing errors."""
+
+
+def latest_year() -> int:
+    """The latest year a metadata date may have: next year (a feed dated ahead by a time zone,
+    or an embargoed item, is possible; a date further ahead is an error)."""
+    return time.gmtime().tm_year + 1
 
 
 def parse_meta_date(value: str) -> str | None:
@@ -93,14 +101,14 @@ def _iso(
             )
     except ValueError:
         return None
-    if not _MIN_YEAR <= stamp.year <= _MAX_YEAR:
+    if not MIN_YEAR <= stamp.year <= latest_year():
         return None
     return stamp.date().isoformat() if hour is None else stamp.isoformat(timespec="seconds")
 
 
 def _from_epoch(seconds: int) -> str | None:
     stamp = datetime.fromtimestamp(seconds, tz=UTC)
-    if not _MIN_YEAR <= stamp.year <= _MAX_YEAR:
+    if not MIN_YEAR <= stamp.year <= latest_year():
         return None
     return stamp.replace(tzinfo=None).isoformat(timespec="seconds")
 

@@ -1,9 +1,17 @@
-"""Documents to text: one extractor per document kind, all pure (bytes in, dataclass out)."""
+"""Documents to text: one extractor per document kind, all pure (bytes in, dataclass out).
+
+Every extractor's output then goes through :func:`~marsad.ingest.sanitize.sanitize`, so the rules
+for control characters, links, dates and languages hold for every format alike.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from marsad.ingest.encoding import DecodeError, decode
 from marsad.ingest.fields import extract_record
 from marsad.ingest.html import extract_html
+from marsad.ingest.sanitize import sanitize
 from marsad.ingest.text import extract_text
 from marsad.models import Extracted, RawDocument, Rejection
 
@@ -15,7 +23,20 @@ def extract(doc: RawDocument) -> Extracted | Rejection:
     trafilatura, which removes it.
     """
     if doc.kind == "html":
-        return extract_html(doc)
-    if doc.kind == "record":
-        return extract_record(doc)
-    return extract_text(doc)
+        found = extract_html(doc)
+        if isinstance(found, Extracted):
+            found = _with_decoding_note(found, doc)
+    elif doc.kind == "record":
+        found = extract_record(doc)
+    else:
+        found = extract_text(doc)
+    return found if isinstance(found, Rejection) else sanitize(found)
+
+
+def _with_decoding_note(found: Extracted, doc: RawDocument) -> Extracted:
+    """Add what decoding the page repaired (the HTML extractor decodes it but keeps no note)."""
+    try:
+        note = decode(doc.data, doc.meta.get("encoding")).note
+    except DecodeError:  # the extractor decoded it, so this does not happen
+        return found
+    return found if note is None else replace(found, notes=(note, *found.notes))

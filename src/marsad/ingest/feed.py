@@ -2,6 +2,8 @@
 
 feedparser is lenient: a feed that is not well-formed (``bozo``) still yields the items it could
 read, and those are kept; only a feed that gives nothing is rejected, with the parser's message.
+A feed that is UTF-8 but for a few bytes is repaired first (see ``encoding.repair_utf8``):
+feedparser would read all of it in some Latin code page instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 import feedparser
 
 from marsad.ingest.dates import parse_meta_date
+from marsad.ingest.encoding import bom_encoding, codec_name, declared_charset, repair_utf8
 from marsad.ingest.fields import canonical_json
 from marsad.ingest.options import ReadOptions
 from marsad.models import RawDocument, Rejection, RejectReason
@@ -22,9 +25,13 @@ _PLAIN_TYPES = ("text/plain",)
 
 def read_feed(data: bytes, origin: str, options: ReadOptions) -> Iterator[RawDocument | Rejection]:
     """One record document per item; UNPARSEABLE when a broken feed gives no item with content."""
+    data, note = _repaired(data)
+    headers = {"content-type": "application/xml; charset=utf-8"} if note else None
     try:
         # A BytesIO, never bytes or str: feedparser treats a string as a URL or a file name.
-        parsed: Any = feedparser.parse(io.BytesIO(data), sanitize_html=True)
+        parsed: Any = feedparser.parse(
+            io.BytesIO(data), sanitize_html=True, response_headers=headers
+        )
     except UnicodeDecodeError as err:  # an XML declaration whose encoding name is not UTF-8
         detail = f"not a readable RSS/Atom feed: bad encoding declaration ({err})"
         yield Rejection(origin, RejectReason.UNPARSEABLE, detail, len(data))
@@ -42,7 +49,29 @@ def read_feed(data: bytes, origin: str, options: ReadOptions) -> Iterator[RawDoc
     feed = parsed.get("feed") or {}
     feed_title, feed_link = _text(feed.get("title")), _text(feed.get("link"))
     for index, entry in enumerate(entries):
-        yield _item_document(entry, index, (feed_title, feed_link), f"{origin}#{index}", options)
+        found = _item_document(entry, index, (feed_title, feed_link), f"{origin}#{index}", options)
+        if note is not None and isinstance(found, RawDocument):
+            meta = {**found.meta, "decoding": f"decoding the feed it came from: {note}"}
+            found = RawDocument(found.data, found.kind, found.origin, found.source, meta)
+        yield found
+
+
+def _repaired(data: bytes) -> tuple[bytes, str | None]:
+    """The feed as UTF-8 with its broken bytes replaced, and a note, when it is UTF-8 but for a
+    few bytes; otherwise the bytes as they are, for feedparser to decode."""
+    if bom_encoding(data) is not None:
+        return data, None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data, None
+    declared = codec_name(declared_charset(data[:4096]))
+    repaired = repair_utf8(data, declared_utf8=declared in (None, "utf-8"))
+    if repaired is None:
+        return data, None
+    return repaired.text.encode(), repaired.note
 
 
 def _item_document(

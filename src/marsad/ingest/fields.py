@@ -39,6 +39,8 @@ DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
 _META_KEY = {"source": "site_name"}
 """Targets stored in ``meta`` under another name (the ``Extracted`` field they fill)."""
 _DATE_TARGETS = ("published", "crawled")
+_NOTE_KEYS = ("decoding", "notes")
+"""``meta`` keys holding notes for the article: how the file was decoded, fields left out."""
 
 
 def canonical_json(value: object) -> bytes:
@@ -46,28 +48,54 @@ def canonical_json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def as_text(value: object) -> str | None:
-    """A field's value as text; lists are joined a line per item; None when there is nothing."""
-    if value is None or isinstance(value, dict):
-        return None
+def text_field(value: object, joiner: str = "\n") -> tuple[str | None, str | None]:
+    """A field's text and, when its value is not text, what it is instead ("a number").
+
+    Strings are text, and so is a list of strings (paragraphs, several authors), joined by
+    ``joiner``; a number, true/false, an object or a list holding one of them is not: turning
+    ``12345`` into an article, or ``true`` into a title, would store junk as news.
+
+    >>> text_field(["فقرة أولى", "فقرة ثانية"]), text_field(12345)
+    (('فقرة أولى\\nفقرة ثانية', None), (None, 'a number (12345)'))
+    """
+    if value is None:
+        return None, None
     if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return str(value)
+        return (value if value and not value.isspace() else None), None
     if isinstance(value, list):
-        items = [text for text in (as_text(item) for item in value) if text]
-        return "\n".join(items) if items else None
-    return None
+        kinds = {_kind(item) for item in value if not isinstance(item, str) and item is not None}
+        if kinds:
+            return None, f"a list holding {' and '.join(sorted(kinds))}"
+        items = [item for item in value if isinstance(item, str) and item.strip()]
+        return (joiner.join(items) if items else None), None
+    return None, _kind(value)
+
+
+def _kind(value: object) -> str:
+    """What a JSON value is, for messages: 'a number (12345)', 'true/false', 'an object'."""
+    if isinstance(value, bool):
+        return f"a true/false value ({str(value).lower()})"
+    if isinstance(value, int | float):
+        shown = str(value)
+        return f"a number ({shown if len(shown) <= 20 else shown[:19] + '…'})"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
 
 
 def record_document(
-    record: object, origin: str, label: str, options: ReadOptions
+    record: object,
+    origin: str,
+    label: str,
+    options: ReadOptions,
+    decoding: str | None = None,
 ) -> RawDocument | Rejection:
     """One record as a document, or a rejection that says which field was missing or empty.
 
-    ``label`` names the record in messages ("record 17", "row 17", "item 3").
+    ``label`` names the record in messages ("record 17", "row 17", "item 3"); ``decoding`` is
+    what decoding the file repaired, kept in the record's ``meta`` for its article's notes.
     """
     if not isinstance(record, dict):
         kind = type(record).__name__
@@ -82,13 +110,18 @@ def record_document(
     body_field = _body_field(record, options.field_map.get("body"))
     if body_field is None:
         return Rejection(origin, RejectReason.EMPTY, _no_body(label, options), len(data))
-    body = as_text(record.get(body_field))
+    body, problem = text_field(record.get(body_field))
+    if problem is not None:
+        detail = f"{label} has {problem} in its {body_field!r} field, where text belongs"
+        return Rejection(origin, RejectReason.NOT_TEXT, detail, len(data))
     if body is None:
         detail = f"{label} has an empty {body_field!r} field"
         return Rejection(origin, RejectReason.EMPTY, detail, len(data))
     meta = _mapped_meta(record, options.field_map)
     meta["body_field"] = body_field
     meta["body_format"] = "html" if looks_like_html(body) else "text"
+    if decoding is not None:
+        meta["decoding"] = f"decoding the file it came from: {decoding}"
     source = options.source or meta.get("site_name")
     return RawDocument(data, "record", origin, source, meta)
 
@@ -101,7 +134,7 @@ def extract_record(doc: RawDocument) -> Extracted | Rejection:
         return Rejection(doc.origin, RejectReason.UNPARSEABLE, f"stored record is not JSON: {err}")
     meta = doc.meta
     field = meta.get("body_field", "")
-    body = as_text(record.get(field)) if isinstance(record, dict) else None
+    body = text_field(record.get(field))[0] if isinstance(record, dict) else None
     if body is None:
         return Rejection(doc.origin, RejectReason.EMPTY, f"the record has no {field!r} text")
     text = html_to_text(body) if meta.get("body_format") == "html" else normalize_newlines(body)
@@ -117,6 +150,7 @@ def extract_record(doc: RawDocument) -> Extracted | Rejection:
         crawled=meta.get("crawled"),
         lang=meta.get("lang"),
         needs_cleaning=True,
+        notes=tuple(note for key in _NOTE_KEYS if key in meta for note in meta[key].split("\n")),
     )
 
 
@@ -128,7 +162,7 @@ def _body_field(record: dict[str, Any], mapped: str | None) -> str | None:
     present = None
     for name in DEFAULT_FIELDS["body"]:
         if name in record:
-            if as_text(record[name]) is not None:
+            if text_field(record[name])[0] is not None:
                 return name
             present = present or name
     return present
@@ -143,19 +177,33 @@ def _no_body(label: str, options: ReadOptions) -> str:
 
 
 def _mapped_meta(record: dict[str, Any], field_map: Mapping[str, str]) -> dict[str, str]:
-    """The record's metadata fields as strings, dates in ISO form when they can be read."""
+    """The record's metadata fields as strings, dates in ISO form when they can be read.
+
+    A field that is not text is left out, and ``meta["notes"]`` says so (a line per field);
+    a number is read as a date only in a date field (seconds since 1970).
+    """
     meta: dict[str, str] = {}
+    notes: list[str] = []
     for target, candidates in DEFAULT_FIELDS.items():
         if target == "body":
             continue
         mapped = field_map.get(target)
         names = (mapped,) if mapped is not None else candidates
         for name in names:
-            value = as_text(record.get(name))
+            raw = record.get(name)
+            if raw is None:
+                continue
+            if target in _DATE_TARGETS and isinstance(raw, int) and not isinstance(raw, bool):
+                raw = str(raw)
+            value, problem = text_field(raw, ", " if target == "author" else " ")
+            if problem is not None:
+                notes.append(f"the {name!r} field holds {problem}, not text; left out")
             if value is not None:
                 value = " ".join(value.split()) if target != "url" else value.strip()
                 if target in _DATE_TARGETS:
                     value = parse_meta_date(value) or value
                 meta[_META_KEY.get(target, target)] = value
                 break
+    if notes:
+        meta["notes"] = "\n".join(notes)
     return meta

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from marsad.config import MAX_DOCUMENT_BYTES, MAX_FILE_BYTES
 from marsad.errors import InputError
 
 FORMATS = ("text", "html", "feed", "warc", "json", "jsonl", "csv", "tsv", "zip")
@@ -44,8 +45,10 @@ class ReadOptions:
     """Settings shared by every reader.
 
     ``source`` is copied to every document; ``field_map`` says which JSON/CSV field fills which
-    target (see :func:`parse_field_map`); ``max_bytes`` caps one document; ``format`` forces a
-    reader instead of detecting one from the name and the first bytes.
+    target (see :func:`parse_field_map`); ``max_bytes`` caps one document; ``max_file_bytes``
+    caps any input read whole (a file of records, an unpacked zip member, standard input; None:
+    :data:`MAX_FILE_BYTES`, or the engine's setting); ``format`` forces a reader instead of
+    detecting one from the name and the first bytes.
 
     >>> ReadOptions(format="rss").format
     'feed'
@@ -53,16 +56,26 @@ class ReadOptions:
 
     source: str | None = None
     field_map: Mapping[str, str] = field(default_factory=dict)
-    max_bytes: int = 20_000_000
+    max_bytes: int = MAX_DOCUMENT_BYTES
     format: str | None = None
+    max_file_bytes: int | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
             raise InputError(f"max_bytes must be a positive number of bytes, got {self.max_bytes}")
+        if self.max_file_bytes is not None and self.max_file_bytes <= 0:
+            raise InputError(
+                f"max_file_bytes must be a positive number of bytes, got {self.max_file_bytes}"
+            )
         if self.format is not None:
             object.__setattr__(self, "format", normalize_format(self.format))
         mapped = {normalize_target(target): name for target, name in self.field_map.items()}
         object.__setattr__(self, "field_map", mapped)
+
+    @property
+    def file_limit(self) -> int:
+        """The most bytes read from one input that is read whole."""
+        return MAX_FILE_BYTES if self.max_file_bytes is None else self.max_file_bytes
 
 
 def parse_field_map(spec: str) -> dict[str, str]:

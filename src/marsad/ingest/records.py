@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Generator, Iterator
 
-from marsad.ingest.encoding import DecodeError, decode_bytes, is_blank
+from marsad.ingest.encoding import Decoded, DecodeError, decode, is_blank
 from marsad.ingest.fields import DEFAULT_FIELDS, record_document
 from marsad.ingest.options import ReadOptions
 from marsad.models import RawDocument, Rejection, RejectReason
@@ -32,14 +32,15 @@ def read_json(data: bytes, origin: str, options: ReadOptions) -> Result:
     JSON Lines saved as ``.json`` (objects, and the parser stops at "Extra data") is read as
     JSON Lines.
     """
-    text = yield from _decoded(data, origin)
-    if text is None:
+    decoded = yield from _decoded(data, origin)
+    if decoded is None:
         return
+    text, note = decoded.text, decoded.note
     try:
         value = json.loads(text)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
-            yield from _json_lines(text, origin, options)
+            yield from _json_lines(text, origin, options, note)
             return
         yield Rejection(origin, RejectReason.UNPARSEABLE, f"not valid JSON: {err}", len(data))
         return
@@ -50,12 +51,12 @@ def read_json(data: bytes, origin: str, options: ReadOptions) -> Result:
     if isinstance(value, dict) and "body" not in options.field_map:
         value = _unwrap(value)
     if isinstance(value, dict):
-        yield record_document(value, origin, "the record", options)
+        yield record_document(value, origin, "the record", options, note)
     elif isinstance(value, list):
         if not value:
             yield Rejection(origin, RejectReason.EMPTY, "the JSON array is empty", len(data))
         for index, record in enumerate(value):
-            yield record_document(record, f"{origin}#{index}", f"record {index}", options)
+            yield record_document(record, f"{origin}#{index}", f"record {index}", options, note)
     else:
         kind = type(value).__name__
         detail = f"the JSON top level is a {kind}; expected an array of objects or an object"
@@ -64,18 +65,19 @@ def read_json(data: bytes, origin: str, options: ReadOptions) -> Result:
 
 def read_jsonl(data: bytes, origin: str, options: ReadOptions) -> Result:
     """JSON Lines: one record per non-blank line; a bad line is rejected, the rest still read."""
-    text = yield from _decoded(data, origin)
-    if text is not None:
-        yield from _json_lines(text, origin, options)
+    decoded = yield from _decoded(data, origin)
+    if decoded is not None:
+        yield from _json_lines(decoded.text, origin, options, decoded.note)
 
 
 def read_csv(
     data: bytes, origin: str, options: ReadOptions, *, delimiter: str | None = None
 ) -> Result:
     """CSV (or TSV) with a header row; the delimiter is guessed from the header when not given."""
-    text = yield from _decoded(data, origin)
-    if text is None:
+    decoded = yield from _decoded(data, origin)
+    if decoded is None:
         return
+    text = decoded.text
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = delimiter or max(_DELIMITERS, key=header.count)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
@@ -88,13 +90,14 @@ def read_csv(
             record: dict[str, object] = {k: v for k, v in row.items() if k is not None}
             if None in row:  # more cells than header names: DictReader's restkey
                 record["__extra__"] = row[None]
-            yield record_document(record, f"{origin}#{index}", f"row {index}", options)
+            where, label = f"{origin}#{index}", f"row {index}"
+            yield record_document(record, where, label, options, decoded.note)
     except csv.Error as err:
         detail = f"CSV unreadable at row {index} (line {reader.line_num}): {err}"
         yield Rejection(origin, RejectReason.UNPARSEABLE, detail, len(data))
 
 
-def _json_lines(text: str, origin: str, options: ReadOptions) -> Result:
+def _json_lines(text: str, origin: str, options: ReadOptions, note: str | None = None) -> Result:
     index = 0
     for line_no, line in enumerate(text.split("\n"), start=1):
         if is_blank(line):
@@ -109,23 +112,24 @@ def _json_lines(text: str, origin: str, options: ReadOptions) -> Result:
             detail = f"line {line_no} is nested too deeply to read"
             yield Rejection(where, RejectReason.UNPARSEABLE, detail, len(line))
         else:
-            yield record_document(value, where, f"record {index} (line {line_no})", options)
+            label = f"record {index} (line {line_no})"
+            yield record_document(value, where, label, options, note)
         index += 1
     if index == 0:
         yield Rejection(origin, RejectReason.EMPTY, "no JSON lines in the file")
 
 
-def _decoded(data: bytes, origin: str) -> Generator[Rejection, None, str | None]:
+def _decoded(data: bytes, origin: str) -> Generator[Rejection, None, Decoded | None]:
     """Decode a whole file, yielding a rejection (and returning None) when that fails."""
     try:
-        text, _ = decode_bytes(data)
+        decoded = decode(data)
     except DecodeError as err:
         yield Rejection(origin, RejectReason.UNDECODABLE, str(err), len(data))
         return None
-    if is_blank(text):
+    if is_blank(decoded.text):
         yield Rejection(origin, RejectReason.EMPTY, "the file holds only whitespace", len(data))
         return None
-    return text
+    return decoded
 
 
 def _unwrap(value: dict[str, object]) -> object:

@@ -4,31 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from marsad.ingest.encoding import DecodeError, decode_bytes, is_blank
+from marsad.ingest.encoding import DecodeError, decode, is_blank
 from marsad.ingest.htmltext import normalize_newlines
 from marsad.ingest.options import ReadOptions
 from marsad.models import Extracted, RawDocument, Rejection, RejectReason
 
 
 def read_text(data: bytes, origin: str, options: ReadOptions) -> Iterator[RawDocument | Rejection]:
-    """One text document, or a rejection when it cannot be decoded or holds only whitespace."""
+    """One text document, or a rejection when it cannot be decoded or holds only whitespace.
+
+    The encoding found is kept in ``meta`` (and what decoding repaired, under ``decoding``).
+    """
     try:
-        text, encoding = decode_bytes(data)
+        found = decode(data)
     except DecodeError as err:
         yield Rejection(origin, RejectReason.UNDECODABLE, str(err), len(data))
         return
-    if is_blank(text):
+    if is_blank(found.text):
         yield Rejection(origin, RejectReason.EMPTY, "the text holds only whitespace", len(data))
         return
-    yield RawDocument(data, "text", origin, options.source, {"encoding": encoding})
+    meta = {"encoding": found.encoding}
+    if found.note is not None:
+        meta["decoding"] = found.note
+    yield RawDocument(data, "text", origin, options.source, meta)
 
 
 def extract_text(doc: RawDocument) -> Extracted | Rejection:
     """The decoded text with newlines normalized; title and chrome are left to the cleaner."""
     try:
-        text, _ = decode_bytes(doc.data, doc.meta.get("encoding"))
+        found = decode(doc.data, doc.meta.get("encoding"))
     except DecodeError as err:
         return Rejection(doc.origin, RejectReason.UNDECODABLE, str(err), len(doc.data))
-    if is_blank(text):
+    if is_blank(found.text):
         return Rejection(doc.origin, RejectReason.EMPTY, "the text holds only whitespace")
-    return Extracted(text=normalize_newlines(text), needs_cleaning=True)
+    notes = () if found.note is None else (found.note,)
+    return Extracted(text=normalize_newlines(found.text), needs_cleaning=True, notes=notes)

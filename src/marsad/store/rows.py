@@ -15,7 +15,7 @@ from marsad.models import Article, PubDate, Rejection, RemovedLine
 ARTICLE_COLUMNS = (
     "id, document_id, seq, parent_id, title, body, paragraphs, norm_title, norm_body, "
     "lang, lang_score, source, outlet, outlet_provenance, url, author, published, "
-    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed"
+    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed, notes"
 )
 
 Row = tuple[Any, ...]
@@ -61,6 +61,7 @@ def article_row(a: Article) -> Row:
         a.crawled,
         json.dumps(a.attributions, ensure_ascii=False),
         json.dumps([[r.text, r.reason, r.line] for r in a.removed], ensure_ascii=False),
+        json.dumps(a.notes, ensure_ascii=False),
     )
 
 
@@ -86,4 +87,5 @@ def article_from_row(r: Sequence[Any]) -> Article:
         crawled=r[20],
         attributions=tuple(json.loads(str(r[21]))),
         removed=tuple(RemovedLine(t, why, n) for t, why, n in json.loads(str(r[22]))),
+        notes=tuple(json.loads(str(r[23]))),
     )
