@@ -1,8 +1,11 @@
 """Recognize site chrome in scraped text: one line at a time, each verdict with a reason.
 
-The patterns come from real scraped Arabic pages (the seeds): breadcrumbs, share and font-size
-widgets, comment forms, "related" headers, tag lines and footers, in Arabic and English.
-Matching runs on the normalized line, so spelling variants (اقرأ/إقرأ, أيضاً/ايضا) need no copies.
+The patterns come from real scraped Arabic pages (the seeds, SaudiNewsNet): breadcrumbs, share
+and font-size widgets, comment forms and comment policies, "related" headers, tag lines, footers
+and photo-gallery controls, in Arabic and English. Matching runs on the normalized line, so
+spelling variants (اقرأ/إقرأ, أيضاً/ايضا) need no copies. Some chrome is glued to report text
+on one line (a gallery's captions and "Next Previous" before the byline, a tag list after the
+last sentence); ``split_gallery`` and ``split_tag_trailer`` cut it off.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ class LineKind(StrEnum):
     RELATED = "related-marker"
     TAGS = "tag-line"
     FOOTER = "footer"
+    COMMENT_POLICY = "comment-policy"
+    GALLERY = "gallery"
 
 
 # Whole-line widgets (compared after normalization, trailing punctuation ignored).
@@ -61,8 +66,6 @@ _WIDGETS = (
     "copy link",
     "advertisement",
     "إعلان",
-    "اقرأ المزيد",
-    "read more",
     "تابعونا على",
     "تابعنا على",
     "follow us",
@@ -77,6 +80,9 @@ _WIDGETS = (
     "skip to content",
     "تخطي إلى المحتوى",
 )
+
+# A photo gallery's arrows, which scrapers flatten into the text before or after the report.
+_GALLERY = ("next previous", "previous next", "السابق التالي", "التالي السابق")
 
 _COMMENTS = (
     "مناقشة",
@@ -107,6 +113,8 @@ _RELATED = (
     "شاهد أيضاً",
     "شاهد ايضا",
     "طالع أيضاً",
+    "اقرأ كذلك",
+    "اقرأ المزيد",
     "المزيد من الأخبار",
     "الأكثر قراءة",
     "الأكثر مشاهدة",
@@ -114,9 +122,19 @@ _RELATED = (
     "related",
     "related articles",
     "related news",
+    "related stories",
+    "related content",
+    "related coverage",
     "read also",
+    "also read",
+    "read more",
     "see also",
     "more stories",
+    "more on this story",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
     "most read",
 )
 
@@ -136,6 +154,19 @@ _COMMENTS_RE = re.compile(
     )
     + ")"
 )
+_COMMENT_POLICY_RE = re.compile(
+    "^("
+    + _alternatives(
+        "ترحب شبكة CNN بالنقاش",
+        "الآراء الواردة أدناه لا تعبر عن رأي",
+        "الآراء الواردة في التعليقات لا تعبر عن رأي",
+        "التعليقات المنشورة لا تعبر عن رأي",
+        "the views expressed in the comments",
+        "comments are moderated",
+    )
+    + ")"
+)
+"""Notices about readers' comments (CNN Arabic prints two under each report): chrome, never text."""
 _TAGS_RE = re.compile(
     "^("
     + _alternatives("كلمات دلالية", "الكلمات الدالة", "كلمات مفتاحية", "الوسوم", "وسوم")
@@ -178,6 +209,7 @@ def _exact() -> dict[str, LineKind]:
         (LineKind.WIDGET, _WIDGETS),
         (LineKind.COMMENTS, _COMMENTS),
         (LineKind.RELATED, _RELATED),
+        (LineKind.GALLERY, _GALLERY),
     ):
         for text in lines:
             table[line_key(text)] = kind
@@ -201,6 +233,8 @@ def classify_key(key: str, line: str) -> LineKind | None:
         return LineKind.TAGS
     if _COMMENTS_RE.match(key):
         return LineKind.COMMENTS
+    if _COMMENT_POLICY_RE.match(key):
+        return LineKind.COMMENT_POLICY
     if long:  # only patterns anchored at the start apply to a paragraph-length line
         return None
     if _FOOTER_RE.search(key) and len(key.split()) <= _FOOTER_MAX_WORDS:
@@ -237,7 +271,8 @@ def breadcrumb_tail(line: str) -> str:
 
 
 _INLINE_RELATED_RE = re.compile(
-    r"^\s*(أخبار ذات صلة|مقالات ذات صلة|اقرأ أيضا[ًا]?|إقرأ أيضا[ًا]?)\s*:?\s*"
+    r"^\s*(?:(?:أخبار ذات صلة|مقالات ذات صلة|(?:[اإ]قرأ|طالع|شاهد) [أا]يض[اً]{0,2})\s*:?"
+    r"|(?i:related|see also|read more|read also|also read|more on this story)\s*[:：])\s*"
 )
 # A headline run glued to the text after it: closing punctuation directly followed by a letter.
 _GLUE_RE = re.compile(r"[»\"”'\)\]!?؟](?=[\u0621-\u064A])")
@@ -248,6 +283,7 @@ def split_inline_related(line: str) -> tuple[str, str] | None:
 
     Scrapers flatten a "related news" box into the first paragraph; the glue point is the last
     place in the opening where a closing mark runs straight into a letter with no space.
+    Without one the whole line is a teaser ("اقرأ أيضاً: <headline>", "See also: <headline>").
     Returns None when the line does not start with such a box.
     """
     match = _INLINE_RELATED_RE.match(line)
@@ -259,3 +295,61 @@ def split_inline_related(line: str) -> tuple[str, str] | None:
         return line, ""
     cut = glue[-1]
     return line[:cut].strip(), line[cut:].strip()
+
+
+_GALLERY_RE = re.compile(r"(?<!\w)(?:next\s+previous|previous\s+next)(?!\w)", re.IGNORECASE)
+
+
+def split_gallery(line: str) -> tuple[str, str, str] | None:
+    """Cut a gallery's "Next Previous" out of a line: (text before, the controls, text after).
+
+    Ain Alyoum (3alyoum) pages open with their photo gallery flattened into one line: the
+    captions, "Next Previous", then the byline; a gallery after the report leaves "Next
+    Previous" after its last sentence. Returns None when the line has no such controls.
+    """
+    if "revious" not in line and "REVIOUS" not in line:  # the regex is slow on long lines
+        return None
+    match = _GALLERY_RE.search(line)
+    if match is None:
+        return None
+    return line[: match.start()].strip(), match.group(0), line[match.end() :].strip()
+
+
+_TAG_LABELS = ("سمات",)
+"""Words that introduce a site's tag list glued to the last sentence (Ain Alyoum: «سمات»)."""
+_TAG_TRAILER_RE = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(_TAG_LABELS) + r")\s+(?P<tags>\S.*?)\s*$"
+)
+_TAG_PUNCT_RE = re.compile(r"[.!?؟:،,؛«»\"“”()]")
+_TAG_TRAILER_MAX_WORDS = 20
+_SENTENCE_END = tuple(".!?؟…:؛»\"”’')\u202b\u202c")
+# Words after which «سمات» is a noun of the sentence ("من أبرز سمات المجتمع"), not a label.
+_NOT_BEFORE_TAGS = frozenset(
+    (
+        *("من", "أهم", "أبرز", "إحدى", "احدى", "أحد", "بعض", "كل", "ذات", "هي", "وهي", "عن"),
+        *("في", "على", "إلى", "الى", "مع", "تحمل", "يحمل", "له", "لها", "لهم", "هذه", "تلك"),
+        "ومن",
+    )
+)
+
+
+def split_tag_trailer(line: str) -> tuple[str, str] | None:
+    """Cut a tag list glued to the end of the last line: (report text, tag list).
+
+    Ain Alyoum ends its pages with «سمات» ("tags") and the tags on the line of the last
+    sentence: «… في بيان اليوم. سمات الحوثيون اليمن عدن». After a sentence end anything short
+    is a tag list; where the sentence has no final stop, the tags must hold no punctuation and
+    the word before must not govern «سمات» as a noun («من أبرز سمات المجتمع» is left alone).
+    """
+    if not any(label in line for label in _TAG_LABELS):
+        return None
+    match = _TAG_TRAILER_RE.search(line)
+    if match is None or len(match.group("tags").split()) > _TAG_TRAILER_MAX_WORDS:
+        return None
+    before = line[: match.start()].rstrip()
+    unpunctuated = before and not before.endswith(_SENTENCE_END)
+    if unpunctuated and (
+        _TAG_PUNCT_RE.search(match.group("tags")) or before.split()[-1] in _NOT_BEFORE_TAGS
+    ):
+        return None
+    return before, line[match.start() :].strip()

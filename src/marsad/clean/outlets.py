@@ -38,6 +38,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "فرانس 24": ("فرانس 24", "france 24"),
     "يورونيوز": ("يورونيوز", "euronews"),
     "دويتشه فيله": ("دويتشه فيله", "dw"),
+    "عين اليوم": ("عين اليوم", "3alyoum", "صحيفة عين اليوم"),
 }
 
 # Display names that are also ordinary words or places ("الرياض" is a city before a newspaper):
@@ -72,14 +73,18 @@ def _index() -> dict[str, str]:
     return index
 
 
+@functools.cache
+def _normalized_prefixes() -> tuple[str, ...]:
+    return tuple(normalize(prefix) for prefix in _PREFIXES)
+
+
 def lookup(text: str) -> str | None:
     """The outlet a short text names ("Sputnik", "صحيفة الاتحاد"), or None."""
     key = normalize(text).strip(" .:-–—()\"'")
     found = _index().get(key)
     if found:
         return found
-    for prefix in _PREFIXES:
-        norm_prefix = normalize(prefix)
+    for norm_prefix in _normalized_prefixes():
         if key.startswith(norm_prefix):
             return _index().get(key[len(norm_prefix) :])
     return None

@@ -1,8 +1,10 @@
 """Cut scraped text into reports: drop chrome, split appended articles, find title and credits.
 
-A scraped page is a header (masthead, breadcrumb, title, date line, byline), the report, and a
-tail of widgets; it may end with "إقرأ أيضاً:" followed by a whole other report, which becomes
-its own segment, or by a list of teaser headlines, which is removed. Every removed line is kept
+A scraped page is a header (masthead, breadcrumb, title, date line, byline or dateline), the
+report, and a tail of widgets; it may end with "إقرأ أيضاً:" followed by a whole other report,
+which becomes its own segment, or by a list of teaser headlines, which is removed. A teaser
+inside a report is removed and the report goes on. When a marker starts another report is
+decided in ``marsad.clean.appended`` (the rule is written there). Every removed line is kept
 with its reason.
 """
 
@@ -10,12 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from marsad.clean import boilerplate, credits, outlets, pubdate
+from marsad.clean import appended, boilerplate, credits, outlets, pubdate
+from marsad.clean.appended import ends_sentence, is_sentence
 from marsad.clean.boilerplate import LineKind
 from marsad.models import PubDate, RemovedLine
 
-_TERMINAL = (".", "!", "?", "؟", "…", ":", "؛")
-_CLOSERS = "»\"”’')] \u00a0"
 _HEADER_MAX_LINES = 6
 _TITLE_MAX_WORDS = 40
 _MASTHEAD_MAX_WORDS = 3
@@ -26,6 +27,14 @@ _DANGLING = frozenset(
         *("الذي", "التي", "الذين", "حيث", "بين", "لدى", "منذ", "بعد", "قبل"),
     )
 )
+# Removed lines that close a report: after them, a "related" marker does not interrupt it.
+_END_MATTER = frozenset(
+    str(kind)
+    for kind in (LineKind.TAGS, LineKind.COMMENTS, LineKind.COMMENT_POLICY, LineKind.FOOTER)
+)
+
+Piece = tuple[int, str, str | None]
+"""A line of the text (or part of one): line number, text, and the reason when it is chrome."""
 
 
 @dataclass(slots=True)
@@ -54,58 +63,27 @@ class _Builder:
         self.removed.append(RemovedLine(text, reason, lineno))
 
 
-def is_sentence(line: str) -> bool:
-    """True when a line reads as report text rather than a heading or chrome."""
-    words = len(line.split())
-    return words >= 45 or (words >= 6 and _ends_sentence(line))
-
-
-def _ends_sentence(line: str) -> bool:
-    """Ends on sentence punctuation, possibly inside a closing quote: «…». but not «داعش»."""
-    return line.rstrip(_CLOSERS).endswith(_TERMINAL)
-
-
-def _is_article_block(block: list[str]) -> bool:
-    """An appended report (split off) rather than a list of teaser headlines (removed)."""
-    words = sum(len(line.split()) for line in block)
-    full = [line for line in block if len(line.split()) >= 15]
-    truncated = sum(1 for line in block if line.rstrip().endswith(("…", "...")))
-    return words >= 60 and len(full) >= 2 and truncated * 2 < len(block)
-
-
 def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
     """Cut plain text (one paragraph per line) into reports; the first is the main one.
 
     ``known_title`` is the title the document's metadata gives (HTML, feed, JSON record); when
     present the text's header is not searched for one, and a repeat of it is dropped.
     """
-    lines = text.split("\n")
+    pieces = _pieces(text)
+    keys = [boilerplate.line_key(line) if reason is None else "" for _, line, reason in pieces]
     builders = [_Builder()]
     i = 0
-    while i < len(lines):
-        lineno, line = i + 1, lines[i].strip()
+    while i < len(pieces):
+        lineno, line, reason = pieces[i]
+        key = keys[i]
         i += 1
-        if not line:
-            continue
         current = builders[-1]
-        key = boilerplate.line_key(line)
+        if reason is not None:
+            current.drop(lineno, line, reason)
+            continue
         kind = boilerplate.classify_key(key, line)
         if kind is LineKind.RELATED:
-            block_end = i
-            while block_end < len(lines) and (
-                not lines[block_end].strip() or boilerplate.classify(lines[block_end]) is None
-            ):
-                block_end += 1
-            block = [b.strip() for b in lines[i:block_end] if b.strip()]
-            if block and _is_article_block(block):
-                current.drop(lineno, line, "appended-article-marker")
-                builders.append(_Builder())
-            else:
-                current.drop(lineno, line, str(kind))
-                for j in range(i, block_end):
-                    if lines[j].strip():
-                        current.drop(j + 1, lines[j].strip(), "related-teaser")
-                i = block_end
+            i = _after_marker(pieces, keys, i, builders)
             continue
         if kind is LineKind.BREADCRUMB:
             current.breadcrumb_title = current.breadcrumb_title or boilerplate.breadcrumb_tail(line)
@@ -128,6 +106,81 @@ def split_segments(text: str, known_title: str | None = None) -> list[Segment]:
     return [seg for seg in segments if seg.paragraphs]
 
 
+def _pieces(text: str) -> list[Piece]:
+    """The non-blank lines, with chrome glued to report text cut off as pieces of its own.
+
+    A gallery's captions and "Next Previous" before the first sentence, and a tag list after
+    the last one, share a line with report text on some sites (Ain Alyoum).
+    """
+    lines = text.split("\n")
+    last = max((n for n, line in enumerate(lines) if line.strip()), default=-1)
+    pieces: list[Piece] = []
+    before_report = True  # no sentence of a report seen yet: what precedes a gallery is captions
+    for n, raw in enumerate(lines):
+        line, lineno, tags = raw.strip(), n + 1, None
+        if not line:
+            continue
+        if n == last and (cut := boilerplate.split_tag_trailer(line)) is not None:
+            line, tags = cut
+        if line and (gallery := boilerplate.split_gallery(line)) is not None:
+            captions, controls, line = gallery
+            if captions:
+                pieces.append((lineno, captions, str(LineKind.GALLERY) if before_report else None))
+            pieces.append((lineno, controls, str(LineKind.GALLERY)))
+        if line:
+            pieces.append((lineno, line, None))
+            before_report = before_report and not is_sentence(line)
+        if tags:
+            pieces.append((lineno, tags, str(LineKind.TAGS)))
+    return pieces
+
+
+def _after_marker(pieces: list[Piece], keys: list[str], i: int, builders: list[_Builder]) -> int:
+    """Handle the "related" marker just before ``pieces[i]``; return where reading goes on.
+
+    The marker starts a new report (a new builder) or is removed with the teaser after it.
+    """
+    current = builders[-1]
+    lineno, marker, _ = pieces[i - 1]
+    block: list[str] = []  # the text up to the next marker, chrome left out
+    box: list[str] | None = None  # the text up to the next chrome line
+    for (_, line, reason), key in zip(pieces[i:], keys[i:], strict=True):
+        kind = boilerplate.classify_key(key, line) if reason is None else LineKind.WIDGET
+        if kind is LineKind.RELATED:
+            break
+        if kind is None:
+            block.append(line)
+        elif box is None:
+            box = list(block)
+    ended = _has_ended(current)
+    if appended.is_appended_report(block, after_end_matter=ended):
+        current.drop(lineno, marker, "appended-article-marker")
+        builders.append(_Builder())
+        return i
+    current.drop(lineno, marker, str(LineKind.RELATED))
+    # after end matter, a box too short for a report is all teaser (headlines, snippets)
+    whole_box = ended and not appended.is_report_shaped(block if box is None else box)
+    while i < len(pieces):
+        n, line, reason = pieces[i]
+        if reason is not None or boilerplate.classify_key(keys[i], line) is not None:
+            break
+        if not whole_box and not appended.is_teaser_line(line):
+            break  # the report goes on after a teaser inside it
+        current.drop(n, line, "related-teaser")
+        i += 1
+    return i
+
+
+def _has_ended(builder: _Builder) -> bool:
+    """True when end matter (a credit line, tags, a comment form, a footer) follows the report."""
+    if not builder.lines:
+        return False
+    lineno, line = builder.lines[-1]
+    if credits.credit(line) is not None:
+        return True
+    return any(r.line > lineno and r.reason in _END_MATTER for r in builder.removed)
+
+
 def _finish(builder: _Builder, known_title: str | None) -> Segment:
     seg = Segment(removed=builder.removed)
     lines = builder.lines
@@ -145,11 +198,17 @@ def _finish(builder: _Builder, known_title: str | None) -> Segment:
     for lineno, line in header:
         author = credits.byline(line)
         found = credits.credit(line)
+        # a title-less text opens with its title, which may hold a dash like a dateline; a
+        # text of one short line is that line, whatever it looks like
+        datable = body and (known_title or line != header[0][1])
+        stamp = credits.dateline(line) if datable else None
         if author and seg.author is None and found is None:
             seg.author = author
             seg.removed.append(RemovedLine(line, "byline", lineno))
         elif found is not None and len(header) > 1 and line != header[0][1]:
             _take_credit(seg, outlet_votes, lineno, line, found)
+        elif stamp is not None:
+            _take_dateline(seg, lineno, line, stamp)
         else:
             kept_header.append((lineno, line))
 
@@ -183,6 +242,9 @@ def _finish(builder: _Builder, known_title: str | None) -> Segment:
         seg.removed.append(RemovedLine(body[0][1], "title-repeat", body[0][0]))
         body = body[1:]
 
+    if body and not any(r.reason == "dateline" for r in seg.removed):
+        body = _without_glued_dateline(seg, body)
+
     paragraphs: list[str] = []
     for lineno, line in body:
         found = credits.credit(line)
@@ -204,6 +266,23 @@ def _finish(builder: _Builder, known_title: str | None) -> Segment:
     return seg
 
 
+def _take_dateline(seg: Segment, lineno: int, line: str, stamp: credits.Credit) -> None:
+    seg.removed.append(RemovedLine(line, stamp.kind, lineno))
+    if stamp.outlet:  # "الرياض - واس": the wire the report comes from
+        seg.attributions.append(line)
+
+
+def _without_glued_dateline(seg: Segment, body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The body without a dateline glued to its first paragraph («عين اليوم – متابعات أزاحت…»)."""
+    lineno, first = body[0]
+    glued = credits.split_dateline(first)
+    if glued is None:
+        return body
+    stamp, rest = glued[0], glued[1]
+    _take_dateline(seg, lineno, stamp, glued[2])
+    return [(lineno, rest), *body[1:]] if rest else body[1:]
+
+
 def _take_credit(
     seg: Segment, votes: list[tuple[str, str]], lineno: int, line: str, found: credits.Credit
 ) -> None:
@@ -215,6 +294,6 @@ def _take_credit(
 
 def _dangles(paragraph: str) -> bool:
     text = paragraph.rstrip()
-    if not text or _ends_sentence(text):
+    if not text or ends_sentence(text):
         return False
     return text.split()[-1] in _DANGLING
