@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,35 +16,50 @@ from typing import Any, BinaryIO
 
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
-from marsad.engine.linking import LinkReport, update_reuse
+from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.engine.organizing import EventReport, update_events
+from marsad.errors import InputError, NotFoundError, StoreError
 from marsad.ingest import ReadOptions
 from marsad.link.groups import group_links
 from marsad.link.reuse import ReuseParams
 from marsad.models import Article, Event, RawDocument, Rejection, ReuseLink, Storyline
 from marsad.store import SQLiteStore
 from marsad.store.events import ReportRef
-from marsad.store.fts import build_query
+from marsad.store.fts import MAX_WORDS, SearchQuery, outlet_matches, parse_query
+
+__all__ = ["MAX_WORDS", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
+
+MIN_PREFIX = 4
+"""Characters an article id prefix needs (the store's lookup, ``SQLiteStore.article``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One search result: the article, its rank score (lower is better) and a matching paragraph."""
+    """One search result: the article, its rank score (lower is better; 0 for an outlet
+    match), a matching paragraph, and whether the query ``matched`` its ``text`` (title or
+    body) or named its ``outlet`` (or source)."""
 
     article: Article
     score: float
     snippet: str
+    matched: str = "text"
 
 
 class Marsad:
     """A Marsad database and what can be done with it."""
 
-    def __init__(self, db: str | Path | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self, db: str | Path | None = None, settings: Settings | None = None, create: bool = True
+    ) -> None:
+        """Open the database ``db`` (default: the settings'); with ``create`` False a missing
+        file is an error instead of a new, empty database (for commands that only read)."""
         self.settings = settings or load_settings()
         if db is not None:
             self.settings = replace(self.settings, db=str(db))
-        self.store = SQLiteStore(self.settings.db)
+        if not create:
+            _must_exist(Path(self.settings.db))
+        self.store = SQLiteStore(self.settings.db, self.settings.busy_timeout)
 
     def __enter__(self) -> Marsad:
         return self
@@ -77,36 +93,66 @@ class Marsad:
         return self.store.articles(source=source, since=since, lang=lang, limit=limit)
 
     def article(self, ref: str) -> Article:
-        return self.store.article(ref)
+        """An article by id, or by a unique prefix of at least ``MIN_PREFIX`` characters."""
+        try:
+            return self.store.article(ref)
+        except NotFoundError:
+            if len(ref) < MIN_PREFIX:
+                raise InputError(
+                    f"article id {ref!r} is too short: give the whole id or at least "
+                    f"{MIN_PREFIX} of its first characters (ids are listed by 'marsad articles')"
+                ) from None
+            raise
 
     def document(self, doc_id: str) -> RawDocument:
         return self.store.document(doc_id)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching ``text`` in any spelling, best first."""
-        query = build_query(text)
-        if query is None:
-            return []
-        return [
-            SearchHit(article, score, _snippet(article, text))
-            for article, score in self.store.search(query, limit)
+        """Articles matching ``text`` in any spelling: those of an outlet or source the query
+        names first (newest first), then those whose title or body matches, best first.
+
+        A repeated word is searched once and only the first ``MAX_WORDS`` words are searched
+        (``parse_query`` says what was left out)."""
+        query = parse_query(text)
+        words = " ".join(query.words)
+        hits = [
+            SearchHit(article, 0.0, _snippet(article, words), "outlet")
+            for article in map(self.store.article, outlet_matches(self.store.db, query, limit))
         ]
+        shown = {hit.article.id for hit in hits}
+        if query.match is not None and len(hits) < limit:
+            hits += [
+                SearchHit(article, score, _snippet(article, words))
+                for article, score in self.store.search(query.match, limit)
+                if article.id not in shown
+            ]
+        return hits[:limit]
 
-    def update_reuse(self, params: ReuseParams | None = None) -> LinkReport:
-        """Link the articles added since the last update (exact, near and partial reuse)."""
-        return update_reuse(self.store, params, self.settings.workers)
+    def update_reuse(
+        self, params: ReuseParams | None = None, progress: StepProgress | None = None
+    ) -> LinkReport:
+        """Link the articles added since the last update (exact, near and partial reuse);
+        ``progress`` hears of each step (``engine.linking.StepProgress``)."""
+        return update_reuse(self.store, params, self.settings.workers, progress)
 
-    def update_events(self, consolidate: bool | None = None) -> EventReport:
+    def update_events(
+        self, consolidate: bool | None = None, progress: StepProgress | None = None
+    ) -> EventReport:
         """Bring reuse links, events and storylines up to date with the stored articles: new
         articles join events online, or the whole partition is recomputed when they are many
         (``consolidate`` True: always; False: never; see ``engine.organizing``)."""
-        self.update_reuse()
-        return update_events(self.store, workers=self.settings.workers, consolidate=consolidate)
+        self.update_reuse(progress=progress)
+        return update_events(
+            self.store,
+            workers=self.settings.workers,
+            consolidate=consolidate,
+            progress=progress,
+        )
 
-    def rebuild(self) -> EventReport:
+    def rebuild(self, progress: StepProgress | None = None) -> EventReport:
         """Recompute reuse links, events and storylines from the stored articles."""
         self.store.reuse.clear()
-        return self.update_events(consolidate=True)
+        return self.update_events(consolidate=True, progress=progress)
 
     def storylines(self) -> list[Storyline]:
         return self.store.events.storylines()
@@ -145,11 +191,32 @@ class Marsad:
         return self.store.counts()
 
 
+def _must_exist(path: Path) -> None:
+    """Refuse a database file that is not there (its folder missing: the store says so)."""
+    folder = Path(os.path.abspath(path)).parent
+    if folder.is_dir() and not path.exists():
+        raise StoreError(
+            f"database {path} does not exist; check --db (or $MARSAD_DB), or create it by "
+            f"ingesting something: marsad --db {path} ingest PATH"
+        )
+
+
 def _snippet(article: Article, text: str, width: int = 240) -> str:
     """The first paragraph holding a query word (compared normalized), shown in the original."""
     wanted = set(stems(text))
     for start, end in article.paragraphs:
         paragraph = article.body[start:end]
         if wanted & set(stems(paragraph)):
-            return paragraph if len(paragraph) <= width else paragraph[:width].rstrip() + " …"
+            return paragraph if len(paragraph) <= width else _cut(paragraph, width)
     return (article.title or article.body[:width]).strip()
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters at a space (a word is never cut), then "…".
+
+    >>> _cut("one two three", 9)
+    'one two …'
+    """
+    head = text[: width + 1]
+    head = head.rsplit(None, 1)[0] if " " in head.strip() else head[:width]
+    return head.rstrip() + " …"

@@ -111,7 +111,7 @@ def handmade(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     """A database whose storyline methods answer with the hand-made objects above."""
     events = {"e1": DATED, "e2": UNDATED}
     patches: dict[str, Any] = {
-        "update_events": lambda self: EventReport(),
+        "update_events": lambda self, **kwargs: EventReport(),
         "storylines": lambda self: [STORYLINE, BARE],
         "storyline": _by_ref({"s1": STORYLINE, "s2": BARE}, "storyline"),
         "events": lambda self, storyline=None: [
@@ -120,9 +120,11 @@ def handmade(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
         "event": _by_ref(events, "event"),
         "article": _by_ref(ARTICLES, "article"),
     }
+    db = tmp_path / "handmade.db"
+    Marsad(db).close()  # reading commands refuse a database that does not exist
     for name, value in patches.items():
         monkeypatch.setattr(Marsad, name, value)
-    return str(tmp_path / "handmade.db")
+    return str(db)
 
 
 def isolated(text: str) -> str:
@@ -151,7 +153,9 @@ def test_cli_stories_table_isolates_each_wrapped_line(handmade: str) -> None:
     shown = " ".join(c.strip("\u2068\u2069") for c in cells if c)
     assert shown.split() == STORYLINE.title.split()  # every word, in order, one isolate a line
     assert isolated("خبر") in out
-    assert "2020-05-11 → unknown" in out and "unknown → unknown" in out
+    rows = [line.split("│")[4].strip() for line in lines if line.startswith("│ ")]
+    spans = " ".join(rows).split("unknown")[0].split()
+    assert " ".join(spans) == "2020-05-11, +1 undated"  # e2 of s1 is undated; s2 has no event
     assert "2 storyline(s)" in out
 
 
@@ -168,6 +172,7 @@ def test_cli_stories_json_shape(handmade: str) -> None:
         "event_count": 2,
         "report_count": 3,
         "event_ids": ["e1", "e2"],
+        "undated_events": 1,
     }
     assert (bare["event_count"], bare["outlets"], bare["start"]) == (0, [], None)
 
@@ -180,7 +185,8 @@ def test_cli_story_timeline_shows_dates_sources_and_reports(handmade: str) -> No
     assert all(balanced(line) for line in lines)
     dated = next(n for n, line in enumerate(lines) if "2020-05-11" in line and "e1" in line)
     undated = next(n for n, line in enumerate(lines) if "date unknown" in line)
-    assert dated < undated
+    assert dated < lines.index("undated events (their order is unknown):") < undated
+    assert "2020-05-11, +1 undated" in lines[2]  # the span counts only the dated event
     assert isolated("انسحاب التحالف") in lines[undated]
     assert f"a2  {isolated('سبوتنيك')}  {isolated('بدء الحوار الاستراتيجي')}" in out
     assert "sources: —" in out  # the undated event has no known outlet

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import click
-from rich.rule import Rule
+from rich.padding import Padding
 
-from marsad.cli.common import db_option, open_marsad
+from marsad.app import MAX_WORDS, SearchHit, parse_query
+from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.render import (
     article_dict,
     articles_table,
     console,
+    err_console,
+    heading,
     print_json,
     rejection_dict,
     rejections_table,
+    say,
+    shown_of,
 )
+from marsad.cli.safe import Wrapped, isolated, joined, paragraphs, plain
+from marsad.models import Article, RawDocument
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -28,6 +34,13 @@ def _iso_date(value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def more_than(found: list[Article], limit: int | None) -> tuple[list[Article], bool]:
+    """``found`` (asked with ``limit + 1``) cut to ``limit``, and whether some were left out."""
+    if limit is None or len(found) <= limit:
+        return found, False
+    return found[:limit], True
+
+
 @click.command("articles")
 @click.option("--source", help="Only articles from this source or outlet.")
 @click.option(
@@ -37,7 +50,7 @@ def _iso_date(value: str | None) -> str | None:
     help="Only articles published (or, when undated, crawled) on or after DATE (YYYY-MM-DD).",
 )
 @click.option("--lang", metavar="L", help="Only articles in language L (ISO 639-1, e.g. ar).")
-@click.option("--limit", type=int, help="At most this many.")
+@limit_option(what="articles")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
@@ -52,12 +65,13 @@ def articles_command(
 ) -> None:
     """List stored articles."""
     with open_marsad(ctx, db) as marsad:
-        found = marsad.articles(source=source, since=since, lang=lang, limit=limit)
+        asked = None if limit is None else limit + 1
+        found, more = more_than(marsad.articles(source, since, lang, asked), limit)
     if as_json:
         print_json([article_dict(a) for a in found])
-    else:
-        console.print(articles_table(found))
-        console.print(f"{len(found):,} articles")
+        return
+    console.print(articles_table(found))
+    say(f"{len(found):,} article(s)" + (" shown; more with a higher --limit" if more else ""))
 
 
 @click.command("show")
@@ -69,7 +83,8 @@ def articles_command(
 def show_command(
     ctx: click.Context, article_id: str, raw: bool, as_json: bool, db: str | None
 ) -> None:
-    """Show one article: clean text, metadata, and (with --raw) what was removed and why."""
+    """Show one article (by id, or by at least 4 of its first characters): clean text,
+    metadata, and (with --raw) what was removed and why."""
     with open_marsad(ctx, db) as marsad:
         article = marsad.article(article_id)
         document = marsad.document(article.document_id) if raw else None
@@ -80,82 +95,103 @@ def show_command(
                 "origin": document.origin,
                 "kind": document.kind,
                 "meta": dict(document.meta),
-                "text": document.data.decode(document.meta.get("encoding", "utf-8"), "replace"),
+                "text": _raw_text(document),
             }
         print_json(data)
         return
-    console.print(Rule(article.title or article.id))
-    for key in (
-        "id",
-        "outlet",
-        "outlet_provenance",
-        "source",
-        "author",
-        "published",
-        "date_provenance",
-        "date_evidence",
-        "crawled",
-        "lang",
-        "url",
-        "parent_id",
-    ):
+    heading(article.title or article.id, article.id)
+    for key in ("id", "outlet_provenance", "published", "date_provenance", "crawled", "lang"):
         if data.get(key) is not None:
-            console.print(f"[bold]{key}:[/] {data[key]}")
+            say((f"{key}:", "bold"), " ", plain(str(data[key])))
+    for key in ("outlet", "source", "author", "date_evidence", "url", "parent_id"):
+        if data.get(key) is not None:
+            say((f"{key}:", "bold"), " ", isolated(str(data[key])))
     if article.attributions:
-        console.print(
-            f"[bold]attributions:[/] {json.dumps(list(article.attributions), ensure_ascii=False)}"
-        )
+        say(("attributions:", "bold"), " ", joined(list(article.attributions)))
+    if article.notes:
+        say(("notes:", "bold"), " ", joined(list(article.notes), "; "))
     console.print()
-    console.print(article.body)
+    console.print(Wrapped(paragraphs(article.body)))
     if raw:
-        console.print(Rule("removed lines"))
+        console.rule("removed lines")
         for r in article.removed:
-            console.print(f"[dim]{r.line:>4}[/] [yellow]{r.reason:<24}[/] {r.text}")
+            say((f"{r.line:>4}", "dim"), " ", (f"{r.reason:<24}", "yellow"), " ", isolated(r.text))
         if document is not None:
-            console.print(Rule(f"raw document {document.origin}"))
-            console.print(document.data.decode(document.meta.get("encoding", "utf-8"), "replace"))
+            console.rule("raw document")
+            say(plain(document.origin))
+            console.print(Wrapped(paragraphs(_raw_text(document))))
 
 
-@click.command("search")
+def _raw_text(document: RawDocument) -> str:
+    return document.data.decode(document.meta.get("encoding", "utf-8"), "replace")
+
+
+SEARCH_HELP = f"""Search titles and text in any spelling (أمريكي finds الأميركي; "quotes" for a
+phrase), and outlets: a query that names an outlet or source (Sputnik, "alriyadh العراق") finds
+its articles first. A repeated word is searched once; only the first {MAX_WORDS} distinct words
+are searched (a phrase counts each of its words)."""
+
+
+@click.command("search", help=SEARCH_HELP)
 @click.argument("query")
-@click.option("--limit", type=int, default=20, show_default=True)
+@limit_option(default=20, what="results")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
 def search_command(
     ctx: click.Context, query: str, limit: int, as_json: bool, db: str | None
 ) -> None:
-    """Full-text search, Arabic-aware: any spelling of a word finds the others."""
+    """Search (the help is ``SEARCH_HELP``, which states the cap on words)."""
+    searched = parse_query(query)
+    if searched.dropped:
+        say(
+            f"note: only the first {MAX_WORDS} distinct words are searched; "
+            f"{searched.dropped:,} more were left out",
+            to=err_console,
+        )
     with open_marsad(ctx, db) as marsad:
         hits = marsad.search(query, limit=limit)
     if as_json:
-        print_json(
-            [
-                {**article_dict(h.article), "score": round(h.score, 4), "snippet": h.snippet}
-                for h in hits
-            ]
-        )
+        print_json([_hit_dict(h) for h in hits])
         return
     for hit in hits:
-        a = hit.article
-        console.print(f"[bold]{a.id}[/]  {a.title or '—'}  [dim]({a.outlet or a.source or '—'})[/]")
-        console.print(f"    {hit.snippet}")
-    console.print(f"{len(hits)} result(s)")
+        show_hit(hit)
+    full = " (the --limit; there may be more)" if len(hits) == limit else ""
+    say(f"{len(hits):,} result(s){full}")
+
+
+def _hit_dict(hit: SearchHit) -> dict[str, object]:
+    return {
+        **article_dict(hit.article),
+        "score": round(hit.score, 4),
+        "matched": hit.matched,
+        "snippet": hit.snippet,
+    }
+
+
+def show_hit(hit: SearchHit) -> None:
+    a = hit.article
+    found_by = ("  · outlet match", "dim") if hit.matched == "outlet" else ""
+    where = isolated(a.outlet or a.source)
+    say(plain(a.id, "bold"), "  ", isolated(a.title), "  (", where, ")", found_by)
+    console.print(Padding(Wrapped(isolated(hit.snippet)), (0, 0, 0, 4)))
 
 
 @click.command("rejected")
+@limit_option(what="rejected inputs")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
-def rejected_command(ctx: click.Context, as_json: bool, db: str | None) -> None:
+def rejected_command(ctx: click.Context, limit: int | None, as_json: bool, db: str | None) -> None:
     """List inputs that were not accepted, with the reason."""
     with open_marsad(ctx, db) as marsad:
         rejections = marsad.rejected()
+    shown = rejections[:limit] if limit else rejections
     if as_json:
-        print_json([rejection_dict(r) for r in rejections])
+        print_json([rejection_dict(r) for r in shown])
     else:
-        console.print(rejections_table(rejections))
-        console.print(f"{len(rejections):,} rejected input(s)")
+        console.print(rejections_table(shown))
+        shown_of(len(shown), len(rejections), "rejected input(s)")
 
 
 COMMANDS = (articles_command, show_command, search_command, rejected_command)

@@ -1,4 +1,10 @@
-"""Rendering for the command line: JSON shapes and rich tables. No logic beyond presentation."""
+"""Rendering for the command line: the consoles, JSON shapes and the tables of articles and
+rejections. No logic beyond presentation.
+
+The consoles read no markup and no emoji codes, and what comes from an article or an input
+reaches them only as ``Text`` built by ``cli.safe``. JSON keeps every string as stored (JSON
+escaping is enough there).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,42 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from marsad.cli.safe import DASH, Balanced, Wrapped, isolated, line, plain
+from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, Rejection
 
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, markup=False, emoji=False)
+err_console = Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+def say(*parts: Text | str | tuple[str, str], to: Console = console) -> None:
+    """Print one line (wrapped at the console's width) from ``cli.safe.line`` parts."""
+    to.print(Wrapped(line(*parts)))
+
+
+def hanging(lead: Text | str | tuple[str, str], *parts: Text | str | tuple[str, str]) -> None:
+    """One line whose wrapped continuation lines start under ``parts``, not under ``lead``."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(line(lead), line(*parts))
+    console.print(grid)
+
+
+def heading(title: str, ref: str) -> None:
+    """A title line (bold, in an isolate, wrapped a line at a time) and its id, over a rule."""
+    say(isolated(title, "bold"), "  ", (ref, "dim"))
+    console.rule(style="dim")
+
+
+def shown_of(shown: int, total: int, what: str, to: Console = console) -> None:
+    """``N what``, or ``N of M what (--limit)`` when a limit left some out."""
+    if shown < total:
+        say(f"{shown:,} of {total:,} {what} shown (--limit)", to=to)
+    else:
+        say(f"{total:,} {what}", to=to)
 
 
 def article_dict(a: Article, full: bool = False) -> dict[str, Any]:
@@ -41,6 +78,7 @@ def article_dict(a: Article, full: bool = False) -> dict[str, Any]:
                 "date_evidence": a.published.evidence,
                 "lang_score": a.lang_score,
                 "attributions": list(a.attributions),
+                "notes": list(a.notes),
                 "paragraphs": [list(p) for p in a.paragraphs],
                 "body": a.body,
                 "removed": [
@@ -59,24 +97,54 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def articles_table(articles: list[Article]) -> Table:
-    table = Table(show_lines=False, header_style="bold")
-    for name in ("id", "date", "outlet / source", "lang", "words"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=1)
-    for a in articles:
-        date = a.published.value or "—"
-        if a.published.provenance != "unknown":
-            date += f" ({a.published.provenance})"
-        where = " / ".join(x for x in (a.outlet, a.source) if x) or "—"
-        table.add_row(a.id, date, where, a.lang, str(len(a.body.split())), a.title or "—")
-    return table
+def outlet_cell(a: Article) -> Text:
+    """The article's outlet, and its source when that says something more."""
+    if a.outlet and a.source and a.source.casefold() != a.outlet.casefold():
+        return line(isolated(a.outlet), " / ", isolated(a.source))
+    return isolated(a.outlet or a.source)
 
 
-def rejections_table(rejections: list[Rejection]) -> Table:
-    table = Table(header_style="bold")
-    for name in ("input", "reason", "detail"):
-        table.add_column(name, overflow="fold")
-    for r in rejections:
-        table.add_row(r.origin, str(r.reason), r.detail)
-    return table
+def date_cell(a: Article) -> Text:
+    """The publication date with where it came from (text, metadata), or a dash."""
+    if not a.published.value:
+        return Balanced(DASH)
+    return line(plain(a.published.value), " ", (f"({a.published.provenance})", "dim"))
+
+
+ARTICLE_COLUMNS = (
+    Column("id", narrow=12),
+    Column("date", wrap=True, min_width=10, ratio=1),
+    Column("outlet", wrap=True, min_width=8, ratio=1),
+    Column("lang", drop=2),
+    Column("words", drop=3, justify="right"),
+    Column("title", wrap=True, min_width=20, ratio=4, want=30),
+)
+
+
+def articles_table(articles: list[Article], width: int | None = None) -> Table:
+    """Articles as a table that fits ``width`` (default: the console's)."""
+    rows = [
+        [
+            plain(a.id),
+            date_cell(a),
+            outlet_cell(a),
+            plain(a.lang),
+            plain(f"{len(a.body.split()):,}"),
+            isolated(a.title),
+        ]
+        for a in articles
+    ]
+    return fitted_table(ARTICLE_COLUMNS, rows, width or console.width)
+
+
+REJECTION_COLUMNS = (
+    Column("input", wrap=True, min_width=20, ratio=2, overflow="fold"),
+    Column("reason"),
+    Column("detail", wrap=True, min_width=20, ratio=3, overflow="fold"),
+)
+
+
+def rejections_table(rejections: list[Rejection], width: int | None = None) -> Table:
+    """Rejected inputs, with the reason and what was wrong, as a table that fits ``width``."""
+    rows = [[isolated(r.origin), plain(str(r.reason)), isolated(r.detail)] for r in rejections]
+    return fitted_table(REJECTION_COLUMNS, rows, width or console.width)

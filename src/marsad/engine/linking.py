@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,15 @@ from marsad.link.reuse import ReusePair, ReuseParams, find_reuse, judge, shingle
 from marsad.link.verify import Shingled, scores
 from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
+
+StepProgress = Callable[[str, int, int], None]
+"""Called as ``progress(step, done, total)`` while an update runs: ``done`` of the ``total``
+units of the step named ``step`` are finished. Each step reports ``done=0`` when it starts and
+``done=total`` when it ends; a step that cannot count its work has ``total=1``."""
+
+
+def no_progress(step: str, done: int, total: int) -> None:
+    """The progress callback when none is given."""
 
 
 @dataclass(slots=True)
@@ -29,21 +39,33 @@ class LinkReport:
 
 
 def update_reuse(
-    store: SQLiteStore, params: ReuseParams | None = None, workers: int = 1
+    store: SQLiteStore,
+    params: ReuseParams | None = None,
+    workers: int = 1,
+    progress: StepProgress | None = None,
 ) -> LinkReport:
-    """Index the articles added since the last update and store the reuse links they make."""
+    """Index the articles added since the last update and store the reuse links they make
+    (``progress``, when given, hears of each step: see ``StepProgress``)."""
     params = params or ReuseParams()
+    step = progress or no_progress
     start = time.perf_counter()
+    step("reading new articles", 0, 1)
     new = store.reuse.unlinked()
+    step("reading new articles", 1, 1)
     report = LinkReport(articles=len(new))
     if not new:
         return report
     ids = [article_id for article_id, _ in new]
+    step("shingling", 0, len(new))
     shingled = shingle([text for _, text in new], params.shingles)
+    step("shingling", len(new), len(new))
+    step("finding candidate pairs", 0, len(new))
     found = {(p.a, p.b): p for p in find_reuse(dict(new), params, workers)}
+    step("finding candidate pairs", len(new), len(new))
     report.candidates = len(found)
     if store.reuse.indexed_count():
-        for (article_id, text), (arts, fps) in zip(new, shingled, strict=True):
+        for done, ((article_id, text), (arts, fps)) in enumerate(zip(new, shingled, strict=True)):
+            step("matching the stored index", done, len(new))
             for other, shared in store.reuse.matches(fps).items():
                 if shared < min(params.min_shared, len(np.unique(fps))):
                     continue
@@ -55,10 +77,17 @@ def update_reuse(
                 pair = judge(*key, scores(a, b, params.shingles.n), identical, params)
                 if pair is not None:
                     found[key] = pair
+        step("matching the stored index", len(new), len(new))
     cache = _Prepared(store, params.shingles.n)
-    links = [_link(cache, pair, params.shingles.n) for _, pair in sorted(found.items())]
+    links = []
+    for done, (_, pair) in enumerate(sorted(found.items())):
+        step("aligning passages", done, len(found))
+        links.append(_link(cache, pair, params.shingles.n))
+    step("aligning passages", len(found), len(found))
     indexed = [(ids[k], arts.seq, fps) for k, (arts, fps) in enumerate(shingled)]
+    step("saving links", 0, 1)
     store.reuse.save(indexed, links)
+    step("saving links", 1, 1)
     report.links = len(links)
     report.seconds = time.perf_counter() - start
     return report

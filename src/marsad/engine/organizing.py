@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
 from marsad.organize.dating import day_of, event_date
@@ -50,6 +51,7 @@ from marsad.store import SQLiteStore
 
 CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
 CONSOLIDATE_MIN = 200  # ... or at most this many
+TERMS_CHUNK = 4000  # articles whose terms are computed (and stored) at a time
 ONLINE_KEY = "online_since_consolidation"
 
 Row = tuple[str, str | None, str, str | None, str | None, str | None]
@@ -75,10 +77,13 @@ def update_events(
     story: StoryParams | None = None,
     workers: int = 1,
     consolidate: bool | None = None,
+    progress: StepProgress | None = None,
 ) -> EventReport:
     """Place new articles into events and storylines: online, or by recomputing everything
-    (``consolidate`` True forces it, False forbids it, None decides by the share of new)."""
+    (``consolidate`` True forces it, False forbids it, None decides by the share of new;
+    ``progress``, when given, hears of each step: see ``engine.linking.StepProgress``)."""
     start = time.perf_counter()
+    step = progress or no_progress
     params, story = params or EventParams(), story or StoryParams()
     rows = store.events.inputs()
     organized = store.events.organized()
@@ -89,7 +94,7 @@ def update_events(
         events_n, lines_n = store.events.sizes()
         seconds = time.perf_counter() - start
         return EventReport(len(rows), events_n, lines_n, seconds, "unchanged", 0, pending)
-    terms = _terms(store, rows, params, workers)
+    terms = _terms(store, rows, params, workers, step)
     limit = max(CONSOLIDATE_MIN, CONSOLIDATE_SHARE * len(organized))
     online = consolidate is False or (
         consolidate is None and organized and not stale and pending + len(new) <= limit
@@ -102,16 +107,23 @@ def update_events(
         params.copy_lead,
     )
     if online:
-        events, storylines = _online(store, rows, organized, terms, copies, params, story)
+        events, storylines = _online(store, rows, organized, terms, copies, params, story, step)
+        step("saving events", 0, 1)
         store.events.update(events, storylines)
         pending += len(new)
         mode = "online"
     else:
         items = [_item(r) for r in rows]
+        step("grouping reports into events", 0, 1)
         part = partition(items, copies, params, workers, terms)
+        step("grouping reports into events", 1, 1)
+        step("titling events and linking storylines", 0, 1)
         events, storylines = _assemble(part, rows, terms, story)
+        step("titling events and linking storylines", 1, 1)
+        step("saving events", 0, 1)
         store.events.replace(events, storylines)
         pending, mode = 0, "consolidated"
+    step("saving events", 1, 1)
     store.events.set_state(ONLINE_KEY, str(pending))
     events_n, lines_n = store.events.sizes()
     seconds = time.perf_counter() - start
@@ -125,17 +137,26 @@ def _item(row: Row) -> EventItem:
 
 
 def _terms(
-    store: SQLiteStore, rows: Sequence[Row], params: EventParams, workers: int
+    store: SQLiteStore,
+    rows: Sequence[Row],
+    params: EventParams,
+    workers: int,
+    step: StepProgress = no_progress,
 ) -> dict[str, ReportTerms]:
-    """Every article's terms: stored ones decoded, the others computed and stored."""
+    """Every article's terms: stored ones decoded, the others computed and stored (in chunks
+    of ``TERMS_CHUNK``, so a long run shows progress and keeps what it computed)."""
     known = {i: decode_terms(blob) for i, blob in store.events.terms().items()}
     missing = [_item(r) for r in rows if r[0] not in known]
-    if missing:
-        found = all_terms(missing, params.vectors, workers)
+    for k in range(0, len(missing), TERMS_CHUNK):
+        step("reading terms and dates", k, len(missing))
+        chunk = missing[k : k + TERMS_CHUNK]
+        found = all_terms(chunk, params.vectors, workers)
         store.events.save_terms(
-            [(it.id, encode_terms(t)) for it, t in zip(missing, found, strict=True)]
+            [(it.id, encode_terms(t)) for it, t in zip(chunk, found, strict=True)]
         )
-        known.update(zip((it.id for it in missing), found, strict=True))
+        known.update(zip((it.id for it in chunk), found, strict=True))
+    if missing:
+        step("reading terms and dates", len(missing), len(missing))
     return known
 
 
@@ -147,6 +168,7 @@ def _online(
     copies: Sequence[tuple[str, str]],
     params: EventParams,
     story: StoryParams,
+    step: StepProgress = no_progress,
 ) -> tuple[list[Event], list[Storyline]]:
     """The new articles placed one by one into the stored partition: the events and the
     storylines that changed."""
@@ -162,7 +184,8 @@ def _online(
         partners.setdefault(a, []).append(b)
         partners.setdefault(b, []).append(a)
     opened: set[str] = set()
-    for item in new:
+    for done, item in enumerate(new):
+        step("placing new articles", done, len(new))
         original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
         if original is not None:  # a copy is one report with its original
             index.join(item, original, terms[item.id])
@@ -171,6 +194,7 @@ def _online(
         event_of[item.id] = index.assign(item, terms[item.id], opens=f"e{item.id}")
         if event_of[item.id] == f"e{item.id}":
             opened.add(event_of[item.id])
+    step("placing new articles", len(new), len(new))
     touched = {event_of[it.id] for it in new}
     order = old + new
     days += [when(it, terms[it.id], params) for it in new]
