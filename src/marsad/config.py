@@ -40,6 +40,9 @@ class Settings:
     batch_size: int = 400
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     max_file_bytes: int = MAX_FILE_BYTES
+    outlets_file: str = ""
+    """A TOML file of news outlets and agencies that extends the shipped table
+    (``marsad/data/outlets.toml``, same shape); MARSAD_OUTLETS_FILE. Empty: none."""
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -62,6 +65,11 @@ class Settings:
             raise ConfigError(
                 "max_file_bytes must be a positive size in bytes (MARSAD_MAX_FILE_BYTES), "
                 f"got {self.max_file_bytes}"
+            )
+        if self.outlets_file and not Path(self.outlets_file).is_file():
+            raise ConfigError(
+                f"outlets_file {self.outlets_file!r} is not a file; give the path of a TOML "
+                "file of [[outlet]] entries (see marsad/data/outlets.toml) or leave it empty"
             )
 
 

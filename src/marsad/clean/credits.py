@@ -73,9 +73,9 @@ def credit(line: str) -> Credit | None:
         name = match.group("name").strip()
         return Credit(outlets.lookup(name) or outlets.strip_prefix(name), "source-line")
     if len(text.split()) <= 4:
-        found = outlets.lookup(text)
-        if found:
-            return Credit(found, "credit-line")
+        known = outlets.find(text)
+        if known:  # «وكالات» credits agencies it does not name: no outlet
+            return Credit(None if known.kind == "generic" else known.name, "credit-line")
     return None
 
 
