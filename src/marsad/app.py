@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
@@ -21,12 +21,21 @@ from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.engine.organizing import EventReport, update_events
 from marsad.errors import InputError, NotFoundError, StoreError
 from marsad.ingest import ReadOptions
-from marsad.link.groups import group_links
+from marsad.link.groups import Member, group_links
 from marsad.link.reuse import ReuseParams
-from marsad.models import Article, Event, RawDocument, Rejection, ReuseLink, Storyline
+from marsad.models import (
+    Article,
+    Event,
+    RawDocument,
+    Rejection,
+    ReuseGroup,
+    ReuseLink,
+    Storyline,
+)
 from marsad.store import SQLiteStore
 from marsad.store.events import ReportRef
 from marsad.store.fts import MAX_WORDS, SearchQuery, outlet_matches, parse_query
+from marsad.store.reuse import OutletLink
 
 __all__ = ["MAX_WORDS", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
@@ -180,9 +189,24 @@ class Marsad:
     ) -> list[ReuseLink]:
         return self.store.reuse.links(article_id, kind)
 
-    def reuse_groups(self, kind: str | None = None) -> list[dict[str, Any]]:
-        """Connected groups of reusing articles, each with its likely origin."""
-        return group_links(self.reuse_links(kind=kind))
+    def reuse_groups(self, kind: str | None = None) -> list[ReuseGroup]:
+        """Groups of copies of one text, each with the article to keep and why
+        (``link.groups``); partial links between different texts relate groups."""
+
+        def member(article_id: str) -> Member:
+            article = self.store.article(article_id)
+            return Member(article.published.value, article.body)
+
+        return group_links(self.reuse_links(kind=kind), member)
+
+    def reuse_pairs(
+        self, kind: str | None = None, limit: int | None = None
+    ) -> Iterator[OutletLink]:
+        """Every stored reuse link with its articles' outlets, streamed in id order."""
+        return self.store.reuse.stream(kind, limit)
+
+    def reuse_count(self, kind: str | None = None) -> int:
+        return self.store.reuse.count(kind)
 
     def rejected(self) -> list[Rejection]:
         return self.store.rejections()

@@ -77,7 +77,8 @@ def test_cli_limit_shows_that_many_and_says_so(seeded: str) -> None:
 
 def test_cli_dedup_help_names_the_roles_the_file_holds() -> None:
     _, out, _ = run("dedup", "--help")
-    assert "origin" in out and "duplicate" in out and "keep or duplicate" not in out
+    assert "keep or duplicate" in out and "origin or duplicate" not in out
+    assert "earliest" in out and "longest" in out and "jsonl" in out
 
 
 def test_cli_dedup_format_is_given_or_inferred_never_guessed(seeded: str, tmp_path: Path) -> None:
@@ -87,11 +88,57 @@ def test_cli_dedup_format_is_given_or_inferred_never_guessed(seeded: str, tmp_pa
     code, _, _ = run(
         "--db", seeded, "dedup", "--export", str(tmp_path / "d.txt"), "--format", "json"
     )
-    assert code == 0 and json.loads((tmp_path / "d.txt").read_text("utf-8"))[0]["origin"]
+    (group,) = json.loads((tmp_path / "d.txt").read_text("utf-8"))
+    assert code == 0 and group["keep"] == group["origin"] and group["keep_rule"] == "origin"
     code, _, _ = run("--db", seeded, "dedup", "--export", str(tmp_path / "d.CSV"))
     with (tmp_path / "d.CSV").open(encoding="utf-8") as handle:
-        roles = sorted(row["role"] for row in csv.DictReader(handle))
-    assert code == 0 and roles == ["duplicate", "origin"]
+        rows = list(csv.DictReader(handle))
+    assert code == 0 and sorted(row["role"] for row in rows) == ["duplicate", "keep"]
+    kept = next(row["article_id"] for row in rows if row["role"] == "keep")
+    assert kept == group["keep"] and {row["keep_rule"] for row in rows} == {"origin"}
+
+
+def test_cli_dedup_exports_json_lines_one_row_per_article(seeded: str, tmp_path: Path) -> None:
+    code, _, _ = run("--db", seeded, "dedup", "--export", str(tmp_path / "d.jsonl"))
+    rows = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text("utf-8").splitlines()]
+    assert code == 0 and sorted(row["role"] for row in rows) == ["duplicate", "keep"]
+    assert {tuple(row) for row in rows} == {("group", "article_id", "role", "keep_rule", "kinds")}
+
+
+def test_cli_reuse_pairs_streams_one_json_line_per_link(seeded: str) -> None:
+    code, out, _ = run("--db", seeded, "reuse", "--pairs", "--jsonl")
+    (pair,) = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and (pair["outlet_a"], pair["outlet_b"]) == ("Sputnik", "الوطن")
+    assert pair["kind"] == "partial" and pair["origin"] == pair["a"] and pair["copy"] == pair["b"]
+    assert 0 < pair["jaccard"] < pair["contain_a"] and pair["contain_b"] > 0
+    assert pair["reasons"] and pair["reuse_without_credit"] is True
+    assert pair["dropped_credits"] == ["Sputnik"]
+    assert pair["passages"] and set(pair["passages"][0]) == {
+        "a_start",
+        "a_end",
+        "b_start",
+        "b_end",
+        "words",
+    }
+    code, out, _ = run("--db", seeded, "reuse", "--pairs", "--json")
+    assert code == 0 and json.loads(out) == [pair]
+    code, out, _ = run("--db", seeded, "reuse", "--pairs")  # a table a person reads
+    assert code == 0 and "Sputnik" in out and "uncredited" in out and "1 pair(s)" in out
+    code, out, _ = run("--db", seeded, "reuse", "--pairs", "--kind", "template", "--jsonl")
+    assert code == 0 and out == ""
+    code, _, err = run("--db", seeded, "reuse", "--pairs", "--json", "--jsonl")
+    assert code == 2 and "not both" in err
+
+
+def test_cli_reuse_pairs_are_read_from_the_store_row_by_row(
+    seeded: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def everything(*args: object, **kwargs: object) -> None:
+        raise AssertionError("--pairs loaded every link")
+
+    monkeypatch.setattr(Marsad, "reuse_links", everything)
+    code, out, _ = run("--db", seeded, "reuse", "--pairs", "--jsonl", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1
 
 
 def test_cli_dedup_into_a_missing_folder_fails_before_any_work(

@@ -71,4 +71,5 @@ def test_link_cli_lists_groups_and_exports(tmp_path: Path, seeds: Path) -> None:
     out = tmp_path / "groups.csv"
     assert runner.invoke(cli, ["--db", db, "dedup", "--export", str(out)]).exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "group,article_id,role,kinds" and len(lines) == 3
+    assert lines[0] == "group,article_id,role,keep_rule,kinds" and len(lines) == 3
+    assert sorted(line.split(",")[2] for line in lines[1:]) == ["duplicate", "keep"]

@@ -1,4 +1,5 @@
-"""``marsad reuse`` and ``marsad dedup``: reuse groups, aligned passages, deduplication export."""
+"""``marsad reuse`` and ``marsad dedup``: reuse groups, per-pair listings, aligned passages,
+deduplication export."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import csv
 import errno
 import json
 import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +23,12 @@ from marsad.cli.progress import reporting
 from marsad.cli.render import console, err_console, hanging, print_json, say, shown_of
 from marsad.cli.safe import Balanced, isolated, joined, paragraphs, plain
 from marsad.cli.tables import Column, fitted_table
-from marsad.models import Article, ReuseLink
+from marsad.models import Article, ReuseGroup, ReuseLink
+from marsad.store.reuse import OutletLink
 
-KINDS = click.Choice(["exact", "near", "partial"])
+KINDS = click.Choice(["exact", "near", "partial", "template"])
+PAIRS_SHOWN = 100
+"""Pairs a person is shown without --limit (JSON and JSON Lines stream them all)."""
 
 
 def link_dict(link: ReuseLink) -> dict[str, Any]:
@@ -29,11 +36,13 @@ def link_dict(link: ReuseLink) -> dict[str, Any]:
         "a": link.a,
         "b": link.b,
         "kind": link.kind,
+        "rewrite": link.rewrite,  # scores of light-stem word pairs, not of shingles
         "jaccard": link.jaccard,
         "contain_a": link.contain_a,
         "contain_b": link.contain_b,
         "longest_passage_words": link.longest,
         "origin": link.origin,
+        "origin_credit": link.origin_credit,
         "copy": link.copy,
         "reasons": list(link.reasons),
         "reuse_without_credit": link.uncredited,
@@ -45,6 +54,34 @@ def link_dict(link: ReuseLink) -> dict[str, Any]:
     }
 
 
+def pair_dict(row: OutletLink) -> dict[str, Any]:
+    """One stored link as ``reuse --pairs`` exports it: the link and its articles' outlets."""
+    return {"outlet_a": row.outlet_a, "outlet_b": row.outlet_b, **link_dict(row.link)}
+
+
+def group_dict(n: int, group: ReuseGroup) -> dict[str, Any]:
+    """A group as ``reuse --json`` prints it, numbered as listed."""
+    return {"group": n, **asdict(group)}
+
+
+def write_rows(rows: Iterable[dict[str, Any]], lines: bool, out: Any = None) -> None:
+    """``rows`` as JSON Lines, or as one JSON array written element by element (streamed)."""
+    out = out or sys.stdout
+    first = True
+    if not lines:
+        out.write("[")
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False)
+        if lines:
+            out.write(text + "\n")
+        else:
+            out.write(("\n" if first else ",\n") + text)
+        first = False
+    if not lines:
+        out.write("\n]\n" if not first else "]\n")
+    out.flush()
+
+
 def updated_reuse(marsad: Marsad) -> None:
     """Bring the reuse links up to date, showing progress on stderr."""
     with reporting(err_console, "reuse") as progress:
@@ -53,23 +90,36 @@ def updated_reuse(marsad: Marsad) -> None:
 
 @click.command("reuse")
 @click.argument("article_id", required=False)
+@click.option("--pairs", is_flag=True, help="One row per stored link instead of groups.")
 @click.option("--kind", type=KINDS, help="Only this kind.")
-@limit_option(what="groups (with ARTICLE_ID: links)")
+@limit_option(what=f"groups (with ARTICLE_ID: links; with --pairs: pairs, {PAIRS_SHOWN} shown)")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per line.")
 @db_option
 @click.pass_context
 def reuse_command(
     ctx: click.Context,
     article_id: str | None,
+    pairs: bool,
     kind: str | None,
     limit: int | None,
     as_json: bool,
+    as_jsonl: bool,
     db: str | None,
 ) -> None:
-    """List groups of reusing articles (who copied whom, with or without credit), or show
-    ARTICLE_ID's reuse with aligned passages."""
+    """List groups of copies of one text (the article to keep, who copied whom, with or
+    without credit), or with --pairs every stored link (outlets, kind, scores, origin,
+    credit, passages; --json/--jsonl stream them), or show ARTICLE_ID's reuse with aligned
+    passages."""
+    if as_json and as_jsonl:
+        raise click.UsageError("give --json or --jsonl, not both")
+    if article_id and pairs:
+        raise click.UsageError("give ARTICLE_ID or --pairs, not both")
     with open_marsad(ctx, db) as marsad:
         updated_reuse(marsad)
+        if pairs:
+            _pairs(marsad, kind, limit, as_json, as_jsonl)
+            return
         if article_id:
             article = marsad.article(article_id)
             links = marsad.reuse_links(article.id, kind)
@@ -77,55 +127,124 @@ def reuse_command(
             members = [x for link in links for x in (link.a, link.b)]
         else:
             groups = marsad.reuse_groups(kind)
-            total, groups = len(groups), groups[:limit]
-            members = [x for group in groups for x in group["articles"]]
-        others = {} if as_json else {x: marsad.article(x) for x in members}
+            total = len(groups)
+            members = [x for group in groups[:limit] for x in group.articles]
+        others = {} if as_json or as_jsonl else {x: marsad.article(x) for x in members}
     if article_id:
-        if as_json:
-            print_json([link_dict(link) for link in links])
+        if as_json or as_jsonl:
+            write_rows(map(link_dict, links), lines=as_jsonl)
         else:
             _show_links(links, others)
             shown_of(len(links), total, "link(s)")
         return
-    if as_json:
-        print_json(groups)
+    if as_json or as_jsonl:
+        rows = (group_dict(n, g) for n, g in enumerate(groups[:limit], 1))
+        if as_json:
+            print_json(list(rows))
+        else:
+            write_rows(rows, lines=True)
         return
-    console.print(groups_table(groups, others))
-    shown_of(len(groups), total, "group(s)")
+    console.print(groups_table(groups[:limit], others))
+    shown_of(min(total, limit or total), total, "group(s)")
+
+
+def _pairs(
+    marsad: Marsad, kind: str | None, limit: int | None, as_json: bool, as_jsonl: bool
+) -> None:
+    """``reuse --pairs``: streamed as JSON, else a table of the first ``limit`` pairs."""
+    if as_json or as_jsonl:
+        write_rows(map(pair_dict, marsad.reuse_pairs(kind, limit)), lines=as_jsonl)
+        return
+    shown = list(marsad.reuse_pairs(kind, limit or PAIRS_SHOWN))
+    console.print(pairs_table(shown))
+    if shown:
+        say("J: Jaccard · a⊂b: share of a found in b · reasons, passages: --jsonl")
+    shown_of(len(shown), marsad.reuse_count(kind), "pair(s)")
+
+
+PAIR_COLUMNS = (
+    Column("kind", wrap=True, min_width=7, ratio=0),
+    Column("a"),
+    Column("outlet a", wrap=True, min_width=8, ratio=1),
+    Column("b"),
+    Column("outlet b", wrap=True, min_width=8, ratio=1),
+    Column("shares"),
+    Column("origin", wrap=True, min_width=10, ratio=0),
+    Column("dropped", wrap=True, min_width=8, ratio=1, drop=1),
+)
+SHORT_ID = 8
+"""Characters of an id a pair's row shows (any 4 or more find the article; JSON has all)."""
+
+
+def pairs_table(rows: Iterable[OutletLink]) -> Table:
+    """One row per link: kind, the two articles (short ids) and outlets, Jaccard and the share
+    of each inside the other, which one is the origin and whether the copy kept its credit."""
+    cells: list[list[Text]] = []
+    for row in rows:
+        link = row.link
+        origin = "—"
+        if link.origin:
+            origin = "a" if link.origin == link.a else "b"
+            origin += ", uncredited copy" if link.uncredited else ", credited"
+        cells.append(
+            [
+                plain(link.kind),
+                plain(link.a[:SHORT_ID]),
+                isolated(row.outlet_a),
+                plain(link.b[:SHORT_ID]),
+                isolated(row.outlet_b),
+                Balanced(  # numbers we wrote, one per line: nothing untrusted
+                    f"J {link.jaccard:.2f}\na⊂b {link.contain_a:.0%}\nb⊂a {link.contain_b:.0%}"
+                ),
+                plain(origin, "bold red" if link.uncredited else ""),
+                joined(list(link.dropped)) if link.uncredited else Balanced(""),
+            ]
+        )
+    return fitted_table(PAIR_COLUMNS, cells, console.width)
 
 
 GROUP_COLUMNS = (
     Column("group", wrap=True, min_width=7, ratio=0),
-    Column("role", wrap=True, min_width=10, ratio=0),
+    Column("role", wrap=True, min_width=13, ratio=0),
     Column("article", narrow=12),
     Column("outlet", wrap=True, min_width=8, ratio=1),
     Column("title", wrap=True, min_width=20, ratio=4, want=30),
 )
 
 
-def role(group: dict[str, Any], member: str) -> str:
-    """What ``member`` is in its group: the origin, a copy, a copy without credit."""
-    if member == group["origin"]:
-        return "origin"
-    if member in group["uncredited"]:
+def role(group: ReuseGroup, member: str) -> str:
+    """What ``member`` is in its group: the one to keep (and the rule that chose it), a copy,
+    a copy without credit."""
+    if member == group.keep:
+        return f"keep ({group.keep_rule})"
+    if member in group.uncredited:
         return "uncredited copy"
-    return "copy" if group["origin"] else "linked"
+    return "copy"
 
 
-def groups_table(groups: list[dict[str, Any]], articles: dict[str, Article]) -> Table:
+def group_label(n: int, group: ReuseGroup) -> str:
+    """A group's number, kinds, and the groups (or other articles) its partial links reach."""
+    label = f"{n}\n{', '.join(group.kinds)}"
+    if group.related_groups:
+        label += "\nrelated: " + ", ".join(map(str, group.related_groups))
+    elif group.related:
+        label += f"\nrelated: {len(group.related)} article(s)"
+    return label
+
+
+def groups_table(groups: list[ReuseGroup], articles: dict[str, Article]) -> Table:
     """One row per article: its group (number and kinds), role, id, outlet and title."""
-    order = {"origin": 0, "uncredited copy": 1, "copy": 2, "linked": 2}
+    order = {"uncredited copy": 1, "copy": 2}
     rows: list[list[Text]] = []
     ends: set[int] = set()
     for n, group in enumerate(groups, 1):
-        members = sorted(group["articles"], key=lambda m: (order[role(group, m)], m))
+        members = sorted(group.articles, key=lambda m: (order.get(role(group, m), 0), m))
         for k, member in enumerate(members):
             a = articles[member]
-            label = f"{n}\n{', '.join(group['kinds'])}" if k == 0 else ""
             rows.append(
                 [
-                    Balanced(label),
-                    plain(role(group, member), "bold red" if member in group["uncredited"] else ""),
+                    Balanced(group_label(n, group) if k == 0 else ""),
+                    plain(role(group, member), "bold red" if member in group.uncredited else ""),
                     plain(member),
                     isolated(a.outlet or a.source),
                     isolated(a.title),
@@ -184,21 +303,36 @@ def _show_links(links: list[ReuseLink], articles: dict[str, Article]) -> None:
         console.print(table)
 
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "jsonl")
+DEDUP_FIELDS = ["group", "article_id", "role", "keep_rule", "kinds"]
 
 
 def export_format(export: Path, fmt: str | None) -> str:
     """The format to write ``export`` in: the one given, else its extension's; an extension
-    that names neither is bad usage rather than a guess."""
+    that names none is bad usage rather than a guess."""
     if fmt:
         return fmt
     suffix = export.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise click.UsageError(
-            f"cannot tell the format of {export.name!r} from its name: name it .csv or .json, "
-            "or give --format csv|json"
+            f"cannot tell the format of {export.name!r} from its name: name it .csv, .json or "
+            ".jsonl, or give --format csv|json|jsonl"
         )
     return suffix
+
+
+def dedup_rows(groups: list[ReuseGroup]) -> Iterator[dict[str, Any]]:
+    """One row per grouped article: its group, its role (keep or duplicate), the rule that
+    chose its group's keep, and the group's kinds."""
+    for n, group in enumerate(groups, 1):
+        for member in group.articles:
+            yield {
+                "group": n,
+                "article_id": member,
+                "role": "keep" if member == group.keep else "duplicate",
+                "keep_rule": group.keep_rule,
+                "kinds": " ".join(group.kinds),
+            }
 
 
 @click.command("dedup")
@@ -207,14 +341,16 @@ def export_format(export: Path, fmt: str | None) -> str:
     "export",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="Write the duplicate groups to FILE (.csv or .json, or as --format says).",
+    help="Write the duplicate groups to FILE (.csv, .json or .jsonl, or as --format says).",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    help="csv: one row per article (group, article_id, role: origin or duplicate, kinds); "
-    "json: the groups as `marsad reuse --json` prints them. Default: from FILE's extension.",
+    help="csv and jsonl: one row per article (group, article_id, role: keep or duplicate, "
+    "keep_rule: origin, earliest or longest, kinds); json: the groups as `marsad reuse "
+    "--json` prints them. Default: from FILE's extension. Per-pair rows: `marsad reuse "
+    "--pairs --jsonl`.",
 )
 @click.option("--kind", type=KINDS, help="Only this kind.")
 @db_option
@@ -222,8 +358,9 @@ def export_format(export: Path, fmt: str | None) -> str:
 def dedup_command(
     ctx: click.Context, export: Path, fmt: str | None, kind: str | None, db: str | None
 ) -> None:
-    """Export groups of duplicate articles: in CSV one row per article with its group and its
-    role, origin or duplicate (keep the origin, drop the duplicates)."""
+    """Export groups of copies of one text: in CSV or JSON Lines one row per article with its
+    group and its role, keep or duplicate (each group keeps exactly one: the origin, else the
+    earliest published, else the longest)."""
     fmt = export_format(export, fmt)
     folder = Path(os.path.abspath(export)).parent
     if not folder.is_dir():  # before the update, which can take minutes
@@ -231,21 +368,15 @@ def dedup_command(
     with open_marsad(ctx, db) as marsad:
         updated_reuse(marsad)
         groups = marsad.reuse_groups(kind)
-    rows = [
-        {
-            "group": n,
-            "article_id": member,
-            "role": "origin" if member == group["origin"] else "duplicate",
-            "kinds": " ".join(group["kinds"]),
-        }
-        for n, group in enumerate(groups, 1)
-        for member in group["articles"]
-    ]
-    if fmt == "json":
-        export.write_text(json.dumps(groups, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    else:
-        with export.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=["group", "article_id", "role", "kinds"])
+    count = sum(len(group.articles) for group in groups)
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        if fmt == "json":
+            dicts = [group_dict(n, g) for n, g in enumerate(groups, 1)]
+            handle.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
+            write_rows(dedup_rows(groups), lines=True, out=handle)
+        else:
+            writer = csv.DictWriter(handle, fieldnames=DEDUP_FIELDS)
             writer.writeheader()
-            writer.writerows(rows)
-    say(f"{len(groups)} group(s), {len(rows)} article(s) → ", plain(str(export)), to=err_console)
+            writer.writerows(dedup_rows(groups))
+    say(f"{len(groups)} group(s), {count} article(s) → ", plain(str(export)), to=err_console)

@@ -1,0 +1,82 @@
+"""Mark template links after each reuse update (``link/templates.py`` says what they are).
+
+New articles change how many texts of an outlet carry a fingerprint, so the links to re-judge
+are those between two articles sharing a fingerprint with a new article (a link whose shared
+fingerprints the new articles do not carry keeps its counts, and so its kind). An update of
+more than ``WHOLE`` articles re-judges every partial and template link instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from marsad.link.shingles import Hashes, winnow
+from marsad.link.templates import TemplateParams, is_template
+from marsad.models import ReuseLink
+from marsad.store import SQLiteStore
+
+WHOLE = 200
+"""Updates with more new articles than this re-judge every partial and template link."""
+
+
+def update_templates(
+    store: SQLiteStore,
+    new: Sequence[tuple[str, Hashes]],
+    params: TemplateParams | None = None,
+) -> int:
+    """Re-judge the partial and template links the ``new`` articles (id, fingerprints) can
+    change; return how many links are templates among those judged."""
+    params = params or TemplateParams()
+    if not new:
+        return 0
+    if len(new) > WHOLE:
+        links = store.reuse.partial_links()
+    else:
+        touched = {article_id for article_id, _ in new}
+        for _, fps in new:
+            touched.update(store.reuse.matches(fps))
+        links = store.reuse.partial_links(touched)
+    kinds = judge(store, links, params)
+    store.reuse.set_kinds(
+        (link.a, link.b, kind) for link, kind in zip(links, kinds, strict=True) if kind != link.kind
+    )
+    return kinds.count("template")
+
+
+def judge(store: SQLiteStore, links: Sequence[ReuseLink], params: TemplateParams) -> list[str]:
+    """``partial`` or ``template`` for each link."""
+    w = params.reuse.shingles.w
+    seqs: dict[str, Hashes] = {}
+    prints: dict[str, Hashes] = {}
+
+    def shingles(article_id: str) -> Hashes:
+        if article_id not in seqs:
+            seqs[article_id] = store.reuse.shingles(article_id)
+            prints[article_id] = np.unique(winnow(seqs[article_id], w)[0])
+        return seqs[article_id]
+
+    outlets = store.reuse.outlets(x for link in links for x in (link.a, link.b))
+    shared: list[Hashes] = []
+    wanted: dict[str, set[int]] = {}
+    for link in links:
+        shingles(link.a), shingles(link.b)
+        fps = np.intersect1d(prints[link.a], prints[link.b], assume_unique=True)
+        shared.append(fps)
+        for outlet in {outlets.get(link.a, ""), outlets.get(link.b, "")}:
+            wanted.setdefault(outlet, set()).update(fps.tolist())
+    templates = {
+        outlet: store.reuse.common_fingerprints(outlet, fps, params.min_articles)
+        for outlet, fps in wanted.items()
+        if outlet
+    }
+    kinds = []
+    for link, fps in zip(links, shared, strict=True):
+        mine = templates.get(outlets.get(link.a, ""), set()) | templates.get(
+            outlets.get(link.b, ""), set()
+        )
+        found = np.array(sorted(fp for fp in fps.tolist() if fp in mine), dtype=np.uint64)
+        template = len(found) > 0 and is_template(shingles(link.a), shingles(link.b), found, params)
+        kinds.append("template" if template else "partial")
+    return kinds

@@ -1,0 +1,103 @@
+"""Issuers' templates: a passage one outlet prints in many of its articles is not a copy.
+
+An execution announcement, «يتلقى اتصالاً هاتفياً من», a ministry's contact paragraph: an
+outlet (or the issuer it prints) repeats such a passage word for word in report after report
+on different happenings. Two reports that share only that passage are not copies of one text,
+within the outlet or across outlets. A passage is an outlet's *template* when its winnowed
+fingerprints are found in at least ``min_articles`` distinct texts (distinct titles) of that
+outlet. A partial link becomes kind ``template`` when, with the template passages of its two
+articles' outlets taken out of both, what the two still share makes no reuse: neither does
+one hold ``ReuseParams.partial`` of the other's own (non-template) text, nor do they share a
+passage of ``min_passage`` words. Exact and near copies stay copies.
+
+The judgement reads only the two articles' shingles and the stored fingerprint counts, so the
+batch path and the incremental (stored) path of ``engine.linking`` reach the same kinds: the
+engine re-judges, after every update, the links whose shared fingerprints the new articles
+carry (``engine/templates.py``).
+
+>>> import numpy as np
+>>> seq = np.arange(1, 41, dtype=np.uint64)  # 40 shingles shared in full
+>>> is_template(seq, seq, np.empty(0, dtype=np.uint64))
+False
+>>> is_template(seq, seq, seq)  # all of it an outlet's template
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from marsad.link.reuse import ReuseParams
+from marsad.link.shingles import Hashes, winnow
+
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateParams:
+    """A passage is an outlet's template when found in ``min_articles`` of its texts; what is
+    left shared is judged by ``reuse``'s thresholds."""
+
+    min_articles: int = 5
+    reuse: ReuseParams = field(default_factory=ReuseParams)
+
+    def __post_init__(self) -> None:
+        if self.min_articles < 2:
+            raise ValueError(f"min_articles must be >= 2, got {self.min_articles}")
+
+
+def is_template(
+    seq_a: Hashes, seq_b: Hashes, templates: Hashes, params: TemplateParams | None = None
+) -> bool:
+    """Whether what ``a`` and ``b`` share (shingles in text order) is template text: some of
+    it is in ``templates`` (the template fingerprints of their outlets) and the rest makes no
+    reuse."""
+    params = params or TemplateParams()
+    reuse = params.reuse
+    n, w = reuse.shingles.n, reuse.shingles.w
+    set_a, set_b = np.unique(seq_a), np.unique(seq_b)
+    if not len(set_a) or not len(set_b) or not len(templates):
+        return False
+    template_values = np.union1d(
+        seq_a[_template_mask(seq_a, set_b, templates, w)],
+        seq_b[_template_mask(seq_b, set_a, templates, w)],
+    )
+    if not len(template_values):
+        return False
+    left = np.setdiff1d(np.intersect1d(set_a, set_b), template_values)
+    own = min(len(np.setdiff1d(x, template_values)) for x in (set_a, set_b))
+    contain = len(left) / max(own, 1)  # of what is not template, how much is shared
+    if contain >= reuse.partial and len(left) >= reuse.min_shared:
+        return False
+    shorter = seq_a if len(seq_a) <= len(seq_b) else seq_b
+    return _longest(np.isin(shorter, left), n) < reuse.min_passage
+
+
+def _template_mask(seq: Hashes, other: Hashes, templates: Hashes, w: int) -> Mask:
+    """The shingles of ``seq`` shared with ``other`` that stand in a template passage: the runs
+    of shared shingles holding a template fingerprint, within ``w - 1`` shingles of one
+    (winnowing picks one in every ``w`` shingles, so a template passage's fingerprints are at
+    most ``w`` apart and its ends at most ``w - 1`` beyond them)."""
+    shared = np.isin(seq, other)
+    fps, positions = winnow(seq, w)
+    marks = positions[np.isin(fps, templates) & shared[positions]]
+    if not len(marks):
+        return np.zeros(len(seq), dtype=np.bool_)
+    depth = np.zeros(len(seq) + 1, dtype=np.int64)
+    np.add.at(depth, np.maximum(marks - w + 1, 0), 1)
+    np.add.at(depth, np.minimum(marks + w, len(seq)), -1)
+    near: Mask = np.cumsum(depth[:-1]) > 0
+    runs = np.cumsum(np.concatenate(([True], shared[1:] != shared[:-1])))  # run number
+    return near & shared & np.isin(runs, runs[marks])
+
+
+def _longest(shared: Mask, n: int) -> int:
+    """Words in the longest run of shared shingles (0 when none)."""
+    if not shared.any():
+        return 0
+    padded = np.concatenate(([0], shared.view(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(padded))
+    return int((edges[1::2] - edges[::2]).max()) + n - 1
