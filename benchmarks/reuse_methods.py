@@ -40,13 +40,15 @@ class Run:
     found: list[Found]
 
 
-def marsad(workers: int) -> Detector:
-    """Marsad's ``find_reuse`` with ``workers`` threads; it reports kinds."""
+def marsad(workers: int, rewrites: bool = True) -> Detector:
+    """Marsad's ``find_reuse`` with ``workers`` threads; it reports kinds. ``rewrites`` False:
+    without the light-rewrite stage (an ablation row: what the stage costs)."""
 
     def detect(docs: Mapping[str, str]) -> tuple[list[Found], int]:
-        from marsad.link.reuse import find_reuse
+        from marsad.link.reuse import ReuseParams, find_reuse
 
-        pairs = find_reuse(docs, workers=workers)
+        params = ReuseParams() if rewrites else ReuseParams(rewrites=None)
+        pairs = find_reuse(docs, params, workers=workers)
         return [(p.a, p.b, p.kind, p.jaccard) for p in pairs], -1
 
     return detect
@@ -86,6 +88,7 @@ def rensa_lsh(docs: Mapping[str, str]) -> tuple[list[Found], int]:
 METHODS: dict[str, Detector] = {
     "marsad-1": marsad(1),
     "marsad-2": marsad(2),
+    "marsad-2-no-rewrites": marsad(2, rewrites=False),
     "datasketch": datasketch_lsh,
     "rensa": rensa_lsh,
 }

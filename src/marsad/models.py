@@ -163,12 +163,14 @@ class ReuseLink:
 
     ``contain_a`` is the share of a's shingles found in b. ``passages`` holds aligned spans as
     ``(a_start, a_end, b_start, b_end, words)`` character offsets into each original body.
-    ``origin``/``copy`` are None when no evidence decides the order.
+    ``origin``/``copy`` are None when no evidence decides the order. ``kind`` is
+    ``template`` for a partial link whose shared text is an outlet's template passage
+    (``link/templates.py``): never a copy.
     """
 
     a: str
     b: str
-    kind: Literal["exact", "near", "partial"]
+    kind: Literal["exact", "near", "partial", "template"]
     jaccard: float
     contain_a: float
     contain_b: float
@@ -179,6 +181,37 @@ class ReuseLink:
     uncredited: bool
     dropped: tuple[str, ...]
     passages: tuple[tuple[int, int, int, int, int], ...]
+    origin_credit: str | None = None
+    """The outlet or agency the shared text comes from when a credit names it (its display
+    name: "واس"), whether or not it has an article in the corpus; ``origin`` is then the
+    article that keeps the credit and ``copy`` the one that drops it."""
+    rewrite: bool = False
+    """Found by the light-rewrite stage (``link/rewrites.py``): ``jaccard`` and the shares
+    are of light-stem word pairs, not of five-word shingles."""
+
+
+KeepRule = Literal["origin", "earliest", "longest"]
+"""Why a reuse group keeps the article it keeps (``link/groups.py``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseGroup:
+    """Copies of one text (``link/copies.py``): the articles, the one to ``keep`` and the rule
+    that chose it, the links' ``origin`` when they name one, the copies that drop the origin's
+    credit (``uncredited``, never the kept article), and the articles outside the group that
+    share passages with it (``related``; ``related_groups``: their groups' 1-based numbers
+    in the listing the group came in).
+    """
+
+    articles: tuple[str, ...]
+    keep: str
+    keep_rule: KeepRule
+    origin: str | None
+    kinds: tuple[str, ...]
+    uncredited: tuple[str, ...]
+    links: int
+    related: tuple[str, ...] = ()
+    related_groups: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,3 +282,31 @@ class TemporalExpression:
     latest: _dt.date | None
     granularity: TemporalGranularity
     relative: bool
+
+
+# Credits (link/credits.py): appended here so this section stands apart from the rest.
+
+CreditPlace = Literal["body", "attribution", "removed"]
+"""Which text of an article a credit's offsets point into: the body, one of its attribution
+lines, or one of its removed lines (a dateline taken out of the text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreditSpan:
+    """A credit an article gives: «الرياض - واس», «(واس)», «نقلاً عن رويترز», "(Reuters) -".
+
+    ``outlet`` is the id of the outlet credited (``marsad/data/outlets.toml``), ``name`` its
+    display name. ``place`` says which text ``start``/``end`` point into and ``line`` which
+    attribution or removed line (0 for the body): ``text == that_text[start:end]``. ``cue``
+    is how the text credits it: ``dateline``, ``bracket``, ``phrase`` («حسب», «نقلاً عن»,
+    «ذكرت وكالة»), ``line`` (a credit line of its own).
+    """
+
+    outlet: str
+    name: str
+    text: str
+    place: CreditPlace
+    line: int
+    start: int
+    end: int
+    cue: str

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from marsad.link.align import AlignText, align_texts
+from marsad.engine.rewrites import stored_rewrites
+from marsad.engine.templates import update_templates
+from marsad.link.align import AlignText, align_rewritten, align_texts
 from marsad.link.origin import decide
 from marsad.link.reuse import ReusePair, ReuseParams, find_reuse, judge, shingle
+from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
 from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
@@ -78,6 +81,9 @@ def update_reuse(
                 if pair is not None:
                     found[key] = pair
         step("matching the stored index", len(new), len(new))
+    step("matching stored rewrites", 0, 1)  # light rewrites of stored articles
+    found.update(stored_rewrites(store, new, found, params))
+    step("matching stored rewrites", 1, 1)
     cache = _Prepared(store, params.shingles.n)
     links = []
     for done, (_, pair) in enumerate(sorted(found.items())):
@@ -88,6 +94,9 @@ def update_reuse(
     step("saving links", 0, 1)
     store.reuse.save(indexed, links)
     step("saving links", 1, 1)
+    step("marking templates", 0, 1)  # an outlet's template passage is not a copy
+    update_templates(store, [(i, fps) for i, _, fps in indexed], TemplateParams(reuse=params))
+    step("marking templates", 1, 1)
     report.links = len(links)
     report.seconds = time.perf_counter() - start
     return report
@@ -106,8 +115,9 @@ class _Prepared:
 def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
     (a, text_a), (b, text_b) = cache.get(pair.a), cache.get(pair.b)
     origin = decide(a, b, pair.contain_a, pair.contain_b)
+    aligned = align_rewritten if pair.rewrite else functools.partial(align_texts, n=n)
     passages = tuple(
-        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in align_texts(text_a, text_b, n)
+        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in aligned(text_a, text_b)
     )
     longest = pair.longest
     if longest is None:  # the shares decided the pair; the alignment measures the passage
@@ -126,4 +136,6 @@ def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
         uncredited=origin.uncredited,
         dropped=origin.dropped,
         passages=passages,
+        origin_credit=origin.origin_credit,
+        rewrite=pair.rewrite,
     )

@@ -2,16 +2,19 @@
 
 Each word of the original body is found with its span and normalized on its own; shingles of
 those words are matched between the two articles, and runs of matching shingles become
-passages. Offsets point into ``Article.body`` (what is shown), never into normalized text.
+passages. A light rewrite (``link/rewrites.py``) keeps few runs of five words, so its passages
+are aligned over light stems instead, across gaps of a word or two (a swapped or dropped word).
+Offsets point into ``Article.body`` (what is shown), never into normalized text.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
 
-from marsad.arabic import normalize
+from marsad.arabic import normalize, stem_tokens
 from marsad.link.shingles import shingle_batch
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -52,6 +55,7 @@ class AlignText:
     spans: list[tuple[int, int]]
     shingles: list[int]
     first: dict[int, int]
+    words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, body: str, n: int) -> AlignText:
@@ -60,7 +64,7 @@ class AlignText:
         first: dict[int, int] = {}
         for pos, value in enumerate(seq):
             first.setdefault(value, pos)
-        return cls(spans, seq, first)
+        return cls(spans, seq, first, tuple(words))
 
 
 def align(body_a: str, body_b: str, n: int, min_words: int = 8) -> list[Passage]:
@@ -92,6 +96,42 @@ def align_texts(a: AlignText, b: AlignText, n: int, min_words: int = 8) -> list[
                 Passage(a.spans[i][0], a.spans[last_a][1], b.spans[j][0], b.spans[last_b][1], words)
             )
         i += length
+    return passages
+
+
+def align_rewritten(
+    a: AlignText, b: AlignText, min_words: int = 8, max_gap: int = 2
+) -> list[Passage]:
+    """Passages of ``a`` that stand in ``b`` with light edits: runs of equal light stems
+    joined across gaps of at most ``max_gap`` words on either side, at least ``min_words``
+    words of ``a`` long, in ``a``'s order (``words`` counts a's words, gaps included)."""
+    stems_a, stems_b = stem_tokens(list(a.words)), stem_tokens(list(b.words))
+    matcher = difflib.SequenceMatcher(None, stems_a, stems_b, autojunk=False)
+    passages: list[Passage] = []
+    run: list[int] | None = None  # a_start, b_start, a_end, b_end (word indexes)
+
+    def close(run: list[int] | None) -> None:
+        if run is not None and run[2] - run[0] >= min_words:
+            a_start, b_start, a_end, b_end = run
+            passages.append(
+                Passage(
+                    a.spans[a_start][0],
+                    a.spans[a_end - 1][1],
+                    b.spans[b_start][0],
+                    b.spans[b_end - 1][1],
+                    a_end - a_start,
+                )
+            )
+
+    for block in matcher.get_matching_blocks():
+        if not block.size:
+            continue
+        if run is not None and block.a - run[2] <= max_gap and block.b - run[3] <= max_gap:
+            run[2], run[3] = block.a + block.size, block.b + block.size
+            continue
+        close(run)
+        run = [block.a, block.b, block.a + block.size, block.b + block.size]
+    close(run)
     return passages
 
 

@@ -57,8 +57,13 @@ class Overlaps:
         )
 
 
-def overlaps(table: ShingleTable, max_df: int = 300, workers: int = 1) -> Overlaps:
+def overlaps(
+    table: ShingleTable, max_df: int = 300, workers: int = 1, count_common: bool = True
+) -> Overlaps:
     """Overlap of every pair of articles sharing a shingle carried by at most ``max_df`` of them.
+
+    ``count_common=False`` leaves the shingles found in more than ``max_df`` articles out of
+    ``shared`` (cheaper when many are: a count of rare shingles is all candidates need).
 
     >>> seqs = [np.array(h, np.uint64) << np.uint64(30) for h in ([1, 2, 3], [3, 2, 4], [9])]
     >>> o = overlaps(ShingleTable.of(seqs))
@@ -75,7 +80,7 @@ def overlaps(table: ShingleTable, max_df: int = 300, workers: int = 1) -> Overla
     )
     a, b, shared = (np.concatenate([c[k] for c in counted]) for k in range(3))
     common = [docs for x in ranges for docs in x.common]
-    if common and len(a):
+    if count_common and common and len(a):
         shared += _common_shared(common, a, b, n_docs)
     link_parts = [[x.links[r] for x in ranges if len(x.links[r])] for r in range(_DOC_RANGES)]
     empty = np.empty(0, dtype=np.uint64)

@@ -24,8 +24,9 @@ from typing import Literal
 import numpy as np
 
 from marsad.link.overlap import overlaps
+from marsad.link.rewrites import Rewrite, RewriteParams, Samples, find_rewrites
 from marsad.link.runs import longest_runs
-from marsad.link.shingles import Hashes, ShingleParams, shingle_batch, winnow
+from marsad.link.shingles import CHUNK_TEXTS, Hashes, ShingleParams, shingle_batch, winnow
 from marsad.link.table import ShingleTable
 from marsad.link.verify import Scores, Shingled
 
@@ -38,7 +39,8 @@ class ReuseParams:
 
     ``near``: Jaccard at or above which two articles are near-duplicates. ``partial``:
     containment (either way) at or above which one article reuses the other. ``min_passage``:
-    a shared run of at least this many words is reuse whatever the shares.
+    a shared run of at least this many words is reuse whatever the shares. ``rewrites``: the
+    thresholds of the light-rewrite stage (``link/rewrites.py``); None turns it off.
     """
 
     shingles: ShingleParams = field(default_factory=ShingleParams)
@@ -47,6 +49,7 @@ class ReuseParams:
     min_passage: int = 30
     min_shared: int = 3
     max_df: int = 300
+    rewrites: RewriteParams | None = field(default_factory=RewriteParams)
 
     def __post_init__(self) -> None:
         for name in ("near", "partial"):
@@ -73,6 +76,16 @@ class ReusePair:
     contain_a: float
     contain_b: float
     longest: int | None  # words in the longest shared passage; None when not measured
+    rewrite: bool = False  # found by the rewrite stage: the shares are of light-stem word pairs
+
+
+def rewrite_pair(a: str, b: str, r: Rewrite, params: ReuseParams) -> ReusePair:
+    """The reuse pair of a verified rewrite, its kind decided by the rule ``kind_of`` applies
+    to shingles, applied to its light-stem word pairs (``near`` at Jaccard >= ``near``, else
+    ``partial``), so that its shares always agree with its kind."""
+    kind: Kind = "near" if r.jaccard >= params.near else "partial"
+    shares = round(r.jaccard, 4), round(r.contain_a, 4), round(r.contain_b, 4)
+    return ReusePair(a, b, kind, *shares, None, rewrite=True)
 
 
 def kind_of(s: Scores, identical: bool, params: ReuseParams) -> Kind | None:
@@ -124,7 +137,19 @@ def find_reuse(
     n = params.shingles.n
     ids = sorted(docs)
     texts = [docs[i] for i in ids]
-    table = ShingleTable.build(texts, n, workers)
+    rewrites = params.rewrites
+    samples: list[Samples] = []
+    if rewrites is None:
+        table = ShingleTable.build(texts, n, workers)
+    else:
+        table, samples = ShingleTable.build_with(
+            texts,
+            n,
+            lambda first, tokens: Samples.of(
+                first, tokens, min(CHUNK_TEXTS, len(texts) - first), rewrites
+            ),
+            workers,
+        )
     ov = overlaps(table, params.max_df, workers)
     jaccard = ov.jaccard()
     contain_a, contain_b = ov.containment()
@@ -156,6 +181,10 @@ def find_reuse(
         found[i, j] = ReusePair(
             ids[i], ids[j], "exact", 1.0, 1.0, 1.0, old.longest if old else None
         )
+    if rewrites is not None:
+        known = np.array(sorted(i * len(ids) + j for i, j in found), dtype=np.int64)
+        for r in find_rewrites(samples, known, rewrites, workers):
+            found[r.a, r.b] = rewrite_pair(ids[r.a], ids[r.b], r, params)
     return [found[key] for key in sorted(found)]
 
 

@@ -91,31 +91,70 @@ def shingle_chunk(
 
 
 def _shingle_chunk(texts: list[str], n: int) -> tuple[Hashes, npt.NDArray[np.int64]]:
-    empty = np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
-    units = np.frombuffer("\n".join(texts).encode("utf-16-le"), dtype=np.uint16)
-    if len(units) == sum(len(t) for t in texts) + len(texts) - 1:  # all BMP: 1 unit a char
-        lengths = [len(t) for t in texts]
-    else:  # characters beyond the BMP take two units
-        lengths = [len(t.encode("utf-16-le")) // 2 for t in texts]
-    doc_starts = np.cumsum([0] + [length + 1 for length in lengths[:-1]])
-    starts, ends = _token_bounds(units)
-    token_hash = _token_hashes(units, starts, ends)
-    token_doc = np.searchsorted(doc_starts, starts, side="right") - 1
+    chunk = TokenChunk.of(texts)
+    return ngrams(chunk.hashes(), chunk.doc, n)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenChunk:
+    """The word tokens of a chunk of texts: UTF-16 ``units`` of the texts joined by newlines,
+    each token's ``starts``/``ends`` in them and the text (``doc``, from 0) it belongs to.
+    """
+
+    units: npt.NDArray[np.uint16]
+    starts: npt.NDArray[np.intp]
+    ends: npt.NDArray[np.intp]
+    doc: npt.NDArray[np.int64]
+    prefix: Hashes  # prefix sums of the units times powers of the multiplier
+
+    @classmethod
+    def of(cls, texts: list[str]) -> TokenChunk:
+        units = np.frombuffer("\n".join(texts).encode("utf-16-le"), dtype=np.uint16)
+        if len(units) == sum(len(t) for t in texts) + len(texts) - 1:  # all BMP: 1 unit a char
+            lengths = [len(t) for t in texts]
+        else:  # characters beyond the BMP take two units
+            lengths = [len(t.encode("utf-16-le")) // 2 for t in texts]
+        doc_starts = np.cumsum([0] + [length + 1 for length in lengths[:-1]])
+        starts, ends = _token_bounds(units)
+        doc = (np.searchsorted(doc_starts, starts, side="right") - 1).astype(np.int64)
+        powers, _ = _powers(len(units))
+        prefix = np.zeros(len(units) + 1, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            np.cumsum(units * powers, dtype=np.uint64, out=prefix[1:])
+        return cls(units, starts, ends, doc, prefix)
+
+    def hashes(
+        self,
+        starts: npt.NDArray[np.intp] | None = None,
+        ends: npt.NDArray[np.intp] | None = None,
+    ) -> Hashes:
+        """The hash of each token, or of the part ``starts[i]:ends[i]`` of each (a stem)."""
+        return _span_hashes(
+            self.prefix,
+            self.starts if starts is None else starts,
+            self.ends if ends is None else ends,
+        )
+
+
+def ngrams(
+    token_hash: Hashes, token_doc: npt.NDArray[np.int64], n: int
+) -> tuple[Hashes, npt.NDArray[np.int64]]:
+    """The hashes of every ``n`` consecutive tokens within one text, and the text of each."""
     count = len(token_hash) - n + 1
     if count <= 0:
-        return empty
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
     acc = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(n):
             acc *= _MULTIPLIER
             acc += token_hash[k : k + count]
-        _finalize(acc)
+        finalize(acc)
     doc = token_doc[:count]
     valid = doc == token_doc[n - 1 :]
-    return acc[valid], doc[valid].astype(np.int64)
+    return acc[valid], doc[valid]
 
 
-def _finalize(x: Hashes) -> None:
+def finalize(x: Hashes) -> None:
     """Murmur3's 64-bit finalizer, in place: every input bit moves every output bit, so the
     top bits alone tell shingles apart ("… 5" and "… 6" differ by one bit before mixing).
     """
@@ -149,13 +188,12 @@ def _token_units() -> npt.NDArray[np.int8]:
     return table.astype(np.int8)
 
 
-def _token_hashes(
-    units: npt.NDArray[np.uint16], starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]
+def _span_hashes(
+    prefix: Hashes, starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]
 ) -> Hashes:
-    powers, inverse = _powers(len(units))
+    """The hash of each span of units, read off the prefix sums (``len(prefix) - 1`` units)."""
+    _, inverse = _powers(len(prefix) - 1)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(len(units) + 1, dtype=np.uint64)
-        np.cumsum(units * powers, dtype=np.uint64, out=prefix[1:])
         hashes = (prefix[ends] - prefix[starts]) * inverse[starts]
         return hashes ^ (hashes >> np.uint64(31))
 

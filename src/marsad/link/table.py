@@ -11,13 +11,17 @@ a fresh page costs more than the arithmetic done on it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 from marsad.link.parallel import thread_map
-from marsad.link.shingles import CHUNK_TEXTS, Hashes, shingle_chunk
+from marsad.link.shingles import CHUNK_TEXTS, Hashes, TokenChunk, ngrams
+
+_T = TypeVar("_T")
 
 Ints = npt.NDArray[np.int64]
 
@@ -46,14 +50,29 @@ class ShingleTable:
     @classmethod
     def build(cls, norm_texts: list[str], n: int, workers: int = 1) -> ShingleTable:
         """The table of normalized texts, shingled ``n`` words at a time."""
+        return cls.build_with(norm_texts, n, lambda first, tokens: None, workers)[0]
+
+    @classmethod
+    def build_with(
+        cls,
+        norm_texts: list[str],
+        n: int,
+        also: Callable[[int, TokenChunk], _T],
+        workers: int = 1,
+    ) -> tuple[ShingleTable, list[_T]]:
+        """``build``, and ``also(first, tokens)`` of each chunk of texts from ``first``: a
+        later stage reads the tokens without splitting the texts again."""
         if len(norm_texts) > MAX_DOCS:
             raise ValueError(f"at most {MAX_DOCS:,} articles per batch, got {len(norm_texts):,}")
-        parts = thread_map(
-            lambda first: _chunk(first, *shingle_chunk(norm_texts, first, n)),
-            range(0, len(norm_texts), CHUNK_TEXTS),
-            workers,
-        )
-        return cls._assemble(parts, workers)
+
+        def one(first: int) -> tuple[_Chunk, _T]:
+            part = norm_texts[first : first + CHUNK_TEXTS]
+            tokens = TokenChunk.of(part)
+            hashes, owner = ngrams(tokens.hashes(), tokens.doc, n)
+            return _chunk(first, len(part), hashes, owner), also(first, tokens)
+
+        parts = thread_map(one, range(0, len(norm_texts), CHUNK_TEXTS), workers)
+        return cls._assemble([p for p, _ in parts], workers), [x for _, x in parts]
 
     @classmethod
     def of(cls, sequences: list[Hashes]) -> ShingleTable:
@@ -66,6 +85,17 @@ class ShingleTable:
             hashes = np.concatenate(part).astype(np.uint64, copy=False)
             parts.append(_chunk(first, len(part), hashes, owner))
         return cls._assemble(parts)
+
+    @staticmethod
+    def part(first: int, count: int, hashes: Hashes, owner: Ints) -> TablePart:
+        """The part of a table holding texts ``first..first + count - 1``: their shingle
+        hashes in text order and each one's text (numbered from 0 within the part)."""
+        return _chunk(first, count, hashes, owner)
+
+    @classmethod
+    def assemble(cls, parts: list[TablePart], workers: int = 1) -> ShingleTable:
+        """The table of consecutive parts, in order."""
+        return cls._assemble(parts, workers)
 
     @classmethod
     def _assemble(cls, parts: list[_Chunk], workers: int = 1) -> ShingleTable:
@@ -108,6 +138,9 @@ class _Chunk:
     set_hash: Hashes
     sizes: Ints
     postings: list[Hashes]
+
+
+TablePart = _Chunk
 
 
 _RANGE_BOUNDS = np.arange(1, 1 << RANGE_BITS, dtype=np.uint64) << np.uint64(64 - RANGE_BITS)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -20,8 +21,20 @@ Hashes = npt.NDArray[np.uint64]
 
 _LINK_COLUMNS = (
     "a, b, kind, jaccard, contain_a, contain_b, longest, origin, copy, reasons, uncredited, "
-    "dropped, passages"
+    "dropped, passages, origin_credit, rewrite"
 )
+
+
+_OUTLET = "coalesce(nullif({0}.outlet, ''), {0}.source, '')"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletLink:
+    """A stored link with the outlets (else sources) of its two articles."""
+
+    link: ReuseLink
+    outlet_a: str
+    outlet_b: str
 
 
 class ReuseTables:
@@ -79,7 +92,7 @@ class ReuseTables:
                 )
             self.db.executemany(
                 f"INSERT OR REPLACE INTO reuse_links ({_LINK_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_link_row(link) for link in links],
             )
 
@@ -87,8 +100,8 @@ class ReuseTables:
         """Exact and near links, and (``min_containment`` given) partial links with at least
         that share of one article inside the other: what the event stage's copy rule reads."""
         rows = self.db.execute(
-            f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind != 'partial' "
-            "OR max(contain_a, contain_b) >= ? ORDER BY a, b",
+            f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('exact', 'near') "
+            "OR (kind = 'partial' AND max(contain_a, contain_b) >= ?) ORDER BY a, b",
             (2.0 if min_containment is None else min_containment,),
         )
         return [_link(r) for r in rows]
@@ -96,7 +109,12 @@ class ReuseTables:
     def clear(self) -> None:
         """Forget the index and the links: the next update re-indexes every article."""
         with Transaction(self.db):
-            for table in ("reuse_links", "reuse_fingerprints", "reuse_shingles"):
+            for table in (
+                "reuse_links",
+                "reuse_fingerprints",
+                "reuse_shingles",
+                "reuse_stem_pairs",
+            ):
                 self.db.execute(f"DELETE FROM {table}")
 
     def links(self, article_id: str | None = None, kind: str | None = None) -> list[ReuseLink]:
@@ -111,6 +129,123 @@ class ReuseTables:
         if where:
             sql += " WHERE " + " AND ".join(where)
         return [_link(r) for r in self.db.execute(sql + " ORDER BY a, b", args)]
+
+    def stream(self, kind: str | None = None, limit: int | None = None) -> Iterator[OutletLink]:
+        """Every stored link (``kind``: only those) with its articles' outlets, in id order,
+        read row by row: memory does not grow with the number of links."""
+        sql = (
+            f"SELECT {', '.join('l.' + c.strip() for c in _LINK_COLUMNS.split(','))}, "
+            f"{_OUTLET.format('x')}, {_OUTLET.format('y')} FROM reuse_links l "
+            "LEFT JOIN articles x ON x.id = l.a LEFT JOIN articles y ON y.id = l.b"
+        )
+        args: list[Any] = []
+        if kind:
+            sql += " WHERE l.kind = ?"
+            args.append(kind)
+        sql += " ORDER BY l.a, l.b"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        n = len(_LINK_COLUMNS.split(","))
+        for row in self.db.execute(sql, args):
+            yield OutletLink(_link(row[:n]), row[n], row[n + 1])
+
+    def count(self, kind: str | None = None) -> int:
+        """How many links are stored (``kind``: of that kind)."""
+        sql, args = "SELECT count(*) FROM reuse_links", []
+        if kind:
+            sql, args = sql + " WHERE kind = ?", [kind]
+        return int(self.db.execute(sql, args).fetchone()[0])
+
+    # -- templates (engine/templates.py) ---------------------------------------------------
+
+    def partial_links(self, among: Iterable[str] | None = None) -> list[ReuseLink]:
+        """Partial and template links (``among``: only those between two of these articles)."""
+        sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
+        if among is None:
+            return [_link(r) for r in self.db.execute(sql + " ORDER BY a, b")]
+        wanted = set(among)
+        found: dict[tuple[str, str], ReuseLink] = {}
+        ids = sorted(wanted)
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            rows = self.db.execute(sql + f" AND a IN ({', '.join('?' * len(chunk))})", chunk)
+            for row in rows:
+                link = _link(row)
+                if link.b in wanted:
+                    found[link.a, link.b] = link
+        return [found[key] for key in sorted(found)]
+
+    def outlets(self, ids: Iterable[str]) -> dict[str, str]:
+        """Each article's outlet (else its source, else "")."""
+        out: dict[str, str] = {}
+        ids = sorted(set(ids))
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            rows = self.db.execute(
+                f"SELECT a.id, {_OUTLET.format('a')} FROM articles a "
+                f"WHERE a.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update(rows)
+        return out
+
+    def common_fingerprints(
+        self, outlet: str, fingerprints: Iterable[int], min_texts: int
+    ) -> set[int]:
+        """The fingerprints found in at least ``min_texts`` distinct texts (distinct titles;
+        an untitled article counts alone) of ``outlet``."""
+        values = sorted({int(fp) for fp in fingerprints})
+        signed = np.array(values, dtype=np.uint64).view(np.int64).tolist()
+        found: list[int] = []
+        for k in range(0, len(signed), 500):
+            chunk = signed[k : k + 500]
+            rows = self.db.execute(
+                "SELECT f.fp FROM reuse_fingerprints f JOIN articles a ON a.id = f.article_id "
+                f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND {_OUTLET.format('a')} = ? "
+                "GROUP BY f.fp HAVING count(DISTINCT CASE WHEN a.norm_title = '' THEN a.id "
+                "ELSE a.norm_title END) >= ?",
+                [*chunk, outlet, min_texts],
+            )
+            found.extend(fp for (fp,) in rows)
+        return set(np.array(found, dtype=np.int64).view(np.uint64).tolist())
+
+    def set_kinds(self, kinds: Iterable[tuple[str, str, str]]) -> None:
+        """Set the kind of links ``(a, b, kind)``, atomically."""
+        with Transaction(self.db):
+            self.db.executemany(
+                "UPDATE reuse_links SET kind = ? WHERE a = ? AND b = ?",
+                [(kind, a, b) for a, b, kind in kinds],
+            )
+
+    # -- light rewrites (link/rewrites.py) -------------------------------------------------
+
+    def stem_pair_matches(self, samples: Iterable[int], max_df: int) -> dict[str, int]:
+        """Indexed articles sharing sampled word pairs with these, and how many each shares,
+        counting only the pairs at most ``max_df`` indexed articles have (not set phrases)."""
+        values = sorted(set(samples))
+        found: dict[str, int] = {}
+        for k in range(0, len(values), 500):
+            chunk = values[k : k + 500]
+            rows = self.db.execute(
+                "SELECT article_id, count(*) FROM reuse_stem_pairs WHERE fp IN "
+                "(SELECT fp FROM reuse_stem_pairs WHERE fp IN "
+                f"({', '.join('?' * len(chunk))}) GROUP BY fp HAVING count(*) <= ?) "
+                "GROUP BY article_id",
+                [*chunk, max_df],
+            )
+            for article_id, count in rows:
+                found[article_id] = found.get(article_id, 0) + int(count)
+        return found
+
+    def save_stem_pairs(self, rows: Iterable[tuple[str, Iterable[int]]]) -> None:
+        """Index each article's sampled word pairs (again: a repeat changes nothing)."""
+        with Transaction(self.db):
+            for article_id, samples in rows:
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)",
+                    [(int(fp), article_id) for fp in samples],
+                )
 
 
 def _link_row(link: ReuseLink) -> tuple[Any, ...]:
@@ -128,6 +263,8 @@ def _link_row(link: ReuseLink) -> tuple[Any, ...]:
         int(link.uncredited),
         json.dumps(link.dropped, ensure_ascii=False),
         json.dumps(link.passages),
+        link.origin_credit,
+        int(link.rewrite),
     )
 
 
@@ -146,4 +283,6 @@ def _link(r: Sequence[Any]) -> ReuseLink:
         uncredited=bool(r[10]),
         dropped=tuple(json.loads(r[11])),
         passages=tuple(tuple(p) for p in json.loads(r[12])),
+        origin_credit=r[13],
+        rewrite=bool(r[14]),
     )

@@ -165,4 +165,22 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
     """,
+    # 8: issue 11. A link's origin may be an agency or outlet a credit names (واس, with no
+    # report in the corpus): ``origin_credit``. A link found by the light-rewrite stage
+    # (link/rewrites.py) scores light-stem word pairs, not shingles: ``rewrite``. Each
+    # article's sampled word pairs are indexed so a new article finds the stored ones it
+    # rewrites. Origins are decided anew (credits read from datelines, brackets and phrases;
+    # containment no longer counts), so the reuse index is rebuilt on the next update.
+    """
+    ALTER TABLE reuse_links ADD COLUMN origin_credit TEXT;
+    ALTER TABLE reuse_links ADD COLUMN rewrite INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE reuse_stem_pairs (
+        fp         INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (fp, article_id)
+    ) WITHOUT ROWID;
+    DELETE FROM reuse_links;
+    DELETE FROM reuse_fingerprints;
+    DELETE FROM reuse_shingles;
+    """,
 )
