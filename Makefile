@@ -63,8 +63,9 @@ lock:  ## pin the newest releases of every dependency in constraints.txt (then r
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 	rm -rf .lock-venv
 
-bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force
+bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, against brute force; planted copies
 	$(BIN)/python benchmarks/reuse.py
+	$(BIN)/python benchmarks/reuse_planted.py
 
 bench-events: $(VENV)/.bench  ## the CLI on whole crawl days vs tuning and held-out gold, ECB+; speed, dates
 	$(BIN)/python benchmarks/events.py
