@@ -116,11 +116,37 @@ def test_link_origin_publication_times_decide_when_no_credit_does() -> None:
     assert (found.origin, found.copy) == ("one", "two")
     assert found.reasons == ("published earlier (2015-08-10 before 2015-08-11)",)
     assert found.uncredited and found.dropped == ("عكاظ",)
+    # Hours of one day do not decide: stored times carry no zone (a "+03:00" time is kept
+    # local, a "Z" one in UTC), and date-only items often say midnight.
     timed = decide(
-        make("early", TEXT, outlet="okaz", published="2015-08-10T08:00:00"),
+        make("early", TEXT, outlet="okaz", published="2015-08-10T06:00:00"),
         make("late", TEXT, outlet="alyaum", published="2015-08-10T09:30:00"),
     )
-    assert timed.origin == "early"
+    assert timed.origin is None
+
+
+def test_link_origin_city_named_like_a_paper_is_not_its_credit() -> None:
+    # The original credits the daily «الرياض» (an ambiguous name: also the capital). The copy
+    # drops the credit but names the city, which must not count as crediting the paper.
+    credited = make(
+        "x", TEXT, outlet="3alyoum", published="2015-08-10", attributions=("المصدر: الرياض",)
+    )
+    copy = make("y", TEXT, outlet="alwatan", published="2015-08-11")
+    assert "الرياض" in copy.title  # the city, in the title and the text
+    found = decide(credited, copy)
+    assert (found.origin, found.copy) == ("x", "y")
+    assert found.uncredited and found.dropped
+
+
+def test_link_origin_generic_agencies_credit_does_not_outrank_dates() -> None:
+    # «(وكالات)» names no source: a later report that adds it is not the origin.
+    first = make("y", TEXT, outlet="okaz", published="2015-08-10")
+    later = make(
+        "x", f"{LEAD} (وكالات)\n\n{MIDDLE}\n\n{TAIL}", outlet="sabq", published="2015-08-11"
+    )
+    found = decide(later, first)
+    assert (found.origin, found.copy) == ("y", "x")
+    assert found.origin_credit is None and "وكالات" not in found.dropped
 
 
 def test_link_origin_credit_outranks_dates() -> None:

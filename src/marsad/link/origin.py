@@ -26,11 +26,11 @@ the same outlet as its origin, never a copy that is that agency.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from marsad.arabic import normalize, tokens
-from marsad.clean.outlets import Outlet, by_id, find
+from marsad.clean.outlets import Outlet, by_id
 from marsad.link.credits import article_credits, mentions, own_outlet
 from marsad.models import Article
 
@@ -137,9 +137,9 @@ def _agency_report(x: _Side, y: _Side) -> str | None:
 
 
 def _keeps_agency_credit(x: _Side, y: _Side) -> str | None:
-    kept = _kept_credits(x, y)
+    kept = _kept_outlets(x, y)
     if kept:
-        return f"credits {kept[0]} for the text, which the other carries without the credit"
+        return f"credits {kept[0].name} for the text, which the other carries without the credit"
     return None
 
 
@@ -149,12 +149,18 @@ def _mentioned_by_other(x: _Side, y: _Side) -> str | None:
     return None
 
 
-def _kept_credits(x: _Side, y: _Side) -> list[str]:
-    """Display names of what x credits (not its own outlet, not y's) that y does not name:
-    agencies first, then outlets, then «وكالات»."""
-    found = [by_id(outlet_id) for outlet_id in x.attached - y.named - {x.key, y.key}]
-    known = [outlet for outlet in found if outlet is not None]
-    return [o.name for o in sorted(known, key=lambda o: (_KIND_ORDER.index(o.kind), o.id))]
+def _kept_outlets(x: _Side, y: _Side) -> list[Outlet]:
+    """What x credits for the shared text (not its own outlet, not y's) that y does not
+    name: agencies first, then outlets. The generic «وكالات» names no source, so it never
+    decides an origin nor is a credit the copy owes."""
+    return _ranked(x.attached - y.named - {x.key, y.key})
+
+
+def _ranked(ids: Iterable[str]) -> list[Outlet]:
+    """The known, non-generic outlets of ``ids``: agencies first, then outlets, by id."""
+    found = [by_id(outlet_id) for outlet_id in ids]
+    known = [o for o in found if o is not None and o.kind != "generic"]
+    return sorted(known, key=lambda o: (_KIND_ORDER.index(o.kind), o.id))
 
 
 _CREDIT_RULES: tuple[Rule, ...] = (
@@ -168,10 +174,10 @@ def _earlier(x: _Side, y: _Side) -> str | None:
     dx, dy = x.article.published.value, y.article.published.value
     if not dx or not dy:
         return None
+    # Days only: stored times carry no time zone (a "+03:00" time is kept local, a "Z" one
+    # in UTC), and a CMS writes midnight for date-only items, so hours do not order reports.
     if dx[:10] != dy[:10]:
         return f"published earlier ({dx[:10]} before {dy[:10]})" if dx < dy else None
-    if len(dx) > 10 and len(dy) > 10 and dx < dy:  # the same day, both with a time
-        return f"published earlier ({dx} before {dy})"
     return None
 
 
@@ -193,49 +199,43 @@ def decide(a: Article, b: Article, contain_a: float = 0.0, contain_b: float = 0.
             continue
         origin, copy = (x, y) if for_x is not None else (y, x)
         reasons = [r for r in (rule(origin, copy) for rule in _RULES) if r is not None]
-        kept = _kept_credits(origin, copy)
+        kept = _kept_outlets(origin, copy)
         source = kept[0] if rule is _keeps_agency_credit and kept else None
         return _decided(origin, copy, tuple(dict.fromkeys(reasons)), source or common)
-    why = "no evidence decides the order (no credit, no publication times that differ)"
+    why = "no evidence decides the order (no credit, no publication days that differ)"
     if common:
-        why = f"both credit {common}, whose report is not one of the two; {why}"
-    return Origin(None, None, (why,), False, (), common)
+        why = f"both credit {common.name}, whose report is not one of the two; {why}"
+    return Origin(None, None, (why,), False, (), common.name if common else None)
 
 
-def _common_credit(x: _Side, y: _Side) -> str | None:
+def _common_credit(x: _Side, y: _Side) -> Outlet | None:
     """An agency or outlet both credit, neither being it: where their text comes from."""
-    found = [by_id(outlet_id) for outlet_id in (x.attached & y.attached) - {x.key, y.key}]
-    known = sorted(
-        (o for o in found if o is not None), key=lambda o: (_KIND_ORDER.index(o.kind), o.id)
-    )
-    return known[0].name if known else None
+    known = _ranked((x.attached & y.attached) - {x.key, y.key})
+    return known[0] if known else None
 
 
-def _decided(origin: _Side, copy: _Side, reasons: tuple[str, ...], source: str | None) -> Origin:
+def _decided(origin: _Side, copy: _Side, reasons: tuple[str, ...], source: Outlet | None) -> Origin:
     dropped = _dropped(origin, copy, source)
-    return Origin(
-        origin.article.id, copy.article.id, reasons, bool(dropped), tuple(dropped), source
-    )
+    name = source.name if source else None
+    return Origin(origin.article.id, copy.article.id, reasons, bool(dropped), tuple(dropped), name)
 
 
-def _dropped(origin: _Side, copy: _Side, source: str | None) -> list[str]:
+def _dropped(origin: _Side, copy: _Side, source: Outlet | None) -> list[str]:
     """The credits the copy should give and gives none of; empty when it names one of them,
-    when both are one outlet's, or when the copy is the outlet it would credit."""
+    when both are one outlet's, or when the copy is the outlet it would credit. Outlets of the
+    table are compared by id (so the city «الرياض» in a copy is not a credit to the paper);
+    only an outlet outside the table is looked for by its name."""
     if origin.same_outlet(copy):
         return []
     expected: list[tuple[str | None, str]] = []  # (outlet id or None, display name)
     if source is not None:
-        found = find(source)
-        expected.append((found.id if found else None, source))
+        expected.append((source.id, source.name))
     else:
         if origin.label:
             expected.append((origin.outlet.id if origin.outlet else None, origin.label))
-        expected += [(None, name) for name in _kept_credits(origin, copy)]
+        expected += [(o.id, o.name) for o in _kept_outlets(origin, copy)]
     due = []
     for outlet_id, name in expected:
-        if outlet_id is None:
-            found = find(name)
-            outlet_id = found.id if found else None
         if outlet_id is not None and (outlet_id == copy.key or outlet_id in copy.named):
             return []  # the copy names one of them: it credits its source
         if outlet_id is None and copy.names_raw(name):
