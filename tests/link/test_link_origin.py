@@ -116,13 +116,17 @@ def test_link_origin_publication_times_decide_when_no_credit_does() -> None:
     assert (found.origin, found.copy) == ("one", "two")
     assert found.reasons == ("published earlier (2015-08-10 before 2015-08-11)",)
     assert found.uncredited and found.dropped == ("عكاظ",)
-    # Hours of one day do not decide: stored times carry no zone (a "+03:00" time is kept
-    # local, a "Z" one in UTC), and date-only items often say midnight.
+    # The same day: hours decide when both have one; midnight is a date without a time.
     timed = decide(
-        make("early", TEXT, outlet="okaz", published="2015-08-10T06:00:00"),
+        make("early", TEXT, outlet="okaz", published="2015-08-10T08:00:00"),
         make("late", TEXT, outlet="alyaum", published="2015-08-10T09:30:00"),
     )
-    assert timed.origin is None
+    assert timed.origin == "early"
+    midnight = decide(
+        make("m", TEXT, outlet="okaz", published="2015-08-10T00:00:00"),
+        make("n", TEXT, outlet="alyaum", published="2015-08-10T09:30:00"),
+    )
+    assert midnight.origin is None
 
 
 def test_link_origin_city_named_like_a_paper_is_not_its_credit() -> None:

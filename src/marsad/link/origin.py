@@ -174,11 +174,19 @@ def _earlier(x: _Side, y: _Side) -> str | None:
     dx, dy = x.article.published.value, y.article.published.value
     if not dx or not dy:
         return None
-    # Days only: stored times carry no time zone (a "+03:00" time is kept local, a "Z" one
-    # in UTC), and a CMS writes midnight for date-only items, so hours do not order reports.
     if dx[:10] != dy[:10]:
         return f"published earlier ({dx[:10]} before {dy[:10]})" if dx < dy else None
+    # The same day: hours decide when both reports have one. Midnight is how many feeds write
+    # a date without a time, so it is no hour. Stored times are wall-clock times without their
+    # zone (ingest keeps "09:00+03:00" as 09:00), so outlets in different zones may be misordered
+    # by their difference: within the region, a few hours at most.
+    if _has_hour(dx) and _has_hour(dy) and dx < dy:
+        return f"published earlier ({dx} before {dy})"
     return None
+
+
+def _has_hour(stamp: str) -> bool:
+    return len(stamp) > 10 and stamp[11:19] != "00:00:00"
 
 
 _RULES: tuple[Rule, ...] = (*_CREDIT_RULES, _earlier, _mentioned_by_other)
@@ -202,7 +210,7 @@ def decide(a: Article, b: Article, contain_a: float = 0.0, contain_b: float = 0.
         kept = _kept_outlets(origin, copy)
         source = kept[0] if rule is _keeps_agency_credit and kept else None
         return _decided(origin, copy, tuple(dict.fromkeys(reasons)), source or common)
-    why = "no evidence decides the order (no credit, no publication days that differ)"
+    why = "no evidence decides the order (no credit, no publication times that differ)"
     if common:
         why = f"both credit {common.name}, whose report is not one of the two; {why}"
     return Origin(None, None, (why,), False, (), common.name if common else None)
