@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from marsad import Marsad
 from marsad.link.templates import is_template
@@ -87,7 +88,13 @@ def test_link_templates_one_outlets_passage_is_a_template_not_a_copy(tmp_path: P
         assert m.reuse_count("template") == 15 + 5
 
 
-def test_link_templates_batch_and_incremental_agree(tmp_path: Path) -> None:
+@pytest.mark.parametrize("whole", [200, 3])
+def test_link_templates_batch_and_incremental_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: int
+) -> None:
+    """Both ways of re-judging: the links the new articles touch (few new), and every partial
+    and template link of the store (``WHOLE`` lowered so that the batch takes that path)."""
+    monkeypatch.setattr("marsad.engine.templates.WHOLE", whole)
     records = corpus()
     with Marsad(tmp_path / "batch.db") as batch:
         batch.ingest([write(tmp_path / "all.jsonl", records)])
