@@ -158,3 +158,19 @@ def test_link_rewrites_batch_and_stored_paths_agree(tmp_path: Path) -> None:
             steps.update_reuse()
         got = [(x.a, x.b, x.kind, x.contain_a, x.contain_b) for x in steps.reuse_links()]
     assert got == expected and len(got) == 1
+
+
+def test_link_rewrites_stored_lookup_skips_pairs_in_more_than_max_df_articles(
+    tmp_path: Path,
+) -> None:
+    from marsad.store import SQLiteStore
+
+    store = SQLiteStore(tmp_path / "pairs.db")
+    common, rare, alone = 11, 22, 33
+    store.reuse.save_stem_pairs(
+        [(f"a{k}", [common]) for k in range(6)] + [("a0", [rare]), ("a1", [rare, alone])]
+    )
+    # the common pair is in 6 articles: over max_df 5, it says nothing
+    assert store.reuse.stem_pair_matches([common, rare, alone], max_df=5) == {"a0": 1, "a1": 2}
+    assert store.reuse.stem_pair_matches([common], max_df=6) == {f"a{k}": 1 for k in range(6)}
+    store.close()
