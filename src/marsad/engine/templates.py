@@ -31,22 +31,26 @@ def update_templates(
     params = params or TemplateParams()
     if not new:
         return 0
-    if len(new) > WHOLE:
+    whole = len(new) > WHOLE
+    if whole:
         links = store.reuse.partial_links()
     else:
         touched = {article_id for article_id, _ in new}
         for _, fps in new:
             touched.update(store.reuse.matches(fps))
         links = store.reuse.partial_links(touched)
-    kinds = judge(store, links, params)
+    kinds = judge(store, links, params, whole)
     store.reuse.set_kinds(
         (link.a, link.b, kind) for link, kind in zip(links, kinds, strict=True) if kind != link.kind
     )
     return kinds.count("template")
 
 
-def judge(store: SQLiteStore, links: Sequence[ReuseLink], params: TemplateParams) -> list[str]:
-    """``partial`` or ``template`` for each link."""
+def judge(
+    store: SQLiteStore, links: Sequence[ReuseLink], params: TemplateParams, whole: bool = False
+) -> list[str]:
+    """``partial`` or ``template`` for each link; ``whole``: the links are all of the store's,
+    so every outlet's templates are read at once rather than asked for link by link."""
     w = params.reuse.shingles.w
     seqs: dict[str, Hashes] = {}
     prints: dict[str, Hashes] = {}
@@ -66,11 +70,15 @@ def judge(store: SQLiteStore, links: Sequence[ReuseLink], params: TemplateParams
         shared.append(fps)
         for outlet in {outlets.get(link.a, ""), outlets.get(link.b, "")}:
             wanted.setdefault(outlet, set()).update(fps.tolist())
-    templates = {
-        outlet: store.reuse.common_fingerprints(outlet, fps, params.min_articles)
-        for outlet, fps in wanted.items()
-        if outlet
-    }
+    if whole:
+        templates = store.reuse.template_fingerprints(params.min_articles)
+        templates.pop("", None)  # articles of no outlet have no template
+    else:
+        templates = {
+            outlet: store.reuse.common_fingerprints(outlet, fps, params.min_articles)
+            for outlet, fps in wanted.items()
+            if outlet
+        }
     kinds = []
     for link, fps in zip(links, shared, strict=True):
         mine = templates.get(outlets.get(link.a, ""), set()) | templates.get(

@@ -210,6 +210,34 @@ class ReuseTables:
             found.extend(fp for (fp,) in rows)
         return set(np.array(found, dtype=np.int64).view(np.uint64).tolist())
 
+    def template_fingerprints(self, min_texts: int) -> dict[str, set[int]]:
+        """Every outlet's fingerprints found in at least ``min_texts`` of its distinct texts
+        (as ``common_fingerprints``), for the whole store at once: the fingerprints of at
+        least ``min_texts`` articles first (the primary key's order, no join), then the
+        outlets of those only."""
+        with Transaction(self.db):
+            self.db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS template_candidates (fp INTEGER PRIMARY KEY)"
+            )
+            self.db.execute("DELETE FROM template_candidates")
+            self.db.execute(
+                "INSERT INTO template_candidates SELECT fp FROM reuse_fingerprints "
+                "GROUP BY fp HAVING count(*) >= ?",
+                (min_texts,),
+            )
+            rows = self.db.execute(
+                f"SELECT {_OUTLET.format('a')}, f.fp FROM template_candidates c "
+                "JOIN reuse_fingerprints f ON f.fp = c.fp JOIN articles a ON a.id = f.article_id "
+                f"GROUP BY {_OUTLET.format('a')}, f.fp HAVING count(DISTINCT CASE WHEN "
+                "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
+                (min_texts,),
+            ).fetchall()
+            self.db.execute("DELETE FROM template_candidates")
+        found: dict[str, set[int]] = {}
+        for outlet, fp in rows:
+            found.setdefault(outlet, set()).add(int(np.int64(fp).view(np.uint64)))
+        return found
+
     def set_kinds(self, kinds: Iterable[tuple[str, str, str]]) -> None:
         """Set the kind of links ``(a, b, kind)``, atomically."""
         with Transaction(self.db):
