@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from marsad.link.shingles import Hashes, winnow
-from marsad.link.templates import TemplateParams, is_template
+from marsad.link.shingles import Hashes
+from marsad.link.templates import Prepared, TemplateParams, is_template_prepared
 from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
 
@@ -52,14 +52,14 @@ def judge(
     """``partial`` or ``template`` for each link; ``whole``: the links are all of the store's,
     so every outlet's templates are read at once rather than asked for link by link."""
     w = params.reuse.shingles.w
-    seqs: dict[str, Hashes] = {}
+    prepared: dict[str, Prepared] = {}
     prints: dict[str, Hashes] = {}
 
-    def shingles(article_id: str) -> Hashes:
-        if article_id not in seqs:
-            seqs[article_id] = store.reuse.shingles(article_id)
-            prints[article_id] = np.unique(winnow(seqs[article_id], w)[0])
-        return seqs[article_id]
+    def shingles(article_id: str) -> Prepared:
+        if article_id not in prepared:
+            prepared[article_id] = Prepared.of(store.reuse.shingles(article_id), w)
+            prints[article_id] = np.unique(prepared[article_id].fps)
+        return prepared[article_id]
 
     outlets = store.reuse.outlets(x for link in links for x in (link.a, link.b))
     shared: list[Hashes] = []
@@ -85,6 +85,8 @@ def judge(
             outlets.get(link.b, ""), set()
         )
         found = np.array(sorted(fp for fp in fps.tolist() if fp in mine), dtype=np.uint64)
-        template = len(found) > 0 and is_template(shingles(link.a), shingles(link.b), found, params)
+        template = len(found) > 0 and is_template_prepared(
+            shingles(link.a), shingles(link.b), found, params
+        )
         kinds.append("template" if template else "partial")
     return kinds

@@ -49,6 +49,22 @@ class TemplateParams:
             raise ValueError(f"min_articles must be >= 2, got {self.min_articles}")
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article's shingles in text order, as a set, and winnowed (fingerprints and their
+    positions): what judging its links needs, computed once per article."""
+
+    seq: Hashes
+    unique: Hashes
+    fps: Hashes
+    positions: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, seq: Hashes, w: int) -> Prepared:
+        fps, positions = winnow(seq, w)
+        return cls(seq, np.unique(seq), fps, positions)
+
+
 def is_template(
     seq_a: Hashes, seq_b: Hashes, templates: Hashes, params: TemplateParams | None = None
 ) -> bool:
@@ -56,34 +72,45 @@ def is_template(
     it is in ``templates`` (the template fingerprints of their outlets) and the rest makes no
     reuse."""
     params = params or TemplateParams()
+    w = params.reuse.shingles.w
+    return is_template_prepared(Prepared.of(seq_a, w), Prepared.of(seq_b, w), templates, params)
+
+
+def is_template_prepared(
+    a: Prepared, b: Prepared, templates: Hashes, params: TemplateParams
+) -> bool:
+    """``is_template`` of two prepared articles."""
     reuse = params.reuse
     n, w = reuse.shingles.n, reuse.shingles.w
-    set_a, set_b = np.unique(seq_a), np.unique(seq_b)
+    set_a, set_b = a.unique, b.unique
     if not len(set_a) or not len(set_b) or not len(templates):
         return False
     template_values = np.union1d(
-        seq_a[_template_mask(seq_a, set_b, templates, w)],
-        seq_b[_template_mask(seq_b, set_a, templates, w)],
+        a.seq[_template_mask(a, set_b, templates, w)],
+        b.seq[_template_mask(b, set_a, templates, w)],
     )
     if not len(template_values):
         return False
-    left = np.setdiff1d(np.intersect1d(set_a, set_b), template_values)
-    own = min(len(np.setdiff1d(x, template_values)) for x in (set_a, set_b))
+    left = np.setdiff1d(np.intersect1d(set_a, set_b, assume_unique=True), template_values)
+    own = min(len(np.setdiff1d(x, template_values, assume_unique=True)) for x in (set_a, set_b))
     contain = len(left) / max(own, 1)  # of what is not template, how much is shared
     if contain >= reuse.partial and len(left) >= reuse.min_shared:
         return False
-    shorter = seq_a if len(seq_a) <= len(seq_b) else seq_b
+    shorter = a.seq if len(a.seq) <= len(b.seq) else b.seq
     return _longest(np.isin(shorter, left), n) < reuse.min_passage
 
 
-def _template_mask(seq: Hashes, other: Hashes, templates: Hashes, w: int) -> Mask:
-    """The shingles of ``seq`` shared with ``other`` that stand in a template passage: the runs
-    of shared shingles holding a template fingerprint, within ``w - 1`` shingles of one
+def _template_mask(article: Prepared, other: Hashes, templates: Hashes, w: int) -> Mask:
+    """The shingles of ``article`` shared with ``other`` that stand in a template passage: the
+    runs of shared shingles holding a template fingerprint, within ``w - 1`` shingles of one
     (winnowing picks one in every ``w`` shingles, so a template passage's fingerprints are at
     most ``w`` apart and its ends at most ``w - 1`` beyond them)."""
+    seq, fps, positions = article.seq, article.fps, article.positions
+    hit = np.isin(fps, templates)
+    if not hit.any():
+        return np.zeros(len(seq), dtype=np.bool_)
     shared = np.isin(seq, other)
-    fps, positions = winnow(seq, w)
-    marks = positions[np.isin(fps, templates) & shared[positions]]
+    marks = positions[hit & shared[positions]]
     if not len(marks):
         return np.zeros(len(seq), dtype=np.bool_)
     depth = np.zeros(len(seq) + 1, dtype=np.int64)
