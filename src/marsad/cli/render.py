@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -95,6 +96,24 @@ def rejection_dict(r: Rejection) -> dict[str, Any]:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_rows(rows: Iterable[dict[str, Any]], lines: bool, out: Any = None) -> None:
+    """``rows`` as JSON Lines, or as one JSON array written element by element (streamed)."""
+    out = out or sys.stdout
+    first = True
+    if not lines:
+        out.write("[")
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False)
+        if lines:
+            out.write(text + "\n")
+        else:
+            out.write(("\n" if first else ",\n") + text)
+        first = False
+    if not lines:
+        out.write("\n]\n" if not first else "]\n")
+    out.flush()
 
 
 def outlet_cell(a: Article) -> Text:

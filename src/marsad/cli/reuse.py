@@ -7,7 +7,6 @@ import csv
 import errno
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -20,7 +19,15 @@ from rich.text import Text
 from marsad.app import Marsad
 from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.progress import reporting
-from marsad.cli.render import console, err_console, hanging, print_json, say, shown_of
+from marsad.cli.render import (
+    console,
+    err_console,
+    hanging,
+    print_json,
+    say,
+    shown_of,
+    write_rows,
+)
 from marsad.cli.safe import Balanced, isolated, joined, paragraphs, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, ReuseGroup, ReuseLink
@@ -62,24 +69,6 @@ def pair_dict(row: OutletLink) -> dict[str, Any]:
 def group_dict(n: int, group: ReuseGroup) -> dict[str, Any]:
     """A group as ``reuse --json`` prints it, numbered as listed."""
     return {"group": n, **asdict(group)}
-
-
-def write_rows(rows: Iterable[dict[str, Any]], lines: bool, out: Any = None) -> None:
-    """``rows`` as JSON Lines, or as one JSON array written element by element (streamed)."""
-    out = out or sys.stdout
-    first = True
-    if not lines:
-        out.write("[")
-    for row in rows:
-        text = json.dumps(row, ensure_ascii=False)
-        if lines:
-            out.write(text + "\n")
-        else:
-            out.write(("\n" if first else ",\n") + text)
-        first = False
-    if not lines:
-        out.write("\n]\n" if not first else "]\n")
-    out.flush()
 
 
 def updated_reuse(marsad: Marsad) -> None:

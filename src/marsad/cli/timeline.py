@@ -8,15 +8,13 @@ heading, as their order is unknown.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from marsad.cli.render import console, hanging, heading, say
+from marsad.cli.render import console, hanging, heading, say, write_rows
 from marsad.cli.safe import DASH, Balanced, isolated, joined, line, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, Event, Storyline
@@ -104,20 +102,7 @@ def listed_event_dict(event: Event, reports: Sequence[ReportRef]) -> dict[str, A
 
 def write_events(listing: Iterable[tuple[Event, list[ReportRef]]], lines: bool) -> None:
     """``listing`` as JSON Lines, or as one JSON array written element by element."""
-    out = sys.stdout
-    first = True
-    if not lines:
-        out.write("[")
-    for event, reports in listing:
-        text = json.dumps(listed_event_dict(event, reports), ensure_ascii=False)
-        if lines:
-            out.write(text + "\n")
-        else:
-            out.write(("\n" if first else ",\n") + text)
-        first = False
-    if not lines:
-        out.write("\n]\n" if not first else "]\n")
-    out.flush()
+    write_rows((listed_event_dict(event, reports) for event, reports in listing), lines)
 
 
 # --- dates ------------------------------------------------------------------------------------
