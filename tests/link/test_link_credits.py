@@ -3,6 +3,7 @@ outlet table, its source codes and a user's extension of it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,47 @@ def test_link_credits_user_table_extends_the_shipped_one(
         monkeypatch.delenv("MARSAD_OUTLETS_FILE")
         for cached in caches:
             cached.cache_clear()
+
+
+def _plain(spelling: str) -> str:
+    if spelling.isascii():
+        return r"\s+".join(re.escape(word) for word in spelling.split())
+    return "".join(
+        r"\s+"
+        if char.isspace()
+        else r"\.\s*"
+        if char == "."
+        else credits._LETTER.get(char, re.escape(char)) + credits._MARKS
+        for char in spelling
+    )
+
+
+def _alternation(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The names pattern written the plain way, one alternative per spelling, longest first:
+    what the trie in ``credits._names_re`` must match exactly like."""
+    alternatives = []
+    for spelling in credits._spellings(extra):
+        if spelling.isascii() and len(spelling) <= 4:
+            alternatives.append(f"(?-i:{_plain(spelling)}|{_plain(spelling.upper())})")
+        else:
+            alternatives.append(_plain(spelling))
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "seeds"
+
+
+@pytest.mark.parametrize("extra", [(), ("سبق",), ("الجزيرة", "جزيرة")])
+def test_credits_names_trie_matches_like_the_plain_alternation(extra: tuple[str, ...]) -> None:
+    texts = [
+        "الرياض - واس\nقال المتحدث لوكالة الأنباء السعودية (واس) إن …",
+        "وكالة الأنباء السعودية واس، وكالة الانباء الكويتية (كونا)، AP وAFP وReuters",
+        "RIYADH (Reuters) - according to Agence France-Presse and ap, dpa, DPA: «سبق»",
+        "الجزيرة - الرياض: نقلاً عن صحيفة الجزيرة وعن الجزيرة نت و alriyadh.com واس.",
+        "أ ف ب، أ.ف.ب، (أ ف ب)، د ب أ، واسط والوطنية وكالات",
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    trie, plain = credits._names_re(extra), _alternation(extra)
+    found = [[(m.span(), m.group(0)) for m in trie.finditer(t)] for t in texts]
+    assert found == [[(m.span(), m.group(0)) for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) >= 15

@@ -69,19 +69,21 @@ _WEAK_CUE_RE = re.compile(rf"(?:^|\s)(?:و?عن|من|لـ|ل)\s*[{re.escape(_OPE
 _SENTENCE_END = re.compile(r"[.!?؟]\s")
 
 
-def _pattern(spelling: str) -> str:
-    if spelling.isascii():
-        words = [re.escape(word) for word in spelling.split()]
-        return r"\s+".join(words)
-    parts = []
+def _units(spelling: str) -> tuple[str, ...]:
+    """The pattern of a spelling as a sequence of units, one per letter (with the marks that
+    may follow it) or separator, so that spellings sharing a beginning share its units."""
+    if spelling.isascii():  # matched ignoring case
+        words = [re.escape(word.lower()) for word in spelling.split()]
+        return tuple(unit for word in words for unit in (r"\s+", word))[1:]
+    units = []
     for char in spelling:
         if char.isspace():
-            parts.append(r"\s+")
+            units.append(r"\s+")
         elif char == ".":
-            parts.append(r"\.\s*")
+            units.append(r"\.\s*")
         else:
-            parts.append(_LETTER.get(char, re.escape(char)) + _MARKS)
-    return "".join(parts)
+            units.append(_LETTER.get(char, re.escape(char)) + _MARKS)
+    return tuple(units)
 
 
 def _spellings(extra: tuple[str, ...] = ()) -> list[str]:
@@ -91,15 +93,45 @@ def _spellings(extra: tuple[str, ...] = ()) -> list[str]:
 
 @functools.cache
 def _names_re(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """Every spelling, longest first; short Latin abbreviations only as written or in capitals
-    ("AP", "dpa"/"DPA"), longer Latin names in any case."""
-    alternatives = []
+    """Every spelling, the longest that fits; short Latin abbreviations only as written or in
+    capitals ("AP", "dpa"/"DPA"), longer Latin names in any case.
+
+    The spellings are merged into a trie of units (``_trie``): a regular expression tries its
+    alternatives one by one at every position of the text, so 170 names side by side cost 170
+    tries per character, and a trie one per letter that can begin a name."""
+    sequences: list[tuple[str, ...]] = []
     for spelling in _spellings(extra):
         if spelling.isascii() and len(spelling) <= 4:
-            alternatives.append(f"(?-i:{_pattern(spelling)}|{_pattern(spelling.upper())})")
+            exact = "|".join(
+                r"\s+".join(map(re.escape, form.split())) for form in (spelling, spelling.upper())
+            )
+            sequences.append((f"(?-i:{exact})",))
         else:
-            alternatives.append(_pattern(spelling))
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+            sequences.append(_units(spelling))
+    return re.compile(rf"(?<![\w.])(?:{_trie(sequences)})(?!\w)", re.IGNORECASE)
+
+
+_Node = dict[str, "_Node"]  # a unit -> the rest; "" marks the end of a sequence
+
+
+def _trie(sequences: list[tuple[str, ...]]) -> str:
+    """One pattern matching every sequence of units, trying the longer first where one
+    continues another (an optional group is greedy)."""
+    root: _Node = {}
+    for units in sequences:
+        node = root
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[""] = {}  # a sequence ends here
+
+    def emit(node: _Node) -> str:
+        branches = [unit + emit(child) for unit, child in node.items() if unit]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def _own_names(own: Outlet | None) -> tuple[str, ...]:
