@@ -4,21 +4,18 @@ against everything indexed before. Each run only touches the new articles.
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from marsad.engine.pairlinks import link_pairs
 from marsad.engine.rewrites import stored_rewrites
 from marsad.engine.templates import update_templates
-from marsad.link.align import AlignText, align_rewritten, align_texts
-from marsad.link.origin import decide
-from marsad.link.reuse import ReusePair, ReuseParams, find_reuse, judge, shingle
+from marsad.link.reuse import ReuseParams, find_reuse, judge, shingle
 from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
-from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
 
 StepProgress = Callable[[str, int, int], None]
@@ -84,11 +81,13 @@ def update_reuse(
     step("matching stored rewrites", 0, 1)  # light rewrites of stored articles
     found.update(stored_rewrites(store, new, found, params))
     step("matching stored rewrites", 1, 1)
-    cache = _Prepared(store, params.shingles.n)
-    links = []
-    for done, (_, pair) in enumerate(sorted(found.items())):
-        step("aligning passages", done, len(found))
-        links.append(_link(cache, pair, params.shingles.n))
+    links = link_pairs(
+        store,
+        [pair for _, pair in sorted(found.items())],
+        params.shingles.n,
+        workers,
+        lambda done: step("aligning passages", done, len(found)),
+    )
     step("aligning passages", len(found), len(found))
     indexed = [(ids[k], arts.seq, fps) for k, (arts, fps) in enumerate(shingled)]
     step("saving links", 0, 1)
@@ -100,42 +99,3 @@ def update_reuse(
     report.links = len(links)
     report.seconds = time.perf_counter() - start
     return report
-
-
-class _Prepared:
-    """Articles and their alignment texts, prepared once for all the links they take part in
-    (links come sorted by their first article, so a small cache holds what is reused)."""
-
-    def __init__(self, store: SQLiteStore, n: int) -> None:
-        self.get = functools.lru_cache(maxsize=4096)(
-            lambda article_id: (a := store.article(article_id), AlignText.of(a.body, n))
-        )
-
-
-def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
-    (a, text_a), (b, text_b) = cache.get(pair.a), cache.get(pair.b)
-    origin = decide(a, b, pair.contain_a, pair.contain_b)
-    aligned = align_rewritten if pair.rewrite else functools.partial(align_texts, n=n)
-    passages = tuple(
-        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in aligned(text_a, text_b)
-    )
-    longest = pair.longest
-    if longest is None:  # the shares decided the pair; the alignment measures the passage
-        longest = max((p[4] for p in passages), default=0)
-    return ReuseLink(
-        a=pair.a,
-        b=pair.b,
-        kind=pair.kind,
-        jaccard=pair.jaccard,
-        contain_a=pair.contain_a,
-        contain_b=pair.contain_b,
-        longest=longest,
-        origin=origin.origin,
-        copy=origin.copy,
-        reasons=origin.reasons,
-        uncredited=origin.uncredited,
-        dropped=origin.dropped,
-        passages=passages,
-        origin_credit=origin.origin_credit,
-        rewrite=pair.rewrite,
-    )
