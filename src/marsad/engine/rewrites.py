@@ -46,7 +46,7 @@ def stored_rewrites(
                 r = Rewrite(0, 1, jaccard, contain_a, contain_b, count)
                 found[key] = rewrite_pair(*key, r, params)
     store.reuse.save_stem_pairs(
-        (article_id, candidate_sample(mine, rewrites).tolist())
+        (article_id, candidate_sample(mine, rewrites))
         for (article_id, _), mine in zip(new, samples, strict=True)
     )
     return found

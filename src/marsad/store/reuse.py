@@ -18,6 +18,7 @@ from marsad.models import ReuseLink
 from marsad.store.transaction import Transaction
 
 Hashes = npt.NDArray[np.uint64]
+Values = Hashes | Sequence[int]  # hash values of one article, as an array or a list
 
 _LINK_COLUMNS = (
     "a, b, kind, jaccard, contain_a, contain_b, longest, origin, copy, reasons, uncredited, "
@@ -81,14 +82,13 @@ class ReuseTables:
     ) -> None:
         """Add articles to the index (id, shingles, fingerprints) and store links, atomically."""
         with Transaction(self.db):
-            for article_id, seq, fps in indexed:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO reuse_shingles (article_id, seq) VALUES (?, ?)",
-                    (article_id, seq.astype(np.uint64).tobytes()),
-                )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reuse_shingles (article_id, seq) VALUES (?, ?)",
+                ((article_id, seq.astype(np.uint64).tobytes()) for article_id, seq, _ in indexed),
+            )
+            for rows in postings([(article_id, fps) for article_id, _, fps in indexed]):
                 self.db.executemany(
-                    "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)",
-                    [(fp, article_id) for fp in np.unique(fps).view(np.int64).tolist()],
+                    "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
                 )
             self.db.executemany(
                 f"INSERT OR REPLACE INTO reuse_links ({_LINK_COLUMNS}) "
@@ -265,14 +265,38 @@ class ReuseTables:
                 found[article_id] = found.get(article_id, 0) + 1
         return found
 
-    def save_stem_pairs(self, rows: Iterable[tuple[str, Iterable[int]]]) -> None:
+    def save_stem_pairs(self, rows: Iterable[tuple[str, Values]]) -> None:
         """Index each article's sampled word pairs (again: a repeat changes nothing)."""
         with Transaction(self.db):
-            for article_id, samples in rows:
+            for chunk in postings(rows):
                 self.db.executemany(
-                    "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)",
-                    [(int(fp), article_id) for fp in samples],
+                    "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)", chunk
                 )
+
+
+def postings(
+    items: Iterable[tuple[str, Values]], articles: int = 5000
+) -> Iterator[list[tuple[int, str]]]:
+    """``(value, article id)`` rows of each article's distinct values (64-bit, stored as signed
+    integers), sorted by value within each run of ``articles`` articles: an index takes sorted
+    rows with far fewer page reads and writes than rows in article order."""
+    batch: list[tuple[str, Values]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == articles:
+            yield _sorted_rows(batch)
+            batch = []
+    if batch:
+        yield _sorted_rows(batch)
+
+
+def _sorted_rows(batch: list[tuple[str, Values]]) -> list[tuple[int, str]]:
+    values = [np.unique(np.asarray(v, dtype=np.uint64)) for _, v in batch]
+    owner = np.repeat(np.arange(len(batch)), [len(v) for v in values])
+    signed = np.concatenate(values).view(np.int64) if values else np.empty(0, np.int64)
+    order = np.lexsort((owner, signed))
+    ids = [article_id for article_id, _ in batch]
+    return list(zip(signed[order].tolist(), [ids[k] for k in owner[order].tolist()], strict=True))
 
 
 def _link_row(link: ReuseLink) -> tuple[Any, ...]:
