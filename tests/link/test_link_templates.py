@@ -88,13 +88,14 @@ def test_link_templates_one_outlets_passage_is_a_template_not_a_copy(tmp_path: P
         assert m.reuse_count("template") == 15 + 5
 
 
-@pytest.mark.parametrize("whole", [200, 3])
+@pytest.mark.parametrize("whole", [0.5, 0.0, 1.0])
 def test_link_templates_batch_and_incremental_agree(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: float
 ) -> None:
-    """Both ways of re-judging: the links the new articles touch (few new), and every partial
-    and template link of the store (``WHOLE`` lowered so that the batch takes that path)."""
-    monkeypatch.setattr("marsad.engine.templates.WHOLE", whole)
+    """Both ways of judging: the links the new articles can change (their own, and those
+    sharing a fingerprint that just became a template), and every partial and template link
+    of the store (``WHOLE_SHARE`` 0: every update; 1.0: never, not even the first)."""
+    monkeypatch.setattr("marsad.engine.templates.WHOLE_SHARE", whole)
     records = corpus()
     with Marsad(tmp_path / "batch.db") as batch:
         batch.ingest([write(tmp_path / "all.jsonl", records)])

@@ -1,9 +1,12 @@
 """Mark template links after each reuse update (``link/templates.py`` says what they are).
 
-New articles change how many texts of an outlet carry a fingerprint, so the links to re-judge
-are those between two articles sharing a fingerprint with a new article (a link whose shared
-fingerprints the new articles do not carry keeps its counts, and so its kind). An update of
-more than ``WHOLE`` articles re-judges every partial and template link instead.
+New articles change how many texts of an outlet carry a fingerprint, and counts only grow: a
+fingerprint can become one of an outlet's templates, never stop being one. So after an update
+the links to judge are the new articles' own and the stored links whose two articles share a
+fingerprint that has just become a template of the outlet of one of them; every other link
+keeps its kind. The cost follows what is new, not the size of the store. An update whose new
+articles are more than ``WHOLE_SHARE`` of the index (a first index) judges every partial and
+template link instead, reading every outlet's templates at once.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from marsad.link.templates import Prepared, TemplateParams, is_template_prepared
 from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
 
-WHOLE = 200
-"""Updates with more new articles than this re-judge every partial and template link."""
+WHOLE_SHARE = 0.5
+"""Updates whose new articles are more than this share of the index judge every link."""
 
 
 def update_templates(
@@ -26,24 +29,59 @@ def update_templates(
     new: Sequence[tuple[str, Hashes]],
     params: TemplateParams | None = None,
 ) -> int:
-    """Re-judge the partial and template links the ``new`` articles (id, fingerprints) can
-    change; return how many links are templates among those judged."""
+    """Judge the partial and template links the ``new`` articles (id, fingerprints; already
+    indexed) can change; return how many links are templates among those judged."""
     params = params or TemplateParams()
     if not new:
         return 0
-    whole = len(new) > WHOLE
+    whole = len(new) > WHOLE_SHARE * store.reuse.indexed_count()
     if whole:
         links = store.reuse.partial_links()
     else:
-        touched = {article_id for article_id, _ in new}
-        for _, fps in new:
-            touched.update(store.reuse.matches(fps))
-        links = store.reuse.partial_links(touched)
+        found = {(x.a, x.b): x for x in changed_links(store, new_templates(store, new, params))}
+        found.update(((x.a, x.b), x) for x in store.reuse.partial_links_of(i for i, _ in new))
+        links = [found[key] for key in sorted(found)]
     kinds = judge(store, links, params, whole)
     store.reuse.set_kinds(
         (link.a, link.b, kind) for link, kind in zip(links, kinds, strict=True) if kind != link.kind
     )
     return kinds.count("template")
+
+
+def changed_links(store: SQLiteStore, changed: dict[str, set[int]]) -> list[ReuseLink]:
+    """The stored partial and template links whose two articles share a fingerprint that has
+    become a template of the outlet of one of them (``changed``: outlet -> fingerprints)."""
+    carried = store.reuse.carriers(set().union(*changed.values()))
+    outlets = store.reuse.outlets(carried)
+    links = []
+    for link in store.reuse.partial_links(carried):
+        shared = carried[link.a] & carried[link.b]
+        if any(shared & changed.get(outlets.get(x, ""), set()) for x in (link.a, link.b)):
+            links.append(link)
+    return links
+
+
+def new_templates(
+    store: SQLiteStore, new: Sequence[tuple[str, Hashes]], params: TemplateParams
+) -> dict[str, set[int]]:
+    """Outlet -> the fingerprints that are its templates with the ``new`` articles and were
+    not without them (only the new articles' own fingerprints, in their outlets, can be)."""
+    ids = [article_id for article_id, _ in new]
+    outlets = store.reuse.outlets(ids)
+    carried: dict[str, set[int]] = {}
+    for article_id, fps in new:
+        carried.setdefault(outlets.get(article_id, ""), set()).update(np.unique(fps).tolist())
+    carried.pop("", None)  # articles of no outlet have no template
+    changed: dict[str, set[int]] = {}
+    for outlet, values in sorted(carried.items()):
+        now = store.reuse.common_fingerprints(outlet, values, params.min_articles)
+        if now:
+            before = store.reuse.common_fingerprints(
+                outlet, now, params.min_articles, excluding=ids
+            )
+            if now - before:
+                changed[outlet] = now - before
+    return changed
 
 
 def judge(

@@ -176,6 +176,19 @@ class ReuseTables:
                     found[link.a, link.b] = link
         return [found[key] for key in sorted(found)]
 
+    def partial_links_of(self, ids: Iterable[str]) -> list[ReuseLink]:
+        """Partial and template links with at least one of these articles."""
+        sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
+        found: dict[tuple[str, str], ReuseLink] = {}
+        wanted = sorted(set(ids))
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k : k + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(sql + f" AND (a IN ({marks}) OR b IN ({marks}))", chunk * 2):
+                link = _link(row)
+                found[link.a, link.b] = link
+        return [found[key] for key in sorted(found)]
+
     def outlets(self, ids: Iterable[str]) -> dict[str, str]:
         """Each article's outlet (else its source, else "")."""
         out: dict[str, str] = {}
@@ -191,24 +204,67 @@ class ReuseTables:
         return out
 
     def common_fingerprints(
-        self, outlet: str, fingerprints: Iterable[int], min_texts: int
+        self,
+        outlet: str,
+        fingerprints: Iterable[int],
+        min_texts: int,
+        excluding: Iterable[str] = (),
     ) -> set[int]:
         """The fingerprints found in at least ``min_texts`` distinct texts (distinct titles;
-        an untitled article counts alone) of ``outlet``."""
+        an untitled article counts alone) of ``outlet``, not counting the articles
+        ``excluding``."""
+        signed = self._frequent(fingerprints, min_texts)
+        found: list[int] = []
+        with Transaction(self.db):
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS excluded (id TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM excluded")
+            self.db.executemany(
+                "INSERT OR IGNORE INTO excluded VALUES (?)", ((x,) for x in excluding)
+            )
+            for k in range(0, len(signed), 500):
+                chunk = signed[k : k + 500]
+                rows = self.db.execute(
+                    "SELECT f.fp FROM reuse_fingerprints f JOIN articles a ON a.id = f.article_id "
+                    f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND {_OUTLET.format('a')} = ? "
+                    "AND a.id NOT IN excluded GROUP BY f.fp HAVING count(DISTINCT CASE WHEN "
+                    "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
+                    [*chunk, outlet, min_texts],
+                ).fetchall()
+                found.extend(fp for (fp,) in rows)
+            self.db.execute("DELETE FROM excluded")
+        return set(np.array(found, dtype=np.int64).view(np.uint64).tolist())
+
+    def _frequent(self, fingerprints: Iterable[int], min_count: int) -> list[int]:
+        """Of these fingerprints, those of at least ``min_count`` indexed articles, as stored
+        (signed), counted through the index alone: most fingerprints are one article's."""
         values = sorted({int(fp) for fp in fingerprints})
         signed = np.array(values, dtype=np.uint64).view(np.int64).tolist()
         found: list[int] = []
         for k in range(0, len(signed), 500):
             chunk = signed[k : k + 500]
             rows = self.db.execute(
-                "SELECT f.fp FROM reuse_fingerprints f JOIN articles a ON a.id = f.article_id "
-                f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND {_OUTLET.format('a')} = ? "
-                "GROUP BY f.fp HAVING count(DISTINCT CASE WHEN a.norm_title = '' THEN a.id "
-                "ELSE a.norm_title END) >= ?",
-                [*chunk, outlet, min_texts],
+                "SELECT fp FROM reuse_fingerprints "
+                f"WHERE fp IN ({', '.join('?' * len(chunk))}) GROUP BY fp HAVING count(*) >= ?",
+                [*chunk, min_count],
             )
             found.extend(fp for (fp,) in rows)
-        return set(np.array(found, dtype=np.int64).view(np.uint64).tolist())
+        return found
+
+    def carriers(self, fingerprints: Iterable[int]) -> dict[str, set[int]]:
+        """The indexed articles carrying any of these fingerprints, and which they carry."""
+        values = sorted({int(fp) for fp in fingerprints})
+        signed = np.array(values, dtype=np.uint64).view(np.int64).tolist()
+        found: dict[str, set[int]] = {}
+        for k in range(0, len(signed), 500):
+            chunk = signed[k : k + 500]
+            rows = self.db.execute(
+                "SELECT article_id, fp FROM reuse_fingerprints "
+                f"WHERE fp IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for article_id, fp in rows:
+                found.setdefault(article_id, set()).add(int(np.int64(fp).view(np.uint64)))
+        return found
 
     def template_fingerprints(self, min_texts: int) -> dict[str, set[int]]:
         """Every outlet's fingerprints found in at least ``min_texts`` of its distinct texts
