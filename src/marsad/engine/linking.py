@@ -4,6 +4,7 @@ against everything indexed before. Each run only touches the new articles.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,17 +65,24 @@ def update_reuse(
     step("finding candidate pairs", len(new), len(new))
     report.candidates = len(found)
     if store.reuse.indexed_count():
+        stored = _StoredShingles(store)
         for done, ((article_id, text), (arts, fps)) in enumerate(zip(new, shingled, strict=True)):
             step("matching the stored index", done, len(new))
             for other, shared in store.reuse.matches(fps).items():
                 if shared < min(params.min_shared, len(np.unique(fps))):
                     continue
                 report.candidates += 1
-                theirs = Shingled.of(store.reuse.shingles(other))
+                theirs = stored.get(other)
                 key = (min(article_id, other), max(article_id, other))
                 a, b = (arts, theirs) if key[0] == article_id else (theirs, arts)
-                identical = text == store.article(other).norm_body
-                pair = judge(*key, scores(a, b, params.shingles.n), identical, params)
+                s = scores(a, b, params.shingles.n)
+                # identical texts have identical shingles: only then is the text read
+                identical = (
+                    s.jaccard == 1.0
+                    and np.array_equal(a.seq, b.seq)
+                    and text == store.article(other).norm_body
+                )
+                pair = judge(*key, s, identical, params)
                 if pair is not None:
                     found[key] = pair
         step("matching the stored index", len(new), len(new))
@@ -99,3 +107,13 @@ def update_reuse(
     report.links = len(links)
     report.seconds = time.perf_counter() - start
     return report
+
+
+class _StoredShingles:
+    """Stored articles' shingles, read once per update however many new articles they match
+    (the most recent ``size`` kept)."""
+
+    def __init__(self, store: SQLiteStore, size: int = 8192) -> None:
+        self.get = functools.lru_cache(maxsize=size)(
+            lambda article_id: Shingled.of(store.reuse.shingles(article_id))
+        )
