@@ -7,6 +7,7 @@ verified with the same rule the batch path applies.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from marsad.link.reuse import ReusePair, ReuseParams, rewrite_pair
@@ -26,6 +27,9 @@ def stored_rewrites(
     if rewrites is None or not new:
         return {}
     samples = pair_samples([text for _, text in new], rewrites.verify_bits)
+    theirs_of = functools.lru_cache(maxsize=8192)(  # a stored article may match many new ones
+        lambda other: pair_samples([store.article(other).norm_body], rewrites.verify_bits)[0]
+    )
     found: dict[tuple[str, str], ReusePair] = {}
     new_ids = {article_id for article_id, _ in new}
     stored = store.reuse.indexed_count() > 0  # nothing to look up in an empty index
@@ -39,7 +43,7 @@ def stored_rewrites(
             key = (min(article_id, other), max(article_id, other))
             if other in new_ids or shared < rewrites.min_sampled or key in known:
                 continue  # new pairs come from the batch path
-            theirs = pair_samples([store.article(other).norm_body], rewrites.verify_bits)[0]
+            theirs = theirs_of(other)
             a, b = (mine, theirs) if key[0] == article_id else (theirs, mine)
             jaccard, contain_a, contain_b, count = compare(a, b)
             if is_rewrite(contain_a, contain_b, count, rewrites):

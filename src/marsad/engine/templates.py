@@ -72,16 +72,13 @@ def new_templates(
     for article_id, fps in new:
         carried.setdefault(outlets.get(article_id, ""), set()).update(np.unique(fps).tolist())
     carried.pop("", None)  # articles of no outlet have no template
-    changed: dict[str, set[int]] = {}
-    for outlet, values in sorted(carried.items()):
-        now = store.reuse.common_fingerprints(outlet, values, params.min_articles)
-        if now:
-            before = store.reuse.common_fingerprints(
-                outlet, now, params.min_articles, excluding=ids
-            )
-            if now - before:
-                changed[outlet] = now - before
-    return changed
+    common = store.reuse.common_fingerprints(set().union(*carried.values()), params.min_articles)
+    now = {outlet: common.get(outlet, set()) & fps for outlet, fps in carried.items()}
+    before = store.reuse.common_fingerprints(
+        set().union(*now.values()), params.min_articles, excluding=ids
+    )
+    changed = {outlet: fps - before.get(outlet, set()) for outlet, fps in now.items()}
+    return {outlet: fps for outlet, fps in changed.items() if fps}
 
 
 def judge(
@@ -112,10 +109,9 @@ def judge(
         templates = store.reuse.template_fingerprints(params.min_articles)
         templates.pop("", None)  # articles of no outlet have no template
     else:
+        common = store.reuse.common_fingerprints(set().union(*wanted.values()), params.min_articles)
         templates = {
-            outlet: store.reuse.common_fingerprints(outlet, fps, params.min_articles)
-            for outlet, fps in wanted.items()
-            if outlet
+            outlet: common.get(outlet, set()) & fps for outlet, fps in wanted.items() if outlet
         }
     kinds = []
     for link, fps in zip(links, shared, strict=True):

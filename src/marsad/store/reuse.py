@@ -204,17 +204,13 @@ class ReuseTables:
         return out
 
     def common_fingerprints(
-        self,
-        outlet: str,
-        fingerprints: Iterable[int],
-        min_texts: int,
-        excluding: Iterable[str] = (),
-    ) -> set[int]:
-        """The fingerprints found in at least ``min_texts`` distinct texts (distinct titles;
-        an untitled article counts alone) of ``outlet``, not counting the articles
-        ``excluding``."""
+        self, fingerprints: Iterable[int], min_texts: int, excluding: Iterable[str] = ()
+    ) -> dict[str, set[int]]:
+        """Outlet -> those of these fingerprints found in at least ``min_texts`` distinct texts
+        of the outlet (distinct titles; an untitled article counts alone), not counting the
+        articles ``excluding``; every outlet at once, so each fingerprint is read once."""
         signed = self._frequent(fingerprints, min_texts)
-        found: list[int] = []
+        found: dict[str, set[int]] = {}
         with Transaction(self.db):
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS excluded (id TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM excluded")
@@ -224,15 +220,17 @@ class ReuseTables:
             for k in range(0, len(signed), 500):
                 chunk = signed[k : k + 500]
                 rows = self.db.execute(
-                    "SELECT f.fp FROM reuse_fingerprints f JOIN articles a ON a.id = f.article_id "
-                    f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND {_OUTLET.format('a')} = ? "
-                    "AND a.id NOT IN excluded GROUP BY f.fp HAVING count(DISTINCT CASE WHEN "
+                    f"SELECT {_OUTLET.format('a')}, f.fp FROM reuse_fingerprints f "
+                    "JOIN articles a ON a.id = f.article_id "
+                    f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND a.id NOT IN excluded "
+                    f"GROUP BY {_OUTLET.format('a')}, f.fp HAVING count(DISTINCT CASE WHEN "
                     "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
-                    [*chunk, outlet, min_texts],
+                    [*chunk, min_texts],
                 ).fetchall()
-                found.extend(fp for (fp,) in rows)
+                for outlet, fp in rows:
+                    found.setdefault(outlet, set()).add(int(np.int64(fp).view(np.uint64)))
             self.db.execute("DELETE FROM excluded")
-        return set(np.array(found, dtype=np.int64).view(np.uint64).tolist())
+        return found
 
     def _frequent(self, fingerprints: Iterable[int], min_count: int) -> list[int]:
         """Of these fingerprints, those of at least ``min_count`` indexed articles, as stored
