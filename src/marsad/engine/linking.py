@@ -61,7 +61,7 @@ def update_reuse(
     shingled = shingle([text for _, text in new], params.shingles)
     step("shingling", len(new), len(new))
     step("finding candidate pairs", 0, len(new))
-    found = {(p.a, p.b): p for p in find_reuse(dict(new), params, workers)}
+    found = {(p.a, p.b): p for p in find_reuse(dict(new), params, workers)} if len(new) > 1 else {}
     step("finding candidate pairs", len(new), len(new))
     report.candidates = len(found)
     if store.reuse.indexed_count():

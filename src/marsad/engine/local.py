@@ -137,14 +137,12 @@ def _add_documents(
     The store returns the documents inserted now and those stored but not yet processed. The
     pending ones that were there when the run started were processed first, so pending ones
     here were stored meanwhile by another run over the same inputs, which processes them
-    itself. The count of rows inserted (SQLite's change counter, bumped only by an insert that
-    the primary key let through) tells the two apart without a lock: when no row was inserted
-    the batch is entirely another run's; when some were, the batch is processed whole (saving
-    an article twice changes nothing).
+    itself. The count of rows inserted (only by an insert that the primary key let through)
+    tells the two apart without a lock: when no row was inserted the batch is entirely
+    another run's; when some were, the batch is processed whole (saving an article twice
+    changes nothing).
     """
-    before = store.db.total_changes
-    todo = store.add_documents(docs)
-    inserted = store.db.total_changes - before
+    todo, inserted = store.add_documents(docs)
     return (todo if inserted else []), inserted
 
 

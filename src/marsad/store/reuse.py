@@ -45,10 +45,12 @@ class ReuseTables:
         self.db = db
 
     def unlinked(self) -> list[tuple[str, str]]:
-        """``(article id, normalized body)`` of articles not yet in the reuse index."""
+        """``(article id, normalized body)`` of articles not yet in the reuse index: those
+        in its queue (every new article enters it; ``save`` takes them out)."""
         return self.db.execute(
-            "SELECT id, norm_body FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id) ORDER BY id"
+            "SELECT a.id, a.norm_body FROM reuse_queue q CROSS JOIN articles a "  # the queue first
+            "ON a.id = q.article_id WHERE NOT EXISTS "
+            "(SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id) ORDER BY q.article_id"
         ).fetchall()
 
     def indexed_count(self) -> int:
@@ -86,6 +88,9 @@ class ReuseTables:
                 "INSERT OR REPLACE INTO reuse_shingles (article_id, seq) VALUES (?, ?)",
                 ((article_id, seq.astype(np.uint64).tobytes()) for article_id, seq, _ in indexed),
             )
+            self.db.executemany(
+                "DELETE FROM reuse_queue WHERE article_id = ?", ((x,) for x, _, _ in indexed)
+            )
             for rows in postings([(article_id, fps) for article_id, _, fps in indexed]):
                 self.db.executemany(
                     "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
@@ -116,6 +121,7 @@ class ReuseTables:
                 "reuse_stem_pairs",
             ):
                 self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")
 
     def links(self, article_id: str | None = None, kind: str | None = None) -> list[ReuseLink]:
         where, args = [], []

@@ -183,4 +183,27 @@ MIGRATIONS: tuple[str, ...] = (
     DELETE FROM reuse_fingerprints;
     DELETE FROM reuse_shingles;
     """,
+    # 9: issue 12. Work still to do, kept in queues that what is new enters (triggers) and
+    # the work drains, so a run reads what is new instead of testing everything stored: the
+    # articles not yet in the reuse index, and the documents stored but not yet processed.
+    """
+    CREATE TABLE pending_documents (document_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO pending_documents SELECT id FROM documents d
+        WHERE NOT EXISTS (SELECT 1 FROM processed p WHERE p.document_id = d.id);
+    CREATE TRIGGER pending_new_document AFTER INSERT ON documents
+    BEGIN
+        INSERT OR IGNORE INTO pending_documents (document_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER pending_document_done AFTER INSERT ON processed
+    BEGIN
+        DELETE FROM pending_documents WHERE document_id = new.document_id;
+    END;
+    CREATE TABLE reuse_queue (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO reuse_queue SELECT id FROM articles a
+        WHERE NOT EXISTS (SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id);
+    CREATE TRIGGER reuse_queue_new_article AFTER INSERT ON articles
+    BEGIN
+        INSERT OR IGNORE INTO reuse_queue (article_id) VALUES (new.id);
+    END;
+    """,
 )

@@ -78,11 +78,16 @@ class SQLiteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add_documents(self, docs: Iterable[RawDocument]) -> list[tuple[str, RawDocument]]:
-        """Store raw documents; return those that still need processing (new or pending)."""
+    def add_documents(
+        self, docs: Iterable[RawDocument]
+    ) -> tuple[list[tuple[str, RawDocument]], int]:
+        """Store raw documents; return those that still need processing (new or pending),
+        and how many rows this call inserted (its statements' own count: a row another run
+        inserted first is not counted, nor are the rows triggers add)."""
         now = _now()
         todo: list[tuple[str, RawDocument]] = []
         seen: set[str] = set()
+        inserted = 0
         with self._transaction():
             for doc in docs:
                 doc_id = doc.doc_id
@@ -104,9 +109,10 @@ class SQLiteStore:
                         now,
                     ),
                 )
+                inserted += cur.rowcount
                 if cur.rowcount or self._is_pending(doc_id):
                     todo.append((doc_id, doc))
-        return todo
+        return todo, inserted
 
     def _is_pending(self, doc_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM processed WHERE document_id = ?", (doc_id,))
@@ -155,9 +161,10 @@ class SQLiteStore:
         last = ""
         while True:
             rows = self.db.execute(
-                "SELECT id, kind, origin, source, meta, data FROM documents d WHERE id > ? "
+                "SELECT d.id, d.kind, d.origin, d.source, d.meta, d.data FROM pending_documents q "
+                "CROSS JOIN documents d ON d.id = q.document_id WHERE q.document_id > ? "
                 "AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.document_id = d.id) "
-                "ORDER BY id LIMIT ?",
+                "ORDER BY q.document_id LIMIT ?",
                 (last, batch),
             ).fetchall()
             if not rows:

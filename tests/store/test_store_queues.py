@@ -1,0 +1,77 @@
+"""Issue 12: what is new is found through queues (documents not yet processed, articles not
+yet in the reuse index), not by testing everything stored; a store of the previous schema
+gets its queues filled from what it holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from marsad import Marsad
+from marsad.config import Settings
+from marsad.store import SQLiteStore
+from marsad.store.schema import MIGRATIONS
+from tests.store.faults import documents
+
+
+def _plan(store: SQLiteStore, sql: str) -> str:
+    return " | ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql))
+
+
+def test_store_queues_drain_and_refill(tmp_path: Path, seeds: Path) -> None:
+    with Marsad(tmp_path / "q.db", Settings(workers=1)) as m:
+        m.ingest([str(seeds)])
+        queued = {a.id for a in m.articles()}
+        assert {i for i, _ in m.store.reuse.unlinked()} == queued
+        assert list(m.store.pending_documents()) == []  # all processed
+        m.update_reuse()
+        assert m.store.reuse.unlinked() == []
+        assert m.store.db.execute("SELECT count(*) FROM reuse_queue").fetchone()[0] == 0
+        m.store.reuse.clear()  # rebuild: every article is new to the index again
+        assert {i for i, _ in m.store.reuse.unlinked()} == queued
+        m.update_reuse()
+        assert m.store.reuse.unlinked() == []
+
+
+def test_store_queues_are_read_first(tmp_path: Path) -> None:
+    """The queries that find new work start from the queue (its size), not from the stored
+    articles or documents (theirs)."""
+    store = SQLiteStore(tmp_path / "plan.db")
+    trace: list[str] = []
+    store.db.set_trace_callback(trace.append)
+    store.reuse.unlinked()
+    list(store.pending_documents())
+    store.db.set_trace_callback(None)
+    assert len(trace) == 2
+    for sql in trace:
+        first = _plan(store, sql).split(" | ")[0]
+        assert first.startswith(("SCAN q", "SEARCH q")), (sql, first)
+
+
+def test_store_queues_filled_by_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    for script in MIGRATIONS[:8]:  # a store of schema 8: no queues yet
+        con.executescript(script)
+    con.execute("PRAGMA user_version = 8")
+    rows = [(f"d{k}", "text", f"f{k}", None, "{}", b"x", 1, "") for k in range(3)]
+    con.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.execute("INSERT INTO processed VALUES ('d0', 'done')")
+    con.execute("INSERT INTO processed VALUES ('d1', 'done')")
+    columns = [r[1] for r in con.execute("PRAGMA table_info(articles)")]
+    for k in (0, 1):
+        values = {c: "" for c in columns} | {"id": f"a{k}", "document_id": f"d{k}", "seq": 0}
+        values |= {"notes": "[]", "lang": "ar", "norm_body": f"نص {k}", "body": f"نص {k}"}
+        con.execute(
+            f"INSERT INTO articles ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+    con.execute("INSERT INTO reuse_shingles VALUES ('a0', x'')")  # a0 is indexed, a1 is not
+    con.commit()
+    con.close()
+    store = SQLiteStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert [i for i, _ in store.reuse.unlinked()] == ["a1"]
+    assert [[d for d, _ in batch] for batch in store.pending_documents()] == [["d2"]]
+    store.add_documents(documents(1, start=7))
+    assert len([d for batch in store.pending_documents() for d, _ in batch]) == 2
