@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names clean
+.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth clean
 
 CONSTRAINTS := constraints.txt
 PIP := $(BIN)/pip install --quiet -c $(CONSTRAINTS)
@@ -45,7 +45,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates bench-names
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -70,6 +70,10 @@ bench-reuse: $(VENV)/.bench  ## Marsad vs datasketch vs rensa on SaudiNewsNet, a
 bench-events: $(VENV)/.bench  ## the CLI on whole crawl days vs tuning and held-out gold, ECB+; speed, dates
 	$(BIN)/python benchmarks/events.py
 	$(BIN)/python benchmarks/events_speed.py
+
+bench-growth: install  ## the cost of new articles as the store grows: reuse index, 3 store sizes
+	$(BIN)/python benchmarks/reuse_incremental.py
+	$(BIN)/python benchmarks/reuse_growth.py
 
 bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
 	$(BIN)/python benchmarks/name_keys.py

@@ -243,3 +243,25 @@ def test_cli_search_says_when_words_were_left_out(seeded: str) -> None:
     assert "8 more were left out" in err
     _, _, err = run("--db", seeded, "search", "العراق " * 100)
     assert "left out" not in err  # repeats are searched once, silently
+
+
+def test_cli_reuse_groups_show_a_hundred_unless_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table of thousands of groups is noise: a person sees PAIRS_SHOWN groups and how
+    many there are; --limit shows more, JSON Lines streams them all."""
+    monkeypatch.setattr("marsad.cli.reuse.PAIRS_SHOWN", 3)
+    records = []
+    for k in range(5):  # five texts, each printed by two outlets
+        words = " ".join(f"كلمة{k}_{w}" for w in range(60))
+        records += [{"title": f"خبر {k}", "text": words, "source": s} for s in ("س", "ص")]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    db = str(tmp_path / "g.db")
+    assert run("--db", db, "ingest", str(path))[0] == 0
+    code, out, _ = run("--db", db, "reuse")
+    assert code == 0 and "3 of 5 group(s) shown (--limit)" in out
+    code, out, _ = run("--db", db, "reuse", "--limit", "4")
+    assert code == 0 and "4 of 5 group(s) shown" in out
+    code, out, _ = run("--db", db, "reuse", "--jsonl")
+    assert code == 0 and len(out.splitlines()) == 5

@@ -35,7 +35,7 @@ from marsad.store.reuse import OutletLink
 
 KINDS = click.Choice(["exact", "near", "partial", "template"])
 PAIRS_SHOWN = 100
-"""Pairs a person is shown without --limit (JSON and JSON Lines stream them all)."""
+"""Pairs, or groups, a person is shown without --limit (JSON and JSON Lines stream them all)."""
 
 
 def link_dict(link: ReuseLink) -> dict[str, Any]:
@@ -81,7 +81,7 @@ def updated_reuse(marsad: Marsad) -> None:
 @click.argument("article_id", required=False)
 @click.option("--pairs", is_flag=True, help="One row per stored link instead of groups.")
 @click.option("--kind", type=KINDS, help="Only this kind.")
-@limit_option(what=f"groups (with ARTICLE_ID: links; with --pairs: pairs, {PAIRS_SHOWN} shown)")
+@limit_option(what=f"groups ({PAIRS_SHOWN} shown; with ARTICLE_ID: links; with --pairs: pairs)")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object per line.")
 @db_option
@@ -117,6 +117,8 @@ def reuse_command(
         else:
             groups = marsad.reuse_groups(kind)
             total = len(groups)
+            if not (as_json or as_jsonl):  # a table of thousands of groups reads as noise
+                limit = limit or PAIRS_SHOWN
             members = [x for group in groups[:limit] for x in group.articles]
         others = {} if as_json or as_jsonl else {x: marsad.article(x) for x in members}
     if article_id:

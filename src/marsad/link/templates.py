@@ -12,8 +12,8 @@ passage of ``min_passage`` words. Exact and near copies stay copies.
 
 The judgement reads only the two articles' shingles and the stored fingerprint counts, so the
 batch path and the incremental (stored) path of ``engine.linking`` reach the same kinds: the
-engine re-judges, after every update, the links whose shared fingerprints the new articles
-carry (``engine/templates.py``).
+engine judges, after every update, the new links and the stored links that share a fingerprint
+that has just become a template (``engine/templates.py``).
 
 >>> import numpy as np
 >>> seq = np.arange(1, 41, dtype=np.uint64)  # 40 shingles shared in full
