@@ -52,10 +52,11 @@ def link_pairs(
 
 class _Prepared:
     """Articles and their alignment texts, prepared once for all the links they take part in
-    (links come sorted by their first article, so a small cache holds what is reused)."""
+    (links come sorted by their first article, so a small cache holds what is reused: an
+    article with its words, spans and shingles takes about 150 KB)."""
 
     def __init__(self, store: SQLiteStore, n: int) -> None:
-        self.get = functools.lru_cache(maxsize=4096)(
+        self.get = functools.lru_cache(maxsize=1024)(
             lambda article_id: (a := store.article(article_id), AlignText.of(a.body, n))
         )
 
