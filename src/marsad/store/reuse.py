@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -18,6 +18,7 @@ from marsad.models import ReuseLink
 from marsad.store.transaction import Transaction
 
 Hashes = npt.NDArray[np.uint64]
+_V = TypeVar("_V")
 Values = Hashes | Sequence[int]  # hash values of one article, as an array or a list
 
 _LINK_COLUMNS = (
@@ -60,11 +61,10 @@ class ReuseTables:
         """Indexed articles sharing fingerprints with these, and how many each shares."""
         values = np.unique(fingerprints).view(np.int64).tolist()
         found: dict[str, int] = {}
-        for k in range(0, len(values), 500):
-            chunk = values[k : k + 500]
+        for chunk, marks in _chunks(values):
             rows = self.db.execute(
                 "SELECT article_id, count(*) FROM reuse_fingerprints WHERE fp IN "
-                f"({', '.join('?' * len(chunk))}) GROUP BY article_id",
+                f"({marks}) GROUP BY article_id",
                 chunk,
             )
             for article_id, count in rows:
@@ -173,9 +173,8 @@ class ReuseTables:
         wanted = set(among)
         found: dict[tuple[str, str], ReuseLink] = {}
         ids = sorted(wanted)
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            rows = self.db.execute(sql + f" AND a IN ({', '.join('?' * len(chunk))})", chunk)
+        for chunk, marks in _chunks(ids):
+            rows = self.db.execute(sql + f" AND a IN ({marks})", chunk)
             for row in rows:
                 link = _link(row)
                 if link.b in wanted:
@@ -187,9 +186,7 @@ class ReuseTables:
         sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
         found: dict[tuple[str, str], ReuseLink] = {}
         wanted = sorted(set(ids))
-        for k in range(0, len(wanted), 500):
-            chunk = wanted[k : k + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk, marks in _chunks(wanted):
             for row in self.db.execute(sql + f" AND (a IN ({marks}) OR b IN ({marks}))", chunk * 2):
                 link = _link(row)
                 found[link.a, link.b] = link
@@ -199,11 +196,9 @@ class ReuseTables:
         """Each article's outlet (else its source, else "")."""
         out: dict[str, str] = {}
         ids = sorted(set(ids))
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
+        for chunk, marks in _chunks(ids):
             rows = self.db.execute(
-                f"SELECT a.id, {_OUTLET.format('a')} FROM articles a "
-                f"WHERE a.id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT a.id, {_OUTLET.format('a')} FROM articles a WHERE a.id IN ({marks})",
                 chunk,
             )
             out.update(rows)
@@ -223,12 +218,11 @@ class ReuseTables:
             self.db.executemany(
                 "INSERT OR IGNORE INTO excluded VALUES (?)", ((x,) for x in excluding)
             )
-            for k in range(0, len(signed), 500):
-                chunk = signed[k : k + 500]
+            for chunk, marks in _chunks(signed):
                 rows = self.db.execute(
                     f"SELECT {_OUTLET.format('a')}, f.fp FROM reuse_fingerprints f "
                     "JOIN articles a ON a.id = f.article_id "
-                    f"WHERE f.fp IN ({', '.join('?' * len(chunk))}) AND a.id NOT IN excluded "
+                    f"WHERE f.fp IN ({marks}) AND a.id NOT IN excluded "
                     f"GROUP BY {_OUTLET.format('a')}, f.fp HAVING count(DISTINCT CASE WHEN "
                     "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
                     [*chunk, min_texts],
@@ -241,14 +235,11 @@ class ReuseTables:
     def _frequent(self, fingerprints: Iterable[int], min_count: int) -> list[int]:
         """Of these fingerprints, those of at least ``min_count`` indexed articles, as stored
         (signed), counted through the index alone: most fingerprints are one article's."""
-        values = sorted({int(fp) for fp in fingerprints})
-        signed = np.array(values, dtype=np.uint64).view(np.int64).tolist()
         found: list[int] = []
-        for k in range(0, len(signed), 500):
-            chunk = signed[k : k + 500]
+        for chunk, marks in _chunks(_signed(fingerprints)):
             rows = self.db.execute(
-                "SELECT fp FROM reuse_fingerprints "
-                f"WHERE fp IN ({', '.join('?' * len(chunk))}) GROUP BY fp HAVING count(*) >= ?",
+                f"SELECT fp FROM reuse_fingerprints WHERE fp IN ({marks}) "
+                "GROUP BY fp HAVING count(*) >= ?",
                 [*chunk, min_count],
             )
             found.extend(fp for (fp,) in rows)
@@ -256,15 +247,10 @@ class ReuseTables:
 
     def carriers(self, fingerprints: Iterable[int]) -> dict[str, set[int]]:
         """The indexed articles carrying any of these fingerprints, and which they carry."""
-        values = sorted({int(fp) for fp in fingerprints})
-        signed = np.array(values, dtype=np.uint64).view(np.int64).tolist()
         found: dict[str, set[int]] = {}
-        for k in range(0, len(signed), 500):
-            chunk = signed[k : k + 500]
+        for chunk, marks in _chunks(_signed(fingerprints)):
             rows = self.db.execute(
-                "SELECT article_id, fp FROM reuse_fingerprints "
-                f"WHERE fp IN ({', '.join('?' * len(chunk))})",
-                chunk,
+                f"SELECT article_id, fp FROM reuse_fingerprints WHERE fp IN ({marks})", chunk
             )
             for article_id, fp in rows:
                 found.setdefault(article_id, set()).add(int(np.int64(fp).view(np.uint64)))
@@ -332,6 +318,23 @@ class ReuseTables:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)", chunk
                 )
+
+
+_IN_LIST = 500  # values per ``IN (…)`` list, well under SQLite's limit on bound parameters
+
+
+def _chunks(values: Sequence[_V]) -> Iterator[tuple[list[_V], str]]:
+    """``values`` in runs of ``_IN_LIST``, each with its ``?, ?, …`` placeholders."""
+    for k in range(0, len(values), _IN_LIST):
+        chunk = list(values[k : k + _IN_LIST])
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def _signed(fingerprints: Iterable[int]) -> list[int]:
+    """Distinct 64-bit values, sorted, as SQLite stores them (signed)."""
+    values = sorted({int(fp) for fp in fingerprints})
+    signed: list[int] = np.array(values, dtype=np.uint64).view(np.int64).tolist()
+    return signed
 
 
 def postings(
