@@ -257,6 +257,18 @@ TemporalGranularity = Literal["day", "week", "month-part", "month", "quarter", "
 of a month or a year ("أواخر مارس", "مطلع العام") and halves of a year ("النصف الأول")."""
 
 
+@dataclass(slots=True)
+class LexiconCounts:
+    """What event vectors are weighted by, over ``docs`` reports: each term's document
+    frequency and how often each word is written capitalized and in lower case inside
+    sentences. Counts add: those of two sets of reports are the sum of each set's."""
+
+    docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+    upper: dict[str, int] = field(default_factory=dict)
+    lower: dict[str, int] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class TemporalExpression:
     """A date or period named in a text: "أمس", "أواخر مارس/آذار الماضي", "26th, January 2024".

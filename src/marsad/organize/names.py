@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.arabic import STOPWORDS
@@ -86,18 +86,46 @@ def cased_words(title: str | None, body: str, title_weight: float = 2.0, limit: 
 
 class Casing:
     """How often each word is written capitalized and in lower case inside sentences,
-    over the reports seen so far (grown incrementally, like document frequencies)."""
+    over the reports seen so far (grown incrementally, like document frequencies).
 
-    def __init__(self) -> None:
+    ``source``, when given, tells the stored counts of words (``ask``): a casing holds the
+    words of the reports it met, not every word ever seen."""
+
+    def __init__(
+        self, source: Callable[[Sequence[str]], Mapping[str, tuple[int, int]]] | None = None
+    ) -> None:
         self.upper: Counter[str] = Counter()
         self.lower: Counter[str] = Counter()
+        self.source = source
+        self.base_upper: Counter[str] = Counter()  # what ``source`` told
+        self.base_lower: Counter[str] = Counter()
+        self._asked: set[str] = set()
 
     def add(self, reports: Iterable[Cased]) -> None:
         for cased in reports:
             if cased.upper:
+                self.ask(cased.upper)
                 self.upper.update(cased.upper)
             if cased.lower:
+                self.ask(cased.lower)
                 self.lower.update(cased.lower)
+
+    def ask(self, words: Iterable[str]) -> None:
+        """Count in what ``source`` tells of the words not asked about before."""
+        if self.source is None:
+            return
+        unknown = sorted(set(words) - self._asked)
+        if not unknown:
+            return
+        self._asked.update(unknown)
+        for word, (up, low) in self.source(unknown).items():
+            self.base_upper[word], self.base_lower[word] = up, low
+            self.upper[word] += up
+            self.lower[word] += low
+
+    def added(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The counts met here, beyond what ``source`` told: capitalized, lower case."""
+        return dict(self.upper - self.base_upper), dict(self.lower - self.base_lower)
 
     def is_name(self, word: str) -> bool:
         up = self.upper.get(word, 0)

@@ -13,6 +13,8 @@ at 241. Each event's title is the headline closest to its centroid.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,3 +94,24 @@ def link_events(part: Partition, params: StoryParams | None = None) -> dict[int,
     )
     labels = average_link(len(keys), edges, [], params.threshold)
     return {keys[k]: keys[labels[k]] for k in range(len(keys))}
+
+
+def continued_storyline(
+    sims: np.ndarray,
+    lines: Sequence[str | None],
+    sizes: Mapping[str, int],
+    params: StoryParams | None = None,
+) -> str | None:
+    """The storyline a new event continues: of the events it is compared with (similarity
+    ``sims``, storyline ``lines``), its ``params.neighbours`` most similar count, as they do
+    when storylines are linked; the storyline with the highest average over its ``sizes``
+    events wins when that average reaches ``params.threshold``; None: it opens one."""
+    params = params or StoryParams()
+    totals: Counter[str] = Counter()
+    for near in np.argsort(-sims, kind="stable")[: params.neighbours].tolist():
+        line = lines[near]
+        if line and sims[near] >= params.edge:
+            totals[line] += float(sims[near])  # type: ignore[assignment]
+    scored = [(total / sizes[line], line) for line, total in totals.items()]
+    average, line = max(scored, default=(0.0, ""))
+    return line if average >= params.threshold else None

@@ -20,13 +20,15 @@ import json
 import math
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
 from marsad.arabic import STOPWORDS, name_key, normalize, stem_tokens, tokens
+from marsad.models import LexiconCounts
 from marsad.organize.names import NO_CASE, Cased, Casing, cased_words, names_of
 
 NAME = "\x00"  # the prefix of name terms in a vocabulary, which no stem carries
@@ -92,19 +94,29 @@ def _lead_tokens(text: str, limit: int) -> list[str]:
 
 
 class Vocabulary:
-    """Document frequencies of terms, grown as reports arrive (incremental IDF)."""
+    """Document frequencies of terms, grown as reports arrive (incremental IDF).
 
-    def __init__(self) -> None:
+    ``source``, when given, tells the stored document frequencies of terms (those of
+    ``docs`` reports counted before): a term is asked for the first time a report holds it,
+    so a vocabulary holds the terms of the reports it met, not every term ever seen.
+    """
+
+    def __init__(
+        self, source: Callable[[Sequence[str]], Mapping[str, int]] | None = None, docs: int = 0
+    ) -> None:
         self.index: dict[str, int] = {}
+        self.terms: list[str] = []  # column by column
         self.df = np.zeros(0, dtype=np.int64)
+        self.base = np.zeros(0, dtype=np.int64)  # what ``source`` told, column by column
         self.named: list[bool] = []  # a name term (``NAME`` prefix), column by column
-        self.docs = 0
+        self.docs = self.base_docs = docs
+        self.source = source
+        self._asked: set[str] = set()  # terms ``source`` did not know
 
     def learn(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
         """Count ``terms`` in (each a document), then return their TF-IDF rows."""
         rows = self._encode(terms, grow=True)
-        if len(self.df) < len(self.named):
-            self.df = np.concatenate([self.df, np.zeros(len(self.named) - len(self.df), np.int64)])
+        self._pad()
         self.df += np.bincount(rows[1], minlength=len(self.named))
         self.docs += len(terms)
         return self._weigh(rows, names_weight)
@@ -118,11 +130,43 @@ class Vocabulary:
         ``names_weight`` (see the module's text); terms unknown to the vocabulary are skipped."""
         return self._weigh(self._encode(terms, grow=False), names_weight)
 
+    def added(self) -> dict[str, int]:
+        """The document frequencies counted here (beyond what ``source`` told), by term."""
+        self._pad()
+        grown = self.df - self.base
+        return {self.terms[k]: int(grown[k]) for k in np.flatnonzero(grown).tolist()}
+
+    def _pad(self) -> None:
+        missing = len(self.named) - len(self.df)
+        if missing > 0:
+            self.df = np.concatenate([self.df, np.zeros(missing, np.int64)])
+            self.base = np.concatenate([self.base, np.zeros(missing, np.int64)])
+
+    def _ask(self, terms: Sequence[Counter[str]]) -> None:
+        """Give the terms of ``terms`` that ``source`` knows their columns and frequencies."""
+        if self.source is None:
+            return
+        unknown = sorted({t for doc in terms for t in doc} - self.index.keys() - self._asked)
+        if not unknown:
+            return
+        told = self.source(unknown)
+        known = [t for t in unknown if t in told]
+        self._asked.update(t for t in unknown if t not in told)
+        self._pad()
+        for term in known:
+            self.index[term] = len(self.named)
+            self.terms.append(term)
+            self.named.append(term.startswith(NAME))
+        counts = np.asarray([told[t] for t in known], dtype=np.int64)
+        self.df = np.concatenate([self.df, counts])
+        self.base = np.concatenate([self.base, counts])
+
     def _encode(
         self, terms: Sequence[Counter[str]], grow: bool
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Row pointers, columns and counts of ``terms`` (new terms get columns when ``grow``)."""
-        index, named = self.index, self.named
+        self._ask(terms)
+        index, named, words = self.index, self.named, self.terms
         indptr, columns, counts = [0], [], []
         for doc in terms:
             for term, count in doc.items():
@@ -132,6 +176,7 @@ class Vocabulary:
                         continue
                     k = index[term] = len(named)
                     named.append(term.startswith(NAME))
+                    words.append(term)
                 columns.append(k)
                 counts.append(count)
             indptr.append(len(columns))
@@ -163,19 +208,51 @@ class Vocabulary:
         return m
 
 
+class CountSource(Protocol):
+    """Stored counts a ``Lexicon`` starts from (see ``models.LexiconCounts``)."""
+
+    def df(self, terms: Sequence[str]) -> Mapping[str, int]: ...
+
+    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
+
+
 class Lexicon:
     """What report vectors are weighted by, grown as reports arrive: the document frequency
-    of every stem and name, and how each cased word is written (``names.Casing``)."""
+    of every stem and name, and how each cased word is written (``names.Casing``).
 
-    def __init__(self, params: VectorParams | None = None) -> None:
+    ``source`` (with the number of reports ``docs`` it counted) gives the counts of reports
+    counted before, term by term as reports need them: a lexicon of a few reports, weighted
+    as if it had learned them all."""
+
+    def __init__(
+        self,
+        params: VectorParams | None = None,
+        source: CountSource | None = None,
+        docs: int = 0,
+    ) -> None:
         self.params = params or VectorParams()
-        self.vocab = Vocabulary()
-        self.casing = Casing()
+        self.vocab = Vocabulary(source.df if source else None, docs)
+        self.casing = Casing(source.casing if source else None)
 
     def learn(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
         """Count ``reports`` in, then return their vectors (rows, in order)."""
         self.casing.add(r.cased for r in reports)
-        return self.vocab.learn([self.terms_of(r) for r in reports], self.params.names_weight)
+        return self.vocab.learn(self._terms(reports), self.params.names_weight)
+
+    def weigh(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
+        """The vectors of reports counted before (by ``source``), without counting them."""
+        return self.vocab.matrix(self._terms(reports), self.params.names_weight)
+
+    def added(self) -> LexiconCounts:
+        """The counts learned here, beyond what ``source`` told."""
+        upper, lower = self.casing.added()
+        docs = self.vocab.docs - self.vocab.base_docs
+        return LexiconCounts(docs, self.vocab.added(), upper, lower)
+
+    def _terms(self, reports: Sequence[ReportTerms]) -> list[Counter[str]]:
+        if self.params.names_weight > 0:
+            self.casing.ask(w for r in reports for run, _ in r.cased.runs for w in run)
+        return [self.terms_of(r) for r in reports]
 
     def terms_of(self, report: ReportTerms) -> Counter[str]:
         """A report's stems and, as ``NAME``-prefixed terms, its names."""

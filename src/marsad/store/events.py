@@ -1,4 +1,5 @@
-"""Events and storylines in SQLite; the organize stage replaces them as a whole."""
+"""Events and storylines in SQLite: replaced as a whole when consolidated, updated in place
+online, each time with the state online updates read (``event_index``) in one transaction."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from marsad.errors import NotFoundError
-from marsad.models import Event, Storyline
+from marsad.models import Event, LexiconCounts, Storyline
+from marsad.store import event_index
+from marsad.store.event_index import Centroids, TermsRow
+from marsad.store.inlists import in_lists
 from marsad.store.transaction import Transaction
 
 _EVENT_COLUMNS = (
@@ -35,12 +39,23 @@ class EventTables:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def replace(self, events: Sequence[Event], storylines: Sequence[Storyline]) -> None:
-        """Store this partition of the articles into events and storylines, atomically."""
+    def replace(
+        self,
+        events: Sequence[Event],
+        storylines: Sequence[Storyline],
+        counts: LexiconCounts,
+        centroids: Centroids,
+    ) -> None:
+        """Store this partition of the articles into events and storylines, with the counts
+        its vectors were weighted by and its events' centroids, atomically; the articles it
+        holds leave the queue."""
         with Transaction(self.db):
             for table in ("events", "event_articles", "storylines"):
                 self.db.execute(f"DELETE FROM {table}")
             self._insert(events, storylines)
+            event_index.write_counts(self.db, counts, replace=True)
+            event_index.write_centroids(self.db, centroids, replace=True)
+            event_index.drain(self.db, None)
 
     def _insert(
         self,
@@ -85,17 +100,25 @@ class EventTables:
         )
 
     def update(
-        self, events: Sequence[Event], storylines: Sequence[Storyline], gone: Sequence[str] = ()
+        self,
+        events: Sequence[Event],
+        storylines: Sequence[Storyline],
+        counts: LexiconCounts,
+        centroids: Centroids,
     ) -> None:
         """Store these events and storylines in place of those with their ids (and their
-        reports' memberships), and drop the storylines ``gone``, atomically."""
+        reports' memberships), add ``counts`` (those of the reports placed) to the stored
+        ones, store these centroids in place of their events', and take the placed reports
+        out of the queue, atomically."""
         with Transaction(self.db):
             self.db.executemany("DELETE FROM events WHERE id = ?", [(e.id,) for e in events])
             self.db.executemany(
-                "DELETE FROM storylines WHERE id = ?",
-                [(i,) for i in (*gone, *(s.id for s in storylines))],
+                "DELETE FROM storylines WHERE id = ?", [(s.id,) for s in storylines]
             )
             self._insert(events, storylines)
+            event_index.write_counts(self.db, counts, replace=False)
+            event_index.write_centroids(self.db, centroids, replace=False)
+            event_index.drain(self.db, [a for e in events for a in e.articles])
 
     def sizes(self) -> tuple[int, int]:
         """How many events and storylines are stored."""
@@ -109,13 +132,9 @@ class EventTables:
         """The event of every article that has one."""
         return dict(self.db.execute("SELECT article_id, event_id FROM event_articles"))
 
-    def terms(self) -> dict[str, bytes]:
-        """The stored event terms of articles, by article id (see ``save_terms``)."""
-        return {str(a): bytes(d) for a, d in self.db.execute("SELECT * FROM event_terms")}
-
-    def save_terms(self, rows: Sequence[tuple[str, bytes]]) -> None:
+    def save_terms(self, rows: Sequence[TermsRow]) -> None:
         with Transaction(self.db):
-            self.db.executemany("INSERT OR REPLACE INTO event_terms VALUES (?, ?)", rows)
+            event_index.write_terms(self.db, rows)
 
     def state(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM event_state WHERE key = ?", (key,)).fetchone()
@@ -133,6 +152,16 @@ class EventTables:
             args,
         )
         return [_event(row) for row in rows]
+
+    def events_in(self, column: str, values: Sequence[str]) -> list[Event]:
+        """The events whose ``column`` (``id`` or ``storyline``) is one of ``values``."""
+        if column not in ("id", "storyline"):
+            raise ValueError(f"not an indexed column of events: {column!r}")
+        out = []
+        for chunk, marks in in_lists(sorted(set(values))):
+            sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE {column} IN ({marks})"
+            out += [_event(row) for row in self.db.execute(sql, chunk)]
+        return out
 
     def listing(self, storyline: str | None = None) -> Iterator[tuple[Event, list[ReportRef]]]:
         """Every event (of ``storyline``, when given) in date order, each with its reports
@@ -164,10 +193,6 @@ class EventTables:
 
     def event(self, ref: str) -> Event:
         return _event(self._one("events", _EVENT_COLUMNS, ref, "event"))
-
-    def inputs(self) -> list[tuple[str, str | None, str, str | None, str | None, str | None]]:
-        """``(id, title, body, published, crawled, outlet)`` of every article, by id."""
-        return event_inputs(self.db)
 
     def event_of(self, article_id: str) -> str | None:
         row = self.db.execute(
@@ -231,13 +256,3 @@ def _storyline(row: tuple[object, ...]) -> Storyline:
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
-
-
-def event_inputs(
-    db: sqlite3.Connection,
-) -> list[tuple[str, str | None, str, str | None, str | None, str | None]]:
-    """``(id, title, body, published, crawled, outlet)`` of every article, by id."""
-    return db.execute(
-        "SELECT id, title, body, published, crawled, coalesce(outlet, source) "
-        "FROM articles ORDER BY id"
-    ).fetchall()

@@ -9,16 +9,16 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from marsad.models import ReuseLink
+from marsad.store.inlists import in_lists as _chunks
 from marsad.store.transaction import Transaction
 
 Hashes = npt.NDArray[np.uint64]
-_V = TypeVar("_V")
 Values = Hashes | Sequence[int]  # hash values of one article, as an array or a list
 
 _LINK_COLUMNS = (
@@ -101,15 +101,29 @@ class ReuseTables:
                 [_link_row(link) for link in links],
             )
 
-    def copy_candidates(self, min_containment: float | None) -> list[ReuseLink]:
+    def copy_candidates(
+        self, min_containment: float | None, touching: Sequence[str] | None = None
+    ) -> list[ReuseLink]:
         """Exact and near links, and (``min_containment`` given) partial links with at least
-        that share of one article inside the other: what the event stage's copy rule reads."""
-        rows = self.db.execute(
-            f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('exact', 'near') "
-            "OR (kind = 'partial' AND max(contain_a, contain_b) >= ?) ORDER BY a, b",
-            (2.0 if min_containment is None else min_containment,),
+        that share of one article inside the other: what the event stage's copy rule reads
+        (only the links of the articles ``touching``, when given)."""
+        kinds = (
+            "(kind IN ('exact', 'near') OR (kind = 'partial' AND max(contain_a, contain_b) >= ?))"
         )
-        return [_link(r) for r in rows]
+        share = 2.0 if min_containment is None else min_containment
+        if touching is None:
+            sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE {kinds} ORDER BY a, b"
+            return [_link(r) for r in self.db.execute(sql, (share,))]
+        found: dict[tuple[str, str], ReuseLink] = {}
+        for chunk, marks in _chunks(sorted(set(touching))):
+            for side in ("a", "b"):
+                sql = (
+                    f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE {side} IN ({marks}) AND {kinds}"
+                )
+                for row in self.db.execute(sql, (*chunk, share)):
+                    link = _link(row)
+                    found[link.a, link.b] = link
+        return [found[k] for k in sorted(found)]
 
     def clear(self) -> None:
         """Forget the index and the links: the next update re-indexes every article."""
@@ -318,16 +332,6 @@ class ReuseTables:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)", chunk
                 )
-
-
-_IN_LIST = 500  # values per ``IN (…)`` list, well under SQLite's limit on bound parameters
-
-
-def _chunks(values: Sequence[_V]) -> Iterator[tuple[list[_V], str]]:
-    """``values`` in runs of ``_IN_LIST``, each with its ``?, ?, …`` placeholders."""
-    for k in range(0, len(values), _IN_LIST):
-        chunk = list(values[k : k + _IN_LIST])
-        yield chunk, ", ".join("?" * len(chunk))
 
 
 def _signed(fingerprints: Iterable[int]) -> list[int]:

@@ -206,4 +206,47 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT OR IGNORE INTO reuse_queue (article_id) VALUES (new.id);
     END;
     """,
+    # 10: issue 12. An online events update reads what its new articles can touch: each
+    # report's terms keep the day it came out and the day its text gives (ordinals, for a
+    # range query); the articles not yet in events wait in a queue; the document frequencies
+    # and letter case counts the vectors are weighted by, and each event's centroid (its
+    # heaviest terms, indexed by term so a new event finds the storylines it continues) are
+    # stored instead of recomputed from every article. Terms stored before are computed again
+    # and the next update consolidates (fills the lexicon and the centroids).
+    """
+    DROP TABLE event_terms;
+    CREATE TABLE event_terms (
+        article_id TEXT PRIMARY KEY,
+        data       BLOB NOT NULL,
+        day        INTEGER,
+        text_day   INTEGER
+    ) WITHOUT ROWID;
+    CREATE INDEX event_terms_day ON event_terms(day);
+    CREATE INDEX event_terms_text_day ON event_terms(text_day);
+    CREATE INDEX event_articles_event ON event_articles(event_id);
+    CREATE TABLE events_queue (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO events_queue SELECT id FROM articles a
+        WHERE NOT EXISTS (SELECT 1 FROM event_articles e WHERE e.article_id = a.id);
+    CREATE TRIGGER events_queue_new_article AFTER INSERT ON articles
+    BEGIN
+        INSERT OR IGNORE INTO events_queue (article_id) VALUES (new.id);
+    END;
+    CREATE TABLE event_lexicon (
+        term TEXT PRIMARY KEY,
+        df   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE event_casing (
+        word  TEXT PRIMARY KEY,
+        upper INTEGER NOT NULL,
+        lower INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE event_centroids (
+        term     TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        weight   REAL NOT NULL,
+        PRIMARY KEY (term, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_centroids_event ON event_centroids(event_id);
+    DELETE FROM event_state WHERE key = 'lexicon_docs';
+    """,
 )

@@ -16,6 +16,7 @@ from marsad.config import BUSY_TIMEOUT
 from marsad.errors import NotFoundError, StoreError
 from marsad.models import Article, RawDocument, Rejection, RejectReason
 from marsad.store.connection import connect
+from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.reuse import ReuseTables
 from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
@@ -44,6 +45,7 @@ class SQLiteStore:
             self._migrate()
             self.reuse = ReuseTables(self.db)
             self.events = EventTables(self.db)
+            self.event_index = EventIndexTables(self.db)
         except sqlite3.DatabaseError as exc:  # SQL that fails on this file: not a Marsad one
             self.db.close()
             raise StoreError(

@@ -1,0 +1,221 @@
+"""New articles join the stored events online, reading only what they can touch.
+
+A report is compared only with reports within ``EventParams.window_days`` of it (and with
+undated ones), so the update reads, through the stored days of every report's terms, the
+reports near the new ones in time, then every report of the events those are in (an event's
+similarity is the average over all its reports), and the events of the reports the new ones
+copy. Their vectors are weighted with the stored document frequencies and letter case counts
+(``Lexicon`` with the store as its source): what the update reads is what it compares, not
+the store. A new event joins the storyline it continues: it is compared with the events read
+and, through the stored centroids indexed by term, with every other event that shares a term
+with it. What the update writes back: the events it changed, their storylines, their
+centroids, and the counts its new reports add.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from marsad.engine.event_rows import centroid_terms, event_record, item_of, storyline_record
+from marsad.engine.linking import StepProgress, no_progress
+from marsad.models import Event, LexiconCounts, Storyline
+from marsad.organize.events import EventItem, EventParams, Partition, report_order, when
+from marsad.organize.online import EventIndex
+from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
+from marsad.organize.timing import When
+from marsad.organize.vectors import Lexicon, ReportTerms
+from marsad.store import SQLiteStore
+from marsad.store.event_index import EventIndexTables, EventInput
+
+TermsOf = Callable[[Sequence[EventInput]], dict[str, ReportTerms]]
+
+
+@dataclass(slots=True)
+class Placed:
+    """What placing new articles changed: events, their storylines and centroids, counts."""
+
+    events: list[Event]
+    storylines: list[Storyline]
+    counts: LexiconCounts
+    centroids: dict[str, dict[str, float]]
+
+
+def place_online(
+    store: SQLiteStore,
+    new_rows: Sequence[EventInput],
+    terms_of: TermsOf,
+    copies: Sequence[tuple[str, str]],
+    params: EventParams,
+    story: StoryParams,
+    step: StepProgress = no_progress,
+) -> Placed:
+    """Place ``new_rows`` one by one, in (date, id) order, into the stored events: a copy
+    joins its original's event, any other report the most similar event within the time
+    window or a new one (``terms_of``: reports' terms, stored or computed)."""
+    tables = store.event_index
+    terms = terms_of(new_rows)
+    new = sorted((item_of(r) for r in new_rows), key=report_order)
+    spans = [when(it, terms[it.id], params) for it in new]
+    partners: dict[str, list[str]] = {}
+    for a, b in copies:
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    near = _near(tables, spans, params) | (set(partners) - {it.id for it in new})
+    event_of = tables.members(set(tables.events_of(near).values()))
+    rows = {r.id: r for r in tables.inputs(list(event_of))}
+    terms = {**terms_of(list(rows.values())), **terms}
+    rows.update((r.id, r) for r in new_rows)
+    old = sorted((item_of(rows[i]) for i in event_of), key=report_order)
+    lexicon = Lexicon(params.vectors, source=tables, docs=tables.docs() or 0)
+    matrix = lexicon.weigh([terms[it.id] for it in old])
+    days = [when(it, terms[it.id], params) for it in old]
+    index = EventIndex.known(lexicon, matrix, old, [event_of[it.id] for it in old], params, days)
+    opened: set[str] = set()
+    for done, item in enumerate(new):
+        step("placing new articles", done, len(new))
+        original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
+        if original is not None:  # a copy is one report with its original
+            index.join(item, original, terms[item.id])
+            event_of[item.id] = original
+            continue
+        event_of[item.id] = index.assign(item, terms[item.id], opens=f"e{item.id}")
+        if event_of[item.id] == f"e{item.id}":
+            opened.add(event_of[item.id])
+    step("placing new articles", len(new), len(new))
+    order = old + new
+    days += spans
+    touched = {event_of[it.id] for it in new}
+    return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
+
+
+def _near(tables: EventIndexTables, spans: Sequence[When], params: EventParams) -> set[str]:
+    """The stored reports that reports at ``spans`` may be compared with: within the window
+    of one of them (the windows merged into runs of days, each one range query), or all of
+    them when one of the spans is unknown (an undated report is compared with everything)."""
+    if any(span is None for span in spans):
+        return tables.everything()
+    reach = params.window_days
+    runs: list[list[int]] = []
+    for first, last in sorted((s[0] - reach, s[1] + reach) for s in spans if s is not None):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    found: set[str] = set()
+    for first, last in runs:
+        found |= tables.near(first, last, params.report_slack)
+    return found
+
+
+def _touched(
+    store: SQLiteStore,
+    rows: Mapping[str, EventInput],
+    terms: Mapping[str, ReportTerms],
+    order: list[EventItem],
+    days: list[When],
+    index: EventIndex,
+    event_of: Mapping[str, str],
+    touched: set[str],
+    opened: set[str],
+    story: StoryParams,
+) -> Placed:
+    """The touched events rebuilt (titles, dates, centroids), new events placed in the
+    storylines they continue, and the storylines that changed."""
+    first: dict[str, int] = {}
+    for k, item in enumerate(order):
+        first.setdefault(event_of[item.id], k)
+    labels = [first[event_of[it.id]] for it in order]
+    part = Partition(order, index.matrix(), labels, index.lexicon, days)
+    keys, centres = centroids(part, story.top_terms)
+    best_of = representatives(part, keys, centres)
+    key_of = {event_of[order[key].id]: row for row, key in enumerate(keys)}
+    stored = {e.id: e for e in store.events.events_in("id", sorted(set(key_of) - opened))}
+    story_of = {name: e.storyline for name, e in stored.items()}
+    line_of_row: list[str | None] = [story_of.get(event_of[order[key].id]) for key in keys]
+    sizes = Counter(store.event_index.storyline_sizes({s for s in story_of.values() if s}))
+    outside = _Outside(store, index.lexicon, centres, [key_of[n] for n in sorted(opened)], key_of)
+    for name in sorted(opened):  # a new event joins the storyline it continues, or opens one
+        row = key_of[name]
+        sims = np.asarray((centres @ centres[row].T).todense()).ravel()
+        sims[row] = 0.0
+        far_sims, far_lines = outside.nearest(row, story.neighbours)
+        unknown = {line for line in far_lines if line and line not in sizes}
+        sizes.update(store.event_index.storyline_sizes(unknown))
+        line = continued_storyline(
+            np.concatenate([sims, far_sims]), [*line_of_row, *far_lines], sizes, story
+        )
+        line = line or f"s{name[1:]}"
+        story_of[name] = line_of_row[row] = line
+        sizes[line] += 1
+    members: dict[str, list[int]] = {}
+    for k, item in enumerate(order):
+        if event_of[item.id] in touched:
+            members.setdefault(event_of[item.id], []).append(k)
+
+    def body_of(article: str) -> str:
+        return rows[article].body or store.event_index.inputs([article], bodies=True)[0].body
+
+    events = [
+        event_record(
+            name, part, positions, best_of[first[name]], rows, terms, story_of[name], body_of
+        )
+        for name, positions in sorted(members.items())
+    ]
+    changed = {e.id: e for e in events}
+    lines = {str(e.storyline) for e in events}
+    by_line: dict[str, list[Event]] = {}
+    for e in (*store.events.events_in("storyline", sorted(lines)), *events):
+        by_line.setdefault(str(e.storyline), []).append(changed.get(e.id, e))
+    storylines = [
+        storyline_record(sid, {e.id: e for e in by_line[sid]}.values()) for sid in sorted(lines)
+    ]
+    centres_of = centroid_terms(
+        centres, {name: key_of[name] for name in touched}, index.lexicon.vocab.terms
+    )
+    return Placed(events, storylines, index.lexicon.added(), centres_of)
+
+
+class _Outside:
+    """The stored events not read by the update that share a centroid term with the new
+    events' centroids (rows ``queries`` of ``centres``), with their similarities."""
+
+    def __init__(
+        self,
+        store: SQLiteStore,
+        lexicon: Lexicon,
+        centres: sp.csr_matrix,
+        queries: Sequence[int],
+        inside: Mapping[str, int],
+    ) -> None:
+        self.store = store
+        self.rows = {row: k for k, row in enumerate(queries)}
+        words = lexicon.vocab.terms
+        asked = sorted({words[c] for c in centres[list(queries)].indices.tolist()})
+        column = lexicon.vocab.index
+        found = [e for e in store.event_index.centroid_entries(asked) if e[1] not in inside]
+        self.events = sorted({e for _, e, _ in found})
+        number = {e: k for k, e in enumerate(self.events)}
+        far = sp.csr_matrix(
+            (
+                [w for _, _, w in found],
+                ([number[e] for _, e, _ in found], [column[t] for t, _, _ in found]),
+            ),
+            shape=(len(self.events), centres.shape[1]),
+        )
+        self.sims = sp.csr_matrix(centres[list(queries)] @ far.T) if queries else None
+
+    def nearest(self, row: int, k: int) -> tuple[np.ndarray, list[str | None]]:
+        """The similarities of the ``k`` outside events nearest to the event at ``row`` of
+        the centres, and their storylines."""
+        if self.sims is None or not self.events:
+            return np.zeros(0), []
+        line = self.sims.getrow(self.rows[row])
+        top = np.argsort(-line.data, kind="stable")[:k]
+        names = [self.events[c] for c in line.indices[top].tolist()]
+        of = {e.id: e.storyline for e in self.store.events.events_in("id", names)}
+        return line.data[top], [of.get(n) for n in names]

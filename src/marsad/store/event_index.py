@@ -1,0 +1,231 @@
+"""What an online events update reads and keeps, so that it reads only what is new and what
+that can touch: the queue of articles not yet in events, each report's terms with its days
+(for a range query), the counts report vectors are weighted by (document frequencies and
+letter case), and each event's centroid indexed by term.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from marsad.models import LexiconCounts
+from marsad.store.inlists import in_lists
+
+DOCS_KEY = "lexicon_docs"  # event_state: how many reports the stored counts hold
+
+
+@dataclass(frozen=True, slots=True)
+class EventInput:
+    """What the events stage reads of an article (``body`` empty when not asked for)."""
+
+    id: str
+    title: str | None
+    body: str
+    published: str | None
+    crawled: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermsRow:
+    """A report's stored terms (``organize.vectors.encode_terms``) and days (ordinals): the
+    day it came out (else was crawled) and the day its text gives for its happening."""
+
+    id: str
+    data: bytes
+    day: int | None
+    text_day: int | None
+
+
+Centroids = Mapping[str, Mapping[str, float]]  # event id -> term -> weight
+
+
+_INPUT = "SELECT a.id, a.title, {body}, a.published, a.crawled, coalesce(a.outlet, a.source) "
+
+
+class EventIndexTables:
+    """Read the state of the event partition that online updates grow."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def queued(self) -> list[EventInput]:
+        """The articles not yet in any event, by id."""
+        rows = self.db.execute(
+            _INPUT.format(body="a.body") + "FROM events_queue q CROSS JOIN articles a "
+            "ON a.id = q.article_id ORDER BY a.id"
+        )
+        return [_input(r) for r in rows]
+
+    def queued_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM events_queue").fetchone()[0])
+
+    def organized_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM event_articles").fetchone()[0])
+
+    def all_inputs(self) -> list[EventInput]:
+        """Every article, by id."""
+        rows = self.db.execute(_INPUT.format(body="a.body") + "FROM articles a ORDER BY a.id")
+        return [_input(r) for r in rows]
+
+    def inputs(self, ids: Sequence[str], bodies: bool = False) -> list[EventInput]:
+        """These articles (their bodies only when asked), in no particular order."""
+        body = "a.body" if bodies else "''"
+        out = []
+        for chunk, marks in in_lists(sorted(set(ids))):
+            sql = _INPUT.format(body=body) + f"FROM articles a WHERE a.id IN ({marks})"
+            out += [_input(r) for r in self.db.execute(sql, chunk)]
+        return out
+
+    def terms(self, ids: Sequence[str] | None = None) -> dict[str, bytes]:
+        """Stored terms by article id: of ``ids``, or of every article."""
+        if ids is None:
+            rows = self.db.execute("SELECT article_id, data FROM event_terms")
+            return {str(a): bytes(d) for a, d in rows}
+        out: dict[str, bytes] = {}
+        for chunk, marks in in_lists(sorted(set(ids))):
+            sql = f"SELECT article_id, data FROM event_terms WHERE article_id IN ({marks})"
+            out.update((str(a), bytes(d)) for a, d in self.db.execute(sql, chunk))
+        return out
+
+    def near(self, first: int, last: int, slack: int) -> set[str]:
+        """Reports already in events that may be compared with a day in ``[first, last]``:
+        those whose text gives a day in it, those that came out in ``[first, last + slack]``,
+        and those with no day at all (compared with everything)."""
+        rows = self.db.execute(
+            "SELECT t.article_id FROM event_terms t JOIN event_articles e "
+            "ON e.article_id = t.article_id WHERE t.text_day BETWEEN ? AND ? "
+            "OR t.day BETWEEN ? AND ? OR t.day IS NULL",
+            (first, last, first, last + slack),
+        )
+        return {str(r[0]) for r in rows}
+
+    def everything(self) -> set[str]:
+        """Every report already in an event (what an undated new report is compared with)."""
+        return {str(r[0]) for r in self.db.execute("SELECT article_id FROM event_articles")}
+
+    def events_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The event of each of ``ids`` that is in one."""
+        out: dict[str, str] = {}
+        for chunk, marks in in_lists(sorted(set(ids))):
+            sql = f"SELECT article_id, event_id FROM event_articles WHERE article_id IN ({marks})"
+            out.update(self.db.execute(sql, chunk))
+        return out
+
+    def members(self, events: Iterable[str]) -> dict[str, str]:
+        """Every report of these events, with its event."""
+        out: dict[str, str] = {}
+        for chunk, marks in in_lists(sorted(set(events))):
+            sql = f"SELECT article_id, event_id FROM event_articles WHERE event_id IN ({marks})"
+            out.update(self.db.execute(sql, chunk))
+        return out
+
+    def docs(self) -> int | None:
+        """How many reports the stored counts hold; None when none are stored (a store that
+        was never consolidated since they were introduced)."""
+        row = self.db.execute("SELECT value FROM event_state WHERE key = ?", (DOCS_KEY,))
+        found = row.fetchone()
+        return int(found[0]) if found else None
+
+    def df(self, terms: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for chunk, marks in in_lists(sorted(set(terms))):
+            sql = f"SELECT term, df FROM event_lexicon WHERE term IN ({marks})"
+            out.update(self.db.execute(sql, chunk))
+        return out
+
+    def casing(self, words: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """How often each of ``words`` was written capitalized and in lower case."""
+        out: dict[str, tuple[int, int]] = {}
+        for chunk, marks in in_lists(sorted(set(words))):
+            sql = f"SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
+            out.update((w, (int(u), int(lo))) for w, u, lo in self.db.execute(sql, chunk))
+        return out
+
+    def centroid_entries(self, terms: Sequence[str]) -> list[tuple[str, str, float]]:
+        """``(term, event, weight)`` of every stored centroid that holds one of ``terms``."""
+        out: list[tuple[str, str, float]] = []
+        for chunk, marks in in_lists(sorted(set(terms))):
+            sql = f"SELECT term, event_id, weight FROM event_centroids WHERE term IN ({marks})"
+            out += self.db.execute(sql, chunk).fetchall()
+        return out
+
+    def storyline_sizes(self, lines: Iterable[str]) -> dict[str, int]:
+        """How many events each of these storylines holds."""
+        out: dict[str, int] = {}
+        for chunk, marks in in_lists(sorted(set(lines))):
+            sql = (
+                f"SELECT storyline, count(*) FROM events WHERE storyline IN ({marks}) "
+                "GROUP BY storyline"
+            )
+            out.update(self.db.execute(sql, chunk))
+        return out
+
+
+def _input(row: Sequence[object]) -> EventInput:
+    i, title, body, published, crawled, outlet = row
+    return EventInput(
+        str(i),
+        None if title is None else str(title),
+        str(body),
+        None if published is None else str(published),
+        None if crawled is None else str(crawled),
+        None if outlet is None else str(outlet),
+    )
+
+
+# -- writing (inside a transaction of the caller: ``store.events``) --------------------------
+
+
+def write_terms(db: sqlite3.Connection, rows: Sequence[TermsRow]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO event_terms (article_id, data, day, text_day) VALUES (?, ?, ?, ?)",
+        [(r.id, r.data, r.day, r.text_day) for r in rows],
+    )
+
+
+def write_counts(db: sqlite3.Connection, counts: LexiconCounts, replace: bool) -> None:
+    """Store ``counts`` in place of the stored ones (``replace``), or added to them."""
+    if replace:
+        db.execute("DELETE FROM event_lexicon")
+        db.execute("DELETE FROM event_casing")
+        docs = counts.docs
+    else:
+        row = db.execute("SELECT value FROM event_state WHERE key = ?", (DOCS_KEY,)).fetchone()
+        docs = counts.docs + (int(row[0]) if row else 0)
+    db.executemany(
+        "INSERT INTO event_lexicon (term, df) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        sorted(counts.df.items()),
+    )
+    words = sorted(set(counts.upper) | set(counts.lower))
+    db.executemany(
+        "INSERT INTO event_casing (word, upper, lower) VALUES (?, ?, ?) ON CONFLICT (word) "
+        "DO UPDATE SET upper = upper + excluded.upper, lower = lower + excluded.lower",
+        [(w, counts.upper.get(w, 0), counts.lower.get(w, 0)) for w in words],
+    )
+    db.execute("INSERT OR REPLACE INTO event_state VALUES (?, ?)", (DOCS_KEY, str(docs)))
+
+
+def write_centroids(db: sqlite3.Connection, centroids: Centroids, replace: bool) -> None:
+    """Store these events' centroids, in place of all stored ones (``replace``) or of theirs."""
+    if replace:
+        db.execute("DELETE FROM event_centroids")
+    else:
+        for chunk, marks in in_lists(sorted(centroids)):
+            db.execute(f"DELETE FROM event_centroids WHERE event_id IN ({marks})", chunk)
+    rows = sorted((t, e, w) for e, terms in centroids.items() for t, w in terms.items())
+    db.executemany("INSERT INTO event_centroids (term, event_id, weight) VALUES (?, ?, ?)", rows)
+
+
+def drain(db: sqlite3.Connection, placed: Sequence[str] | None) -> None:
+    """Take these articles (None: every article now in an event) out of the queue."""
+    if placed is None:
+        db.execute(
+            "DELETE FROM events_queue WHERE article_id IN (SELECT article_id FROM event_articles)"
+        )
+        return
+    for chunk, marks in in_lists(sorted(set(placed))):
+        db.execute(f"DELETE FROM events_queue WHERE article_id IN ({marks})", chunk)
