@@ -12,11 +12,12 @@ import json
 import os
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from marsad.ingest import ReadOptions, read_bytes, read_inputs
+from marsad.ingest import ReadOptions, read_bytes, read_inputs, streamed
 from marsad.models import RawDocument, Rejection, RejectReason
 from tests.ingest.hostile import Endless, bomb, member, zip_bytes
 from tests.ingest.samples import (
@@ -41,6 +42,18 @@ def _records(count: int) -> bytes:
     return json.dumps([saudinewsnet_record(n) for n in range(count)], ensure_ascii=False).encode()
 
 
+def test_ingest_limits_feed_stops_at_the_file_limit() -> None:
+    name, data = "feed.xml", rss_feed()
+    small = ReadOptions(max_file_bytes=len(data) - 1)
+    (rejection,) = read_bytes(data, name, small)
+    assert isinstance(rejection, Rejection)
+    assert (rejection.origin, rejection.reason) == (name, RejectReason.TOO_LARGE)
+    assert rejection.size == len(data)
+    assert f"{len(data) - 1}-byte limit for an input read whole" in rejection.detail
+    fits = list(read_bytes(data, name, ReadOptions(max_file_bytes=len(data))))
+    assert len(fits) == 3 and all(isinstance(item, RawDocument) for item in fits)
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
@@ -50,18 +63,13 @@ def _records(count: int) -> bytes:
             "day.csv",
             b"title,content\n" + b"".join(b"t,%d %s\n" % (n, b"x" * 900) for n in range(3)),
         ),
-        ("feed.xml", rss_feed()),
     ],
 )
-def test_ingest_limits_files_of_records_stop_at_the_file_limit(name: str, data: bytes) -> None:
-    small = ReadOptions(max_file_bytes=len(data) - 1)
-    (rejection,) = read_bytes(data, name, small)
-    assert isinstance(rejection, Rejection)
-    assert (rejection.origin, rejection.reason) == (name, RejectReason.TOO_LARGE)
-    assert rejection.size == len(data)
-    assert f"{len(data) - 1}-byte limit for an input read whole" in rejection.detail
-    fits = list(read_bytes(data, name, ReadOptions(max_file_bytes=len(data))))
-    assert len(fits) == 3 and all(isinstance(item, RawDocument) for item in fits)
+def test_ingest_limits_streamed_records_pass_the_file_limit(name: str, data: bytes) -> None:
+    """JSON arrays, JSON Lines and CSV are read as streams: the file limit does not stop
+    them (each record still has its own), and every record is read."""
+    items = list(read_bytes(data, name, ReadOptions(max_file_bytes=len(data) // 4)))
+    assert len(items) == 3 and all(isinstance(item, RawDocument) for item in items)
 
 
 def test_ingest_limits_zip_member_declared_too_large_is_not_unpacked(tmp_path: Path) -> None:
@@ -105,12 +113,23 @@ def test_ingest_limits_endless_stdin_stops_at_the_document_limit() -> None:
     assert stream.read_bytes <= (1 << 20) + (2 << 20)  # the limit and one buffer, not more
 
 
-def test_ingest_limits_endless_stdin_of_records_stops_at_the_file_limit() -> None:
-    stream = Endless(b'{"content": "\xd8\xae\xd8\xa8\xd8\xb1"}\n')
-    options = ReadOptions(max_file_bytes=3 << 20)
-    items = list(read_inputs(["-"], options, stdin=io.BufferedReader(stream)))
-    assert _summary(items) == [("-", "too-large")]
-    assert stream.read_bytes <= (3 << 20) + (2 << 20)
+def test_ingest_limits_records_from_stdin_are_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe of JSON Lines many times the file limit is read to its end, a block at a time:
+    memory holds a block, not the input."""
+    monkeypatch.setattr(streamed, "BLOCK", 64 << 10)
+    line = b'{"content": "\xd8\xae\xd8\xa8\xd8\xb1 %d"}\n'
+    count = 200_000  # about 6 MB
+    data = b"".join(line % n for n in range(count))
+    options = ReadOptions(max_file_bytes=1 << 20)
+    tracemalloc.start()
+    read = 0
+    for item in read_inputs(["-"], options, stdin=io.BufferedReader(io.BytesIO(data))):
+        assert isinstance(item, RawDocument)
+        read += 1
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert read == count
+    assert peak < len(data) // 2  # bytes and text of one block (and the input, not copied)
 
 
 def _feed(fd: int, data: bytes) -> None:

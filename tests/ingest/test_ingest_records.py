@@ -109,8 +109,18 @@ def test_ingest_records_single_object_and_wrapped_array() -> None:
     ]
 
 
-def test_ingest_records_broken_json_file_is_one_rejection() -> None:
-    (rejection,) = _items(b'[{"title": "x", "content": "y"}, {"title": ', "bad.json")
+def test_ingest_records_broken_json_array_keeps_the_records_before_the_break() -> None:
+    """A JSON array is read as a stream: the records before the break are read, the broken
+    one is rejected, saying which it is."""
+    good, rejection = _items(b'[{"title": "x", "content": "y"}, {"title": ', "bad.json")
+    assert isinstance(good, RawDocument) and good.origin == "bad.json#0"
+    assert isinstance(rejection, Rejection)
+    assert (rejection.origin, rejection.reason) == ("bad.json#1", RejectReason.UNPARSEABLE)
+    assert rejection.detail.startswith("record 1 is not valid JSON")
+
+
+def test_ingest_records_broken_json_object_is_one_rejection() -> None:
+    (rejection,) = _items(b'{"articles": [{"title": "x", "content": "y"}, {"title": ', "bad.json")
     assert isinstance(rejection, Rejection)
     assert (rejection.origin, rejection.reason) == ("bad.json", RejectReason.UNPARSEABLE)
     assert rejection.detail.startswith("not valid JSON")

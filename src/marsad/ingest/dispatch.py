@@ -27,12 +27,19 @@ from marsad.ingest.feed import read_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.options import ReadOptions
 from marsad.ingest.records import read_csv, read_json, read_jsonl
+from marsad.ingest.streamed import (
+    read_csv_stream,
+    read_json_array_stream,
+    read_jsonl_stream,
+    streamable,
+)
 from marsad.ingest.text import read_text
 from marsad.ingest.warc import read_warc
 from marsad.models import RawDocument, Rejection, RejectReason
 
 Result = Iterator[RawDocument | Rejection]
 Reader = Callable[[bytes, str, ReadOptions], Result]
+StreamReader = Callable[[IO[bytes], str, ReadOptions], Result]
 
 SINGLE_DOCUMENT: dict[str, Reader] = {"text": read_text, "html": read_html}
 """Formats where the file is the document, so ``max_bytes`` applies to the whole file."""
@@ -45,6 +52,14 @@ MANY_RECORDS: dict[str, Reader] = {
     "tsv": functools.partial(read_csv, delimiter="\t"),
 }
 """Formats holding many documents: read whole up to ``max_file_bytes``, ``max_bytes`` per record."""
+
+STREAMED: dict[str, StreamReader] = {
+    "jsonl": read_jsonl_stream,
+    "csv": read_csv_stream,
+    "tsv": functools.partial(read_csv_stream, delimiter="\t"),
+}
+"""Formats read as streams, whatever their size (``streamed``), ``max_bytes`` per record;
+those of them in UTF-16 or UTF-32 are read whole, as ``MANY_RECORDS``."""
 
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -102,6 +117,9 @@ def read_stream(
         return
     if fmt == "warc":
         yield from read_warc(body, origin, options, size=size)
+        return
+    if streamable(head) and (fmt in STREAMED or (fmt == "json" and _array(head))):
+        yield from STREAMED.get(fmt, read_json_array_stream)(body, origin, options)
         return
     many = fmt in MANY_RECORDS
     limit = options.file_limit if many else options.max_bytes
@@ -191,6 +209,11 @@ def _too_large(origin: str, limit: int, many: bool, size: int | None) -> Rejecti
         what = f"the {limit}-byte limit for one document"
     read = "" if size is not None else "; reading stopped there"
     return Rejection(origin, RejectReason.TOO_LARGE, f"it is over {what}{read}", size)
+
+
+def _array(head: bytes) -> bool:
+    """Whether a JSON file starting with ``head`` holds an array."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
 
 
 def _rewound(stream: IO[bytes], head: bytes) -> IO[bytes]:

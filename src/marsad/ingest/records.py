@@ -21,7 +21,7 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies exceed the 1
 
 _WRAPPER_KEYS = ("articles", "items", "data", "records", "results", "docs", "entries", "posts")
 """Keys under which an object may wrap its array of records (``{"articles": [...]}``)."""
-_DELIMITERS = (",", "\t", ";", "|")
+DELIMITERS = (",", "\t", ";", "|")
 
 Result = Iterator[RawDocument | Rejection]
 
@@ -40,7 +40,7 @@ def read_json(data: bytes, origin: str, options: ReadOptions) -> Result:
         value = json.loads(text)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip("\ufeff \t\r\n").startswith("{"):
-            yield from _json_lines(text, origin, options, note)
+            yield from read_jsonl(data, origin, options)
             return
         yield Rejection(origin, RejectReason.UNPARSEABLE, f"not valid JSON: {err}", len(data))
         return
@@ -67,7 +67,9 @@ def read_jsonl(data: bytes, origin: str, options: ReadOptions) -> Result:
     """JSON Lines: one record per non-blank line; a bad line is rejected, the rest still read."""
     decoded = yield from _decoded(data, origin)
     if decoded is not None:
-        yield from _json_lines(decoded.text, origin, options, decoded.note)
+        read = yield from json_lines(decoded.text, origin, options, decoded.note)
+        if read == 0:
+            yield Rejection(origin, RejectReason.EMPTY, "no JSON lines in the file")
 
 
 def read_csv(
@@ -79,7 +81,7 @@ def read_csv(
         return
     text = decoded.text
     header = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = delimiter or max(_DELIMITERS, key=header.count)
+    delimiter = delimiter or max(DELIMITERS, key=header.count)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     index = 0
     try:
@@ -97,9 +99,18 @@ def read_csv(
         yield Rejection(origin, RejectReason.UNPARSEABLE, detail, len(data))
 
 
-def _json_lines(text: str, origin: str, options: ReadOptions, note: str | None = None) -> Result:
-    index = 0
-    for line_no, line in enumerate(text.split("\n"), start=1):
+def json_lines(
+    text: str,
+    origin: str,
+    options: ReadOptions,
+    note: str | None = None,
+    first_line: int = 1,
+    first_index: int = 0,
+) -> Generator[RawDocument | Rejection, None, int]:
+    """The records of JSON Lines ``text`` (its first line is line ``first_line`` of the file,
+    its first record record ``first_index``); returns the index of the record after the last."""
+    index = first_index
+    for line_no, line in enumerate(text.split("\n"), start=first_line):
         if is_blank(line):
             continue
         where = f"{origin}#{index}"
@@ -115,8 +126,7 @@ def _json_lines(text: str, origin: str, options: ReadOptions, note: str | None =
             label = f"record {index} (line {line_no})"
             yield record_document(value, where, label, options, note)
         index += 1
-    if index == 0:
-        yield Rejection(origin, RejectReason.EMPTY, "no JSON lines in the file")
+    return index
 
 
 def _decoded(data: bytes, origin: str) -> Generator[Rejection, None, Decoded | None]:
