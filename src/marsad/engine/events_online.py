@@ -24,13 +24,20 @@ import scipy.sparse as sp
 from marsad.engine.event_rows import centroid_terms, event_record, item_of, storyline_record
 from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import Event, LexiconCounts, Storyline
-from marsad.organize.events import EventItem, EventParams, Partition, report_order, when
+from marsad.organize.events import (
+    EventItem,
+    EventParams,
+    Partition,
+    report_order,
+    when,
+    when_days,
+)
 from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
 from marsad.organize.timing import When
 from marsad.organize.vectors import Lexicon, ReportTerms
 from marsad.store import SQLiteStore
-from marsad.store.event_index import EventIndexTables, EventInput
+from marsad.store.event_index import EventIndexTables, EventInput, decode_stems
 
 TermsOf = Callable[[Sequence[EventInput]], dict[str, ReportTerms]]
 
@@ -68,12 +75,23 @@ def place_online(
     near = _near(tables, spans, params) | (set(partners) - {it.id for it in new})
     event_of = tables.members(set(tables.events_of(near).values()))
     rows = {r.id: r for r in tables.inputs(list(event_of))}
-    terms = {**terms_of(list(rows.values())), **terms}
-    rows.update((r.id, r) for r in new_rows)
     old = sorted((item_of(rows[i]) for i in event_of), key=report_order)
+    stored = {s.id: s for s in tables.stems(list(event_of))}
+    unstored = [rows[i] for i in event_of if i not in stored]
+    if unstored:  # terms never computed (cannot happen after a consolidation): now
+        terms_of(unstored)
+        stored.update((s.id, s) for s in tables.stems([r.id for r in unstored]))
+    cased = terms_of([rows[it.id] for it in old if stored[it.id].cased])  # names count
     lexicon = Lexicon(params.vectors, source=tables, docs=tables.docs() or 0)
-    matrix = lexicon.weigh([terms[it.id] for it in old])
-    days = [when(it, terms[it.id], params) for it in old]
+    matrix = lexicon.weigh_stored(
+        [decode_stems(stored[it.id].stems) for it in old],
+        {k: cased[it.id] for k, it in enumerate(old) if it.id in cased},
+    )
+    days = [
+        when_days(it.day.toordinal() if it.day else None, stored[it.id].text_day, params)
+        for it in old
+    ]
+    rows.update((r.id, r) for r in new_rows)
     index = EventIndex.known(lexicon, matrix, old, [event_of[it.id] for it in old], params, days)
     opened: set[str] = set()
     for done, item in enumerate(new):
@@ -90,6 +108,8 @@ def place_online(
     order = old + new
     days += spans
     touched = {event_of[it.id] for it in new}
+    members = [rows[it.id] for it in old if event_of[it.id] in touched]
+    terms.update(terms_of([r for r in members if r.id not in terms]))  # their dates
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
 
 
@@ -134,8 +154,7 @@ def _touched(
     keys, centres = centroids(part, story.top_terms)
     best_of = representatives(part, keys, centres)
     key_of = {event_of[order[key].id]: row for row, key in enumerate(keys)}
-    stored = {e.id: e for e in store.events.events_in("id", sorted(set(key_of) - opened))}
-    story_of = {name: e.storyline for name, e in stored.items()}
+    story_of = store.event_index.storylines_of(set(key_of) - opened)
     line_of_row: list[str | None] = [story_of.get(event_of[order[key].id]) for key in keys]
     sizes = Counter(store.event_index.storyline_sizes({s for s in story_of.values() if s}))
     outside = _Outside(store, index.lexicon, centres, [key_of[n] for n in sorted(opened)], key_of)
@@ -217,5 +236,5 @@ class _Outside:
         line = self.sims.getrow(self.rows[row])
         top = np.argsort(-line.data, kind="stable")[:k]
         names = [self.events[c] for c in line.indices[top].tolist()]
-        of = {e.id: e.storyline for e in self.store.events.events_in("id", names)}
+        of = self.store.event_index.storylines_of(names)
         return line.data[top], [of.get(n) for n in names]

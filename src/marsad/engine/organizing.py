@@ -39,11 +39,11 @@ from marsad.engine.events_online import place_online
 from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
-from marsad.organize.events import EventParams, Partition, all_terms, partition
+from marsad.organize.events import EventItem, EventParams, Partition, all_terms, partition
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.organize.vectors import ReportTerms, decode_terms, encode_terms
 from marsad.store import SQLiteStore
-from marsad.store.event_index import EventInput, TermsRow
+from marsad.store.event_index import EventInput, TermsRow, encode_stems
 
 CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
 CONSOLIDATE_MIN = 200  # ... or at most this many
@@ -165,25 +165,29 @@ def _terms(
         step("reading terms and dates", k, len(missing))
         chunk = [item_of(r) for r in missing[k : k + TERMS_CHUNK]]
         found = all_terms(chunk, params.vectors, workers)
-        store.events.save_terms(
-            [
-                TermsRow(
-                    it.id,
-                    encode_terms(t),
-                    it.day.toordinal() if it.day else None,
-                    _ordinal(t.date[0]) if t.date else None,
-                )
-                for it, t in zip(chunk, found, strict=True)
-            ]
-        )
+        store.events.save_terms(_terms_rows(store, chunk, found))
         known.update(zip((it.id for it in chunk), found, strict=True))
     if missing:
         step("reading terms and dates", len(missing), len(missing))
     return known
 
 
-def _ordinal(iso_day: str) -> int:
-    return dt.date.fromisoformat(iso_day).toordinal()
+def _terms_rows(
+    store: SQLiteStore, items: Sequence[EventItem], found: Sequence[ReportTerms]
+) -> list[TermsRow]:
+    """The rows that keep these reports' terms, their stem counts by lexicon id among them."""
+    ids = store.events.term_ids({t for terms in found for t in terms.stems})
+    return [
+        TermsRow(
+            it.id,
+            encode_terms(t),
+            encode_stems([ids[w] for w in t.stems], list(t.stems.values())),
+            bool(t.cased.runs),
+            it.day.toordinal() if it.day else None,
+            dt.date.fromisoformat(t.date[0]).toordinal() if t.date else None,
+        )
+        for it, t in zip(items, found, strict=True)
+    ]
 
 
 def _assemble(

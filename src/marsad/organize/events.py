@@ -137,12 +137,16 @@ def when(item: EventItem, terms: ReportTerms, params: EventParams) -> When:
     """The days a report is compared at: the day its text gives for its happening when it
     gives one (``params.text_dates``), else the day it was published (or crawled) and the
     ``params.report_slack`` days before it, on which what it reports may have happened."""
-    if params.text_dates and terms.date:
-        day = dt.date.fromisoformat(terms.date[0]).toordinal()
-        return day, day
-    if item.day is None:
+    said = dt.date.fromisoformat(terms.date[0]).toordinal() if terms.date else None
+    return when_days(item.day.toordinal() if item.day else None, said, params)
+
+
+def when_days(day: int | None, text_day: int | None, params: EventParams) -> When:
+    """``when`` from a report's day (ordinal) and the day its text gives (ordinal or None)."""
+    if params.text_dates and text_day is not None:
+        return text_day, text_day
+    if day is None:
         return None
-    day = item.day.toordinal()
     return day - params.report_slack, day
 
 

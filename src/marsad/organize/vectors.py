@@ -112,6 +112,7 @@ class Vocabulary:
         self.docs = self.base_docs = docs
         self.source = source
         self._asked: set[str] = set()  # terms ``source`` did not know
+        self.by_id: dict[int, int] = {}  # a stored term id -> its column
 
     def learn(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
         """Count ``terms`` in (each a document), then return their TF-IDF rows."""
@@ -129,6 +130,45 @@ class Vocabulary:
         """TF-IDF rows of ``terms``, the stem and name blocks each L2-normalized and mixed by
         ``names_weight`` (see the module's text); terms unknown to the vocabulary are skipped."""
         return self._weigh(self._encode(terms, grow=False), names_weight)
+
+    def stored_rows(
+        self,
+        stems: Sequence[tuple[np.ndarray, np.ndarray]],
+        lexicon_of: Callable[[Sequence[int]], Sequence[tuple[int, str, int]]],
+        names_weight: float = 0.0,
+    ) -> sp.csr_matrix:
+        """TF-IDF rows of reports counted before, from their stored term ids and counts
+        (``lexicon_of`` tells the term and document frequency of ids), without counting them."""
+        lengths = np.asarray([len(ids) for ids, _ in stems], dtype=np.int64)
+        if not stems or not lengths.sum():
+            indptr = np.zeros(len(stems) + 1, dtype=np.int64)
+            return self._weigh((indptr, np.zeros(0, np.int64), np.zeros(0)), names_weight)
+        found = np.concatenate([ids for ids, _ in stems])
+        unique, inverse = np.unique(found, return_inverse=True)
+        unknown = [int(g) for g in unique.tolist() if g not in self.by_id]
+        if unknown:
+            self._pad()
+            told = sorted(lexicon_of(unknown))
+            fresh = [(g, t, df) for g, t, df in told if t not in self.index]
+            for g, term, _ in told:
+                if term in self.index:
+                    self.by_id[g] = self.index[term]
+            for g, term, _ in fresh:
+                self.by_id[g] = self.index[term] = len(self.named)
+                self.terms.append(term)
+                self.named.append(term.startswith(NAME))
+            counts = np.asarray([df for _, _, df in fresh], dtype=np.int64)
+            self.df = np.concatenate([self.df, counts])
+            self.base = np.concatenate([self.base, counts])
+        columns = np.asarray([self.by_id.get(int(g), -1) for g in unique.tolist()])[inverse]
+        counts = np.concatenate([c for _, c in stems]).astype(np.float64)
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        if (columns < 0).any():  # ids the lexicon does not hold (cannot happen): left out
+            keep = columns >= 0
+            rows = np.repeat(np.arange(len(stems)), lengths)[keep]
+            columns, counts = columns[keep], counts[keep]
+            indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(stems)))])
+        return self._weigh((indptr, columns.astype(np.int64), counts), names_weight)
 
     def added(self) -> dict[str, int]:
         """The document frequencies counted here (beyond what ``source`` told), by term."""
@@ -215,6 +255,8 @@ class CountSource(Protocol):
 
     def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
 
+    def lexicon_of(self, ids: Sequence[int]) -> Sequence[tuple[int, str, int]]: ...
+
 
 class Lexicon:
     """What report vectors are weighted by, grown as reports arrive: the document frequency
@@ -231,6 +273,7 @@ class Lexicon:
         docs: int = 0,
     ) -> None:
         self.params = params or VectorParams()
+        self.source = source
         self.vocab = Vocabulary(source.df if source else None, docs)
         self.casing = Casing(source.casing if source else None)
 
@@ -242,6 +285,30 @@ class Lexicon:
     def weigh(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
         """The vectors of reports counted before (by ``source``), without counting them."""
         return self.vocab.matrix(self._terms(reports), self.params.names_weight)
+
+    def weigh_stored(
+        self,
+        stems: Sequence[tuple[np.ndarray, np.ndarray]],
+        cased: Mapping[int, ReportTerms],
+    ) -> sp.csr_matrix:
+        """The vectors of reports counted before (by ``source``), from their stored stem ids
+        and counts; those at the positions ``cased`` holds, whose names count too, from their
+        full terms."""
+        if self.source is None:
+            raise ValueError("stored stem counts need a lexicon with a source")
+        plain = [k for k in range(len(stems)) if k not in cased]
+        names = sorted(cased)
+        fast = self.vocab.stored_rows(
+            [stems[k] for k in plain], self.source.lexicon_of, self.params.names_weight
+        )
+        slow = self.weigh([cased[k] for k in names])
+        width = len(self.vocab.named)
+        fast.resize((fast.shape[0], width))
+        slow.resize((slow.shape[0], width))
+        stacked = sp.vstack([fast, slow]).tocsr()
+        position = np.empty(len(stems), dtype=np.int64)
+        position[np.asarray(plain + names, dtype=np.int64)] = np.arange(len(stems))
+        return stacked[position] if len(stems) else stacked
 
     def added(self) -> LexiconCounts:
         """The counts learned here, beyond what ``source`` told."""

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from marsad.models import LexiconCounts
 from marsad.store.inlists import in_lists
 
@@ -30,13 +32,39 @@ class EventInput:
 
 @dataclass(frozen=True, slots=True)
 class TermsRow:
-    """A report's stored terms (``organize.vectors.encode_terms``) and days (ordinals): the
-    day it came out (else was crawled) and the day its text gives for its happening."""
+    """A report's stored terms (``organize.vectors.encode_terms``), its stem counts as term
+    ids and counts (``encode_stems``), whether it has capitalized words (names may be among
+    them), and its days (ordinals): the day it came out (else was crawled) and the day its
+    text gives for its happening."""
 
     id: str
     data: bytes
+    stems: bytes
+    cased: bool
     day: int | None
     text_day: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStems:
+    """What a window reads of a stored report: ``TermsRow`` without its full terms."""
+
+    id: str
+    stems: bytes
+    cased: bool
+    day: int | None
+    text_day: int | None
+
+
+def encode_stems(ids: Sequence[int], counts: Sequence[float]) -> bytes:
+    """Term ids (int32) then their counts (float32), as one blob."""
+    return np.asarray(ids, dtype=np.int32).tobytes() + np.asarray(counts, np.float32).tobytes()
+
+
+def decode_stems(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """The term ids and counts ``encode_stems`` put in ``blob``."""
+    half = len(blob) // 2
+    return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], np.float32)
 
 
 Centroids = Mapping[str, Mapping[str, float]]  # event id -> term -> weight
@@ -76,7 +104,7 @@ class EventIndexTables:
         out = []
         for chunk, marks in in_lists(sorted(set(ids))):
             sql = _INPUT.format(body=body) + f"FROM articles a WHERE a.id IN ({marks})"
-            out += [_input(r) for r in self.db.execute(sql, chunk)]
+            out += [_input(r) for r in self.db.execute(sql, chunk).fetchall()]
         return out
 
     def terms(self, ids: Sequence[str] | None = None) -> dict[str, bytes]:
@@ -87,7 +115,7 @@ class EventIndexTables:
         out: dict[str, bytes] = {}
         for chunk, marks in in_lists(sorted(set(ids))):
             sql = f"SELECT article_id, data FROM event_terms WHERE article_id IN ({marks})"
-            out.update((str(a), bytes(d)) for a, d in self.db.execute(sql, chunk))
+            out.update((str(a), bytes(d)) for a, d in self.db.execute(sql, chunk).fetchall())
         return out
 
     def near(self, first: int, last: int, slack: int) -> set[str]:
@@ -100,7 +128,29 @@ class EventIndexTables:
             "OR t.day BETWEEN ? AND ? OR t.day IS NULL",
             (first, last, first, last + slack),
         )
-        return {str(r[0]) for r in rows}
+        return {str(r[0]) for r in rows.fetchall()}
+
+    def stems(self, ids: Sequence[str]) -> list[StoredStems]:
+        """The stored stem counts and days of these reports, in no particular order."""
+        out = []
+        for chunk, marks in in_lists(sorted(set(ids))):
+            sql = (
+                "SELECT article_id, stems, cased, day, text_day FROM event_terms "
+                f"WHERE article_id IN ({marks})"
+            )
+            out += [
+                StoredStems(str(i), bytes(b), bool(c), d, t)
+                for i, b, c, d, t in self.db.execute(sql, chunk).fetchall()
+            ]
+        return out
+
+    def lexicon_of(self, ids: Sequence[int]) -> list[tuple[int, str, int]]:
+        """``(id, term, df)`` of these term ids."""
+        out: list[tuple[int, str, int]] = []
+        for chunk, marks in in_lists(sorted(set(ids))):
+            sql = f"SELECT id, term, df FROM event_lexicon WHERE id IN ({marks})"
+            out += self.db.execute(sql, chunk).fetchall()
+        return out
 
     def everything(self) -> set[str]:
         """Every report already in an event (what an undated new report is compared with)."""
@@ -111,7 +161,7 @@ class EventIndexTables:
         out: dict[str, str] = {}
         for chunk, marks in in_lists(sorted(set(ids))):
             sql = f"SELECT article_id, event_id FROM event_articles WHERE article_id IN ({marks})"
-            out.update(self.db.execute(sql, chunk))
+            out.update(self.db.execute(sql, chunk).fetchall())
         return out
 
     def members(self, events: Iterable[str]) -> dict[str, str]:
@@ -119,7 +169,7 @@ class EventIndexTables:
         out: dict[str, str] = {}
         for chunk, marks in in_lists(sorted(set(events))):
             sql = f"SELECT article_id, event_id FROM event_articles WHERE event_id IN ({marks})"
-            out.update(self.db.execute(sql, chunk))
+            out.update(self.db.execute(sql, chunk).fetchall())
         return out
 
     def docs(self) -> int | None:
@@ -133,7 +183,7 @@ class EventIndexTables:
         out: dict[str, int] = {}
         for chunk, marks in in_lists(sorted(set(terms))):
             sql = f"SELECT term, df FROM event_lexicon WHERE term IN ({marks})"
-            out.update(self.db.execute(sql, chunk))
+            out.update(self.db.execute(sql, chunk).fetchall())
         return out
 
     def casing(self, words: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -141,7 +191,9 @@ class EventIndexTables:
         out: dict[str, tuple[int, int]] = {}
         for chunk, marks in in_lists(sorted(set(words))):
             sql = f"SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
-            out.update((w, (int(u), int(lo))) for w, u, lo in self.db.execute(sql, chunk))
+            out.update(
+                (w, (int(u), int(lo))) for w, u, lo in self.db.execute(sql, chunk).fetchall()
+            )
         return out
 
     def centroid_entries(self, terms: Sequence[str]) -> list[tuple[str, str, float]]:
@@ -152,6 +204,14 @@ class EventIndexTables:
             out += self.db.execute(sql, chunk).fetchall()
         return out
 
+    def storylines_of(self, events: Iterable[str]) -> dict[str, str | None]:
+        """The storyline of each of these events."""
+        out: dict[str, str | None] = {}
+        for chunk, marks in in_lists(sorted(set(events))):
+            sql = f"SELECT id, storyline FROM events WHERE id IN ({marks})"
+            out.update(self.db.execute(sql, chunk).fetchall())
+        return out
+
     def storyline_sizes(self, lines: Iterable[str]) -> dict[str, int]:
         """How many events each of these storylines holds."""
         out: dict[str, int] = {}
@@ -160,7 +220,7 @@ class EventIndexTables:
                 f"SELECT storyline, count(*) FROM events WHERE storyline IN ({marks}) "
                 "GROUP BY storyline"
             )
-            out.update(self.db.execute(sql, chunk))
+            out.update(self.db.execute(sql, chunk).fetchall())
         return out
 
 
@@ -181,15 +241,28 @@ def _input(row: Sequence[object]) -> EventInput:
 
 def write_terms(db: sqlite3.Connection, rows: Sequence[TermsRow]) -> None:
     db.executemany(
-        "INSERT OR REPLACE INTO event_terms (article_id, data, day, text_day) VALUES (?, ?, ?, ?)",
-        [(r.id, r.data, r.day, r.text_day) for r in rows],
+        "INSERT OR REPLACE INTO event_terms (article_id, data, stems, cased, day, text_day) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(r.id, r.data, r.stems, int(r.cased), r.day, r.text_day) for r in rows],
     )
 
 
+def term_ids(db: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    """The id of each of ``terms`` in the lexicon, new terms added (document frequency 0)."""
+    wanted = sorted(set(terms))
+    db.executemany("INSERT OR IGNORE INTO event_lexicon (term) VALUES (?)", [(t,) for t in wanted])
+    out: dict[str, int] = {}
+    for chunk, marks in in_lists(wanted):
+        sql = f"SELECT term, id FROM event_lexicon WHERE term IN ({marks})"
+        out.update(db.execute(sql, chunk))
+    return out
+
+
 def write_counts(db: sqlite3.Connection, counts: LexiconCounts, replace: bool) -> None:
-    """Store ``counts`` in place of the stored ones (``replace``), or added to them."""
+    """Store ``counts`` in place of the stored ones (``replace``), or added to them. Terms
+    keep their ids (stored stem counts refer to them)."""
     if replace:
-        db.execute("DELETE FROM event_lexicon")
+        db.execute("UPDATE event_lexicon SET df = 0")
         db.execute("DELETE FROM event_casing")
         docs = counts.docs
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from marsad.errors import NotFoundError
@@ -135,6 +135,11 @@ class EventTables:
     def save_terms(self, rows: Sequence[TermsRow]) -> None:
         with Transaction(self.db):
             event_index.write_terms(self.db, rows)
+
+    def term_ids(self, terms: Iterable[str]) -> dict[str, int]:
+        """The lexicon's id of each of ``terms`` (new ones added)."""
+        with Transaction(self.db):
+            return event_index.term_ids(self.db, terms)
 
     def state(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM event_state WHERE key = ?", (key,)).fetchone()

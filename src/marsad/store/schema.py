@@ -208,16 +208,20 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 10: issue 12. An online events update reads what its new articles can touch: each
     # report's terms keep the day it came out and the day its text gives (ordinals, for a
-    # range query); the articles not yet in events wait in a queue; the document frequencies
-    # and letter case counts the vectors are weighted by, and each event's centroid (its
-    # heaviest terms, indexed by term so a new event finds the storylines it continues) are
-    # stored instead of recomputed from every article. Terms stored before are computed again
-    # and the next update consolidates (fills the lexicon and the centroids).
+    # range query), and its stem counts as arrays of term ids (``event_lexicon``) and
+    # counts, which read without parsing; the articles not yet in events wait in a queue;
+    # the document frequencies and letter case counts the vectors are weighted by, and each
+    # event's centroid (its heaviest terms, indexed by term so a new event finds the
+    # storylines it continues) are stored instead of recomputed from every article. Terms
+    # stored before are computed again, and the next update consolidates (which fills the
+    # counts and the centroids).
     """
     DROP TABLE event_terms;
     CREATE TABLE event_terms (
         article_id TEXT PRIMARY KEY,
         data       BLOB NOT NULL,
+        stems      BLOB NOT NULL,
+        cased      INTEGER NOT NULL,
         day        INTEGER,
         text_day   INTEGER
     ) WITHOUT ROWID;
@@ -232,9 +236,10 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT OR IGNORE INTO events_queue (article_id) VALUES (new.id);
     END;
     CREATE TABLE event_lexicon (
-        term TEXT PRIMARY KEY,
-        df   INTEGER NOT NULL
-    ) WITHOUT ROWID;
+        id   INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        df   INTEGER NOT NULL DEFAULT 0
+    );
     CREATE TABLE event_casing (
         word  TEXT PRIMARY KEY,
         upper INTEGER NOT NULL,
