@@ -19,9 +19,11 @@ from marsad.errors import ConfigError
 BUSY_TIMEOUT = 30.0
 
 # Input size limits (MARSAD_MAX_DOCUMENT_BYTES, MARSAD_MAX_FILE_BYTES): one document (a page, a
-# text file, one record), and one input read whole (a JSON, JSON Lines, CSV or feed file, a zip
-# member once unpacked, standard input, a pipe or a device). Parsed JSON takes several times its
-# size in memory, so the second bounds what one bad input can cost; nothing is read past either.
+# text file, one record), and one input read whole (a feed, a JSON object, a zip member once
+# unpacked, standard input, a pipe or a device, when it is not one of those streamed). Parsed
+# JSON takes several times its size in memory, so the second bounds what one bad input can
+# cost; nothing is read past either. JSON Lines, CSV and JSON arrays are streamed
+# (``ingest/streamed.py``): any size, each record under the first limit.
 MAX_DOCUMENT_BYTES = 20_000_000
 MAX_FILE_BYTES = 256 * 2**20
 

@@ -1,0 +1,93 @@
+"""Issue 12: a lexicon that starts from stored counts weighs reports as the lexicon that
+learned them all does: from their terms, and from stored stem ids and counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from marsad.models import LexiconCounts
+from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
+
+TEXTS = [
+    ("اتصال هاتفي", "بحث الملك سلمان مع الرئيس الفرنسي هولاند العلاقات الثنائية في اتصال هاتفي"),
+    ("سيول جازان", "أمطار غزيرة وسيول في جازان واحتجاز مركبات في الأودية وإجلاء السكان"),
+    ("Klitschko wins", "Wladimir Klitschko beat Bryant Jennings in New York on Saturday night."),
+    ("Title defence", "Officials said Klitschko will defend his title in Mannheim next year."),
+    ("انفجار أبها", "انفجار في مسجد قوات الطوارئ في أبها وسقوط ضحايا من رجال الأمن"),
+]
+
+
+class _Store:
+    """Counts as a store keeps them: by term (with an id) and by word."""
+
+    def __init__(self, counts: LexiconCounts) -> None:
+        self.counts = counts
+        self.ids = {term: k + 7 for k, term in enumerate(sorted(counts.df))}
+
+    def df(self, terms: Sequence[str]) -> Mapping[str, int]:
+        return {t: self.counts.df[t] for t in terms if t in self.counts.df}
+
+    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]:
+        up, low = self.counts.upper, self.counts.lower
+        return {w: (up.get(w, 0), low.get(w, 0)) for w in words if w in up or w in low}
+
+    def lexicon_of(self, ids: Sequence[int]) -> Sequence[tuple[int, str, int]]:
+        by_id = {k: t for t, k in self.ids.items()}
+        return [(k, by_id[k], self.counts.df[by_id[k]]) for k in ids if k in by_id]
+
+
+def _dense(m: sp.csr_matrix, lexicon: Lexicon) -> dict[str, np.ndarray]:
+    """Each column of ``m`` by its term (columns are numbered differently per lexicon)."""
+    return {t: m[:, k].toarray().ravel() for t, k in lexicon.vocab.index.items()}
+
+
+def _same(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> None:
+    terms = {t for t, v in a.items() if v.any()} | {t for t, v in b.items() if v.any()}
+    for term in terms:
+        np.testing.assert_allclose(a[term], b[term], atol=1e-12, err_msg=term)
+
+
+def test_vectors_stored_counts_weigh_as_learning_everything() -> None:
+    params = VectorParams()
+    reports: list[ReportTerms] = [report_terms(t, b, params) for t, b in TEXTS]
+    whole = Lexicon(params)
+    learned = whole.learn(reports)
+    counts = whole.added()
+    assert counts.docs == len(reports) and counts.upper  # the English reports' capitals
+    store = _Store(counts)
+    stored = Lexicon(params, source=store, docs=counts.docs)
+    _same(_dense(learned, whole), _dense(stored.weigh(reports), stored))
+    again = Lexicon(params, source=store, docs=counts.docs)
+    stems = [
+        (
+            np.asarray([store.ids[t] for t in r.stems], dtype=np.int32),
+            np.asarray(list(r.stems.values()), dtype=np.float32),
+        )
+        for r in reports
+    ]
+    cased = {k: r for k, r in enumerate(reports) if r.cased.runs}
+    assert 0 < len(cased) < len(reports)
+    _same(_dense(learned, whole), _dense(again.weigh_stored(stems, cased), again))
+    assert again.added().docs == 0 and not again.added().df  # weighing counts nothing
+
+
+def test_vectors_stored_counts_add_what_is_learned_after() -> None:
+    params = VectorParams()
+    reports = [report_terms(t, b, params) for t, b in TEXTS]
+    first = Lexicon(params)
+    first.learn(reports[:3])
+    counts = first.added()
+    later = Lexicon(params, source=_Store(counts), docs=counts.docs)
+    later.learn(reports[3:])
+    whole = Lexicon(params)
+    whole.learn(reports)
+    total = whole.added()
+    delta = later.added()
+    assert delta.docs == 2
+    for term, df in total.df.items():
+        assert counts.df.get(term, 0) + delta.df.get(term, 0) == df, term
+    for word, up in total.upper.items():
+        assert counts.upper.get(word, 0) + delta.upper.get(word, 0) == up, word
