@@ -4,11 +4,13 @@
 
 The same stores and new articles as benchmarks/reuse_growth.py (the DAYS crawl days of
 SaudiNewsNet right before its last one; then 200 reports of the last day in one batch, then
-10 more one at a time), on the path a user runs: ``Marsad.ingest`` and ``update_reuse`` in one
-process, then ``update_events`` in another, so that each events update is timed and its peak
-memory (PSS of the process tree) measured on its own. The first events update of a store
-groups all of it (consolidation); the new articles then join the stored events online. What
-a user wants to see: the cost of what is new stays flat while the store grows.
+10 more one at a time, each a JSON record with its crawl date as the dataset has it: an
+article with no date at all would be compared with every stored report), on the path a user
+runs: ``Marsad.ingest`` and ``update_reuse`` in one process, then ``update_events`` in
+another, so that each events update is timed and its peak memory (PSS of the process tree)
+measured on its own. The first events update of a store groups all of it (consolidation);
+the new articles then join the stored events online. What a user wants to see: the cost of
+what is new stays flat while the store grows.
 
 Prints a table and writes benchmarks/results/events_growth.json.
 """
@@ -22,13 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from memory import PeakMemory, tree_pss_mb
-from reuse_growth import BATCH, DEFAULT_DATA, ROOT, _articles, new_records
+from reuse_growth import BATCH, DEFAULT_DATA, ROOT, SINGLES, _articles, new_records
 
 STEP = """
 import sys, time
@@ -70,6 +73,18 @@ def step(db: Path, workers: int, stage: str, paths: Sequence[Path] = ()) -> Step
     return Step(mode, float(seconds), round(peak.peak_mb - base, 1))
 
 
+def dated_singles(last_day: Path, tmp: Path) -> list[Path]:
+    """The records after the batch, one JSON Lines file each, as the dataset has them."""
+    with zipfile.ZipFile(last_day) as z:
+        records = [r for r in json.loads(z.read(z.namelist()[0])) if r.get("content")]
+    singles = []
+    for k, r in enumerate(records[BATCH : BATCH + SINGLES]):
+        path = tmp / f"single-{k}.jsonl"
+        path.write_text(json.dumps(r, ensure_ascii=False) + "\n", encoding="utf-8")
+        singles.append(path)
+    return singles
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -86,7 +101,8 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        batch, singles = new_records(zips[-1], tmp)
+        batch, _ = new_records(zips[-1], tmp)
+        singles = dated_singles(zips[-1], tmp)
         for days in args.days:
             db = tmp / f"days-{days}.db"
             subprocess.run(

@@ -32,10 +32,21 @@ class EventIndex:
         self.lexicon = lexicon or Lexicon(self.params.vectors)
         self.base = sp.csr_matrix((0, 0))
         self.pending: list[sp.csr_matrix] = []
-        self.days: list[tuple[int, int]] = []  # the span of days (``When``); (-1, -1): none
+        self.size = 0  # reports held
+        self._days = np.zeros((64, 2), dtype=np.int64)  # spans of days (``When``); -1: none
+        self._codes = np.zeros(64, dtype=np.int64)  # each report's event, in ``events``
         self.events: list[str] = []  # event ids (each its first report's id)
-        self.codes: list[int] = []  # each report's event, as an index into ``events``
         self._code: dict[str, int] = {}
+
+    @property
+    def days(self) -> np.ndarray:
+        """Each report's span of days (first, last; -1, -1: none), in the order they came."""
+        return self._days[: self.size]
+
+    @property
+    def codes(self) -> np.ndarray:
+        """Each report's event, as an index into ``events``."""
+        return self._codes[: self.size]
 
     @classmethod
     def of(cls, part: Partition, params: EventParams | None = None) -> EventIndex:
@@ -81,8 +92,12 @@ class EventIndex:
         code = self._code.setdefault(event, len(self.events))
         if code == len(self.events):
             self.events.append(event)
-        self.codes.append(code)
-        self.days.append(day or (-1, -1))
+        if self.size == len(self._codes):  # full: twice the room
+            self._codes = np.concatenate([self._codes, np.zeros_like(self._codes)])
+            self._days = np.concatenate([self._days, np.zeros_like(self._days)])
+        self._codes[self.size] = code
+        self._days[self.size] = day or (-1, -1)
+        self.size += 1
 
     def assign(
         self, item: EventItem, terms: ReportTerms | None = None, opens: str | None = None
@@ -100,7 +115,7 @@ class EventIndex:
         return event
 
     def _best(self, vector: sp.csr_matrix, day: When) -> str | None:
-        if not self.codes:
+        if not self.size:
             return None
         query = np.zeros(vector.shape[1])
         query[vector.indices] = vector.data  # dense: one pass over the index's entries
@@ -111,12 +126,12 @@ class EventIndex:
                 [float(row.data @ query[row.indices]) for row in self.pending],
             ]
         )
-        days = np.asarray(self.days, dtype=np.int64).reshape(-1, 2)
+        days = self.days
         if day is not None:
             fade = self.params.weights(gaps(days[:, 0], days[:, 1], day[0], day[1]))
             sims = sims * np.where(days[:, 0] < 0, 1.0, fade)
         sims[sims < self.params.edge] = 0.0
-        codes = np.asarray(self.codes)
+        codes = self.codes
         average = np.bincount(codes, weights=sims) / np.bincount(codes)
         best = int(np.argmax(average))
         return self.events[best] if average[best] >= self.params.threshold else None

@@ -231,7 +231,9 @@ class Vocabulary:
     ) -> sp.csr_matrix:
         indptr, columns, counts = encoded
         n = len(indptr) - 1
-        values = (1.0 + np.log(counts)) * self.idf()[columns]
+        df = self.df[columns].astype(np.float64)
+        idf = np.log((1.0 + self.docs) / (1.0 + df)) + 1.0  # ``idf()``, of these columns
+        values = (1.0 + np.log(counts)) * idf
         rows = np.repeat(np.arange(n), np.diff(indptr))
         named = np.asarray(self.named, dtype=bool)[columns]
         square = values * values
