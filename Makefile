@@ -71,9 +71,10 @@ bench-events: $(VENV)/.bench  ## the CLI on whole crawl days vs tuning and held-
 	$(BIN)/python benchmarks/events.py
 	$(BIN)/python benchmarks/events_speed.py
 
-bench-growth: install  ## the cost of new articles as the store grows: reuse index, 3 store sizes
+bench-growth: install  ## the cost of new articles as the store grows: reuse, events, 3 store sizes
 	$(BIN)/python benchmarks/reuse_incremental.py
 	$(BIN)/python benchmarks/reuse_growth.py
+	$(BIN)/python benchmarks/events_growth.py
 
 bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
 	$(BIN)/python benchmarks/name_keys.py

@@ -75,3 +75,40 @@ def test_store_queues_filled_by_the_migration(tmp_path: Path) -> None:
     assert [[d for d, _ in batch] for batch in store.pending_documents()] == [["d2"]]
     store.add_documents(documents(1, start=7))
     assert len([d for batch in store.pending_documents() for d, _ in batch]) == 2
+
+
+def test_store_events_queue_after_the_migration_and_the_next_update_consolidates(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """A store whose events were made before schema 10 keeps them; its articles not in
+    events are queued; as it keeps no counts yet, the next update with new articles
+    consolidates (and fills them), and the one after goes online."""
+    path = tmp_path / "old.db"
+    with Marsad(path, Settings(workers=1)) as m:
+        m.ingest([str(seeds)])
+        m.update_events()
+        first = sorted(e.id for e in m.events())
+    con = sqlite3.connect(path)
+    con.executescript(
+        "DROP TABLE event_lexicon; DROP TABLE event_casing; DROP TABLE event_centroids;"
+        "DROP TABLE events_queue; DROP TRIGGER events_queue_new_article;"
+        "DROP INDEX event_articles_event; DELETE FROM event_state WHERE key = 'lexicon_docs';"
+        "PRAGMA user_version = 9;"
+    )
+    one = con.execute("SELECT article_id FROM event_articles ORDER BY article_id").fetchone()[0]
+    con.execute("DELETE FROM event_articles WHERE article_id = ?", (one,))  # not in events
+    con.commit()
+    con.close()
+    with Marsad(path, Settings(workers=1)) as m:
+        assert m.store.schema_version == len(MIGRATIONS)
+        assert [r.id for r in m.store.event_index.queued()] == [one]
+        assert m.store.event_index.docs() is None
+        assert sorted(e.id for e in m.events()) == first  # kept until the next update
+        assert m.update_events().mode == "consolidated"
+        assert m.store.event_index.docs() == len(m.articles())
+        assert m.store.event_index.queued_count() == 0
+        extra = tmp_path / "extra.txt"
+        extra.write_text("خبر جديد\n\nأعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة.", "utf-8")
+        m.ingest([str(extra)])
+        assert m.store.event_index.queued_count() == 1
+        assert m.update_events().mode == "online"
