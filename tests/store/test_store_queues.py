@@ -112,3 +112,16 @@ def test_store_events_queue_after_the_migration_and_the_next_update_consolidates
         m.ingest([str(extra)])
         assert m.store.event_index.queued_count() == 1
         assert m.update_events().mode == "online"
+
+
+def test_store_events_window_is_a_range_query(tmp_path: Path) -> None:
+    """An online events update finds the reports near its new ones through the indexes on
+    their days, not by scanning every stored report."""
+    store = SQLiteStore(tmp_path / "plan.db")
+    trace: list[str] = []
+    store.db.set_trace_callback(trace.append)
+    store.event_index.near(735800, 735810, 1)
+    store.db.set_trace_callback(None)
+    plan = _plan(store, trace[0])
+    assert "SCAN" not in plan, plan
+    assert "event_terms_day" in plan and "event_terms_text_day" in plan, plan
