@@ -17,7 +17,6 @@ Prints a table and writes benchmarks/results/events_growth.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -31,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from memory import PeakMemory, tree_pss_mb
-from reuse_growth import BATCH, DEFAULT_DATA, ROOT, SINGLES, _articles, new_records
+from reuse_growth import BATCH, SINGLES, _articles, arguments, new_records, store_of
 
 STEP = """
 import sys, time
@@ -86,18 +85,7 @@ def dated_singles(last_day: Path, tmp: Path) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--days", type=int, nargs="+", default=[5, 10, 17])
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/events_growth.json")
-    args = parser.parse_args()
-    zips = sorted(args.data.glob("*.zip"))
-    if len(zips) < max(args.days) + 1:
-        sys.exit(
-            f"SaudiNewsNet not found in {args.data} (or fewer than {max(args.days) + 1} days): "
-            "get the daily zips from https://github.com/parallelfold/SaudiNewsNet (data/)"
-        )
+    args, zips = arguments(__doc__ or "", "events_growth.json")
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -105,12 +93,7 @@ def main() -> None:
         singles = dated_singles(zips[-1], tmp)
         for days in args.days:
             db = tmp / f"days-{days}.db"
-            subprocess.run(
-                [sys.executable, "-m", "marsad", "--db", str(db), "ingest"]
-                + [str(z) for z in zips[-1 - days : -1]],
-                capture_output=True,
-                check=False,
-            )
+            store_of(db, zips, days)
             step(db, args.workers, "reuse")
             first = step(db, args.workers, "events")
             stored = _articles(db)

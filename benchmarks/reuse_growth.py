@@ -84,12 +84,14 @@ def new_records(last_day: Path, tmp: Path) -> tuple[Path, list[Path]]:
     return batch, singles
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str, out: str) -> tuple[argparse.Namespace, list[Path]]:
+    """The command line of a growth benchmark (``doc``: its docstring; ``out``: its results
+    file) and the SaudiNewsNet day zips, in order; exits saying where to get them."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--days", type=int, nargs="+", default=[5, 10, 17])
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/reuse_growth.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results" / out)
     args = parser.parse_args()
     zips = sorted(args.data.glob("*.zip"))
     if len(zips) < max(args.days) + 1:
@@ -97,18 +99,29 @@ def main() -> None:
             f"SaudiNewsNet not found in {args.data} (or fewer than {max(args.days) + 1} days): "
             "get the daily zips from https://github.com/parallelfold/SaudiNewsNet (data/)"
         )
+    return args, zips
+
+
+def store_of(db: Path, zips: list[Path], days: int) -> None:
+    """A fresh store at ``db`` holding the ``days`` crawl days before the last (``marsad
+    ingest``)."""
+    subprocess.run(
+        [sys.executable, "-m", "marsad", "--db", str(db), "ingest"]
+        + [str(z) for z in zips[-1 - days : -1]],
+        capture_output=True,
+        check=False,
+    )
+
+
+def main() -> None:
+    args, zips = arguments(__doc__ or "", "reuse_growth.json")
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         batch, singles = new_records(zips[-1], tmp)
         for days in args.days:
             db = tmp / f"days-{days}.db"
-            subprocess.run(
-                [sys.executable, "-m", "marsad", "--db", str(db), "ingest"]
-                + [str(z) for z in zips[-1 - days : -1]],
-                capture_output=True,
-                check=False,
-            )
+            store_of(db, zips, days)
             index = step(db, args.workers, [])
             stored = _articles(db)
             added = step(db, args.workers, [batch])
