@@ -284,13 +284,16 @@ def write_counts(db: sqlite3.Connection, counts: LexiconCounts, replace: bool) -
 
 def write_centroids(db: sqlite3.Connection, centroids: Centroids, replace: bool) -> None:
     """Store these events' centroids, in place of all stored ones (``replace``) or of theirs."""
-    if replace:
+    if replace:  # the index on events built once after the rows, not row by row
+        db.execute("DROP INDEX IF EXISTS event_centroids_event")
         db.execute("DELETE FROM event_centroids")
     else:
         for chunk, marks in in_lists(sorted(centroids)):
             db.execute(f"DELETE FROM event_centroids WHERE event_id IN ({marks})", chunk)
     rows = sorted((t, e, w) for e, terms in centroids.items() for t, w in terms.items())
     db.executemany("INSERT INTO event_centroids (term, event_id, weight) VALUES (?, ?, ?)", rows)
+    if replace:
+        db.execute("CREATE INDEX event_centroids_event ON event_centroids(event_id)")
 
 
 def drain(db: sqlite3.Connection, placed: Sequence[str] | None) -> None:
