@@ -153,13 +153,8 @@ class Vocabulary:
             for g, term, _ in told:
                 if term in self.index:
                     self.by_id[g] = self.index[term]
-            for g, term, _ in fresh:
-                self.by_id[g] = self.index[term] = len(self.named)
-                self.terms.append(term)
-                self.named.append(term.startswith(NAME))
-            counts = np.asarray([df for _, _, df in fresh], dtype=np.int64)
-            self.df = np.concatenate([self.df, counts])
-            self.base = np.concatenate([self.base, counts])
+            self._adopt([t for _, t, _ in fresh], [df for _, _, df in fresh])
+            self.by_id.update((g, self.index[t]) for g, t, _ in fresh)
         columns = np.asarray([self.by_id.get(int(g), -1) for g in unique.tolist()])[inverse]
         counts = np.concatenate([c for _, c in stems]).astype(np.float64)
         indptr = np.concatenate([[0], np.cumsum(lengths)])
@@ -193,13 +188,18 @@ class Vocabulary:
         known = [t for t in unknown if t in told]
         self._asked.update(t for t in unknown if t not in told)
         self._pad()
-        for term in known:
+        self._adopt(known, [told[t] for t in known])
+
+    def _adopt(self, terms: Sequence[str], counts: Sequence[int]) -> None:
+        """Give ``terms`` (new to this vocabulary) columns, with the stored frequencies
+        ``counts`` (the vocabulary padded first)."""
+        for term in terms:
             self.index[term] = len(self.named)
             self.terms.append(term)
             self.named.append(term.startswith(NAME))
-        counts = np.asarray([told[t] for t in known], dtype=np.int64)
-        self.df = np.concatenate([self.df, counts])
-        self.base = np.concatenate([self.base, counts])
+        told = np.asarray(counts, dtype=np.int64)
+        self.df = np.concatenate([self.df, told])
+        self.base = np.concatenate([self.base, told])
 
     def _encode(
         self, terms: Sequence[Counter[str]], grow: bool

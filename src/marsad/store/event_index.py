@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -101,22 +102,16 @@ class EventIndexTables:
     def inputs(self, ids: Sequence[str], bodies: bool = False) -> list[EventInput]:
         """These articles (their bodies only when asked), in no particular order."""
         body = "a.body" if bodies else "''"
-        out = []
-        for chunk, marks in in_lists(sorted(set(ids))):
-            sql = _INPUT.format(body=body) + f"FROM articles a WHERE a.id IN ({marks})"
-            out += [_input(r) for r in self.db.execute(sql, chunk).fetchall()]
-        return out
+        sql = _INPUT.format(body=body) + "FROM articles a WHERE a.id IN ({marks})"
+        return [_input(r) for r in self._select(sql, ids)]
 
     def terms(self, ids: Sequence[str] | None = None) -> dict[str, bytes]:
         """Stored terms by article id: of ``ids``, or of every article."""
         if ids is None:
             rows = self.db.execute("SELECT article_id, data FROM event_terms")
             return {str(a): bytes(d) for a, d in rows}
-        out: dict[str, bytes] = {}
-        for chunk, marks in in_lists(sorted(set(ids))):
-            sql = f"SELECT article_id, data FROM event_terms WHERE article_id IN ({marks})"
-            out.update((str(a), bytes(d)) for a, d in self.db.execute(sql, chunk).fetchall())
-        return out
+        sql = "SELECT article_id, data FROM event_terms WHERE article_id IN ({marks})"
+        return {str(a): bytes(d) for a, d in self._select(sql, ids)}
 
     def near(self, first: int, last: int, slack: int) -> set[str]:
         """Reports already in events that may be compared with a day in ``[first, last]``:
@@ -132,25 +127,17 @@ class EventIndexTables:
 
     def stems(self, ids: Sequence[str]) -> list[StoredStems]:
         """The stored stem counts and days of these reports, in no particular order."""
-        out = []
-        for chunk, marks in in_lists(sorted(set(ids))):
-            sql = (
-                "SELECT article_id, stems, cased, day, text_day FROM event_terms "
-                f"WHERE article_id IN ({marks})"
-            )
-            out += [
-                StoredStems(str(i), bytes(b), bool(c), d, t)
-                for i, b, c, d, t in self.db.execute(sql, chunk).fetchall()
-            ]
-        return out
+        sql = (
+            "SELECT article_id, stems, cased, day, text_day FROM event_terms "
+            "WHERE article_id IN ({marks})"
+        )
+        return [
+            StoredStems(str(i), bytes(b), bool(c), d, t) for i, b, c, d, t in self._select(sql, ids)
+        ]
 
     def lexicon_of(self, ids: Sequence[int]) -> list[tuple[int, str, int]]:
         """``(id, term, df)`` of these term ids."""
-        out: list[tuple[int, str, int]] = []
-        for chunk, marks in in_lists(sorted(set(ids))):
-            sql = f"SELECT id, term, df FROM event_lexicon WHERE id IN ({marks})"
-            out += self.db.execute(sql, chunk).fetchall()
-        return out
+        return self._select("SELECT id, term, df FROM event_lexicon WHERE id IN ({marks})", ids)
 
     def everything(self) -> set[str]:
         """Every report already in an event (what an undated new report is compared with)."""
@@ -158,19 +145,13 @@ class EventIndexTables:
 
     def events_of(self, ids: Iterable[str]) -> dict[str, str]:
         """The event of each of ``ids`` that is in one."""
-        out: dict[str, str] = {}
-        for chunk, marks in in_lists(sorted(set(ids))):
-            sql = f"SELECT article_id, event_id FROM event_articles WHERE article_id IN ({marks})"
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
+        sql = "SELECT article_id, event_id FROM event_articles WHERE article_id IN ({marks})"
+        return dict(self._select(sql, ids))
 
     def members(self, events: Iterable[str]) -> dict[str, str]:
         """Every report of these events, with its event."""
-        out: dict[str, str] = {}
-        for chunk, marks in in_lists(sorted(set(events))):
-            sql = f"SELECT article_id, event_id FROM event_articles WHERE event_id IN ({marks})"
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
+        sql = "SELECT article_id, event_id FROM event_articles WHERE event_id IN ({marks})"
+        return dict(self._select(sql, events))
 
     def docs(self) -> int | None:
         """How many reports the stored counts hold; None when none are stored (a store that
@@ -180,48 +161,38 @@ class EventIndexTables:
         return int(found[0]) if found else None
 
     def df(self, terms: Sequence[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for chunk, marks in in_lists(sorted(set(terms))):
-            sql = f"SELECT term, df FROM event_lexicon WHERE term IN ({marks})"
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
+        return dict(
+            self._select("SELECT term, df FROM event_lexicon WHERE term IN ({marks})", terms)
+        )
 
     def casing(self, words: Sequence[str]) -> dict[str, tuple[int, int]]:
         """How often each of ``words`` was written capitalized and in lower case."""
-        out: dict[str, tuple[int, int]] = {}
-        for chunk, marks in in_lists(sorted(set(words))):
-            sql = f"SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
-            out.update(
-                (w, (int(u), int(lo))) for w, u, lo in self.db.execute(sql, chunk).fetchall()
-            )
-        return out
+        sql = "SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
+        return {w: (int(u), int(lo)) for w, u, lo in self._select(sql, words)}
 
     def centroid_entries(self, terms: Sequence[str]) -> list[tuple[str, str, float]]:
         """``(term, event, weight)`` of every stored centroid that holds one of ``terms``."""
-        out: list[tuple[str, str, float]] = []
-        for chunk, marks in in_lists(sorted(set(terms))):
-            sql = f"SELECT term, event_id, weight FROM event_centroids WHERE term IN ({marks})"
-            out += self.db.execute(sql, chunk).fetchall()
-        return out
+        sql = "SELECT term, event_id, weight FROM event_centroids WHERE term IN ({marks})"
+        return self._select(sql, terms)
 
     def storylines_of(self, events: Iterable[str]) -> dict[str, str | None]:
         """The storyline of each of these events."""
-        out: dict[str, str | None] = {}
-        for chunk, marks in in_lists(sorted(set(events))):
-            sql = f"SELECT id, storyline FROM events WHERE id IN ({marks})"
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
+        return dict(self._select("SELECT id, storyline FROM events WHERE id IN ({marks})", events))
 
     def storyline_sizes(self, lines: Iterable[str]) -> dict[str, int]:
         """How many events each of these storylines holds."""
-        out: dict[str, int] = {}
-        for chunk, marks in in_lists(sorted(set(lines))):
-            sql = (
-                f"SELECT storyline, count(*) FROM events WHERE storyline IN ({marks}) "
-                "GROUP BY storyline"
-            )
-            out.update(self.db.execute(sql, chunk).fetchall())
-        return out
+        sql = (
+            "SELECT storyline, count(*) FROM events WHERE storyline IN ({marks}) GROUP BY storyline"
+        )
+        return dict(self._select(sql, lines))
+
+    def _select(self, sql: str, values: Iterable[Any]) -> list[Any]:
+        """The rows of ``sql`` for every one of ``values`` (distinct), its ``{marks}`` an
+        ``IN (…)`` list run over them in runs a statement can bind."""
+        rows: list[Any] = []
+        for chunk, marks in in_lists(sorted(set(values))):
+            rows += self.db.execute(sql.format(marks=marks), chunk).fetchall()
+        return rows
 
 
 def _input(row: Sequence[object]) -> EventInput:
