@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from marsad.arabic import normalize, stem_tokens
 from marsad.link.shingles import shingle_batch
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_SPLIT_RE = re.compile(r"([^\W_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +35,16 @@ class Passage:
 
 def words_with_spans(body: str) -> tuple[list[str], list[tuple[int, int]]]:
     """Normalized words of an original body, each with the span of the original word."""
-    words: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for match in _WORD_RE.finditer(body):
-        for piece in _pieces(match.group()):
-            words.append(piece)
-            spans.append(match.span())
+    # One split and running sums of the parts' lengths give every word with its span, with
+    # no Python step per word (an article's words are prepared once per update, and a first
+    # index prepares tens of thousands).
+    parts = _SPLIT_RE.split(body)  # separator, word, separator, word, ..., separator
+    bounds = list(itertools.accumulate(map(len, parts), initial=0))
+    spans = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
+    pieces = list(map(_pieces, parts[1::2]))
+    words = list(itertools.chain.from_iterable(pieces))
+    if len(words) != len(spans):  # a word normalized into several (or none)
+        spans = [span for span, found in zip(spans, pieces, strict=True) for _ in found]
     return words, spans
 
 
@@ -61,9 +67,8 @@ class AlignText:
     def of(cls, body: str, n: int) -> AlignText:
         words, spans = words_with_spans(body)
         seq = shingle_batch([" ".join(words)], n)[0].tolist()
-        first: dict[int, int] = {}
-        for pos, value in enumerate(seq):
-            first.setdefault(value, pos)
+        # where each shingle first stands: later positions are written first, then overwritten
+        first = dict(zip(reversed(seq), range(len(seq) - 1, -1, -1), strict=True))
         return cls(spans, seq, first, tuple(words))
 
 
