@@ -37,6 +37,7 @@ class EventIndex:
         self._codes = np.zeros(64, dtype=np.int64)  # each report's event, in ``events``
         self.events: list[str] = []  # event ids (each its first report's id)
         self._code: dict[str, int] = {}
+        self._by_term: sp.csc_matrix | None = None  # ``base`` by column, made when needed
 
     @property
     def days(self) -> np.ndarray:
@@ -118,11 +119,10 @@ class EventIndex:
         if not self.size:
             return None
         query = np.zeros(vector.shape[1])
-        query[vector.indices] = vector.data  # dense: one pass over the index's entries
-        known = self.base.shape[1]
+        query[vector.indices] = vector.data
         sims = np.concatenate(
             [
-                self.base @ query[:known] if self.base.shape[0] else np.zeros(0),
+                self._similarities(vector),
                 [float(row.data @ query[row.indices]) for row in self.pending],
             ]
         )
@@ -135,6 +135,25 @@ class EventIndex:
         average = np.bincount(codes, weights=sims) / np.bincount(codes)
         best = int(np.argmax(average))
         return self.events[best] if average[best] >= self.params.threshold else None
+
+    def _similarities(self, vector: sp.csr_matrix) -> np.ndarray:
+        """The dot product of ``vector`` with every row of ``base``, read column by column:
+        only the entries of the terms it holds, not every entry of the index."""
+        if self._by_term is None or self._by_term.shape != self.base.shape:
+            self._by_term = self.base.tocsc()
+        by_term = self._by_term
+        inside = vector.indices < by_term.shape[1]
+        columns, weights = vector.indices[inside], vector.data[inside]
+        starts, ends = by_term.indptr[columns], by_term.indptr[columns + 1]
+        lengths = ends - starts
+        # positions of the columns' entries: each column's run start..end, end to end
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = offsets + np.arange(int(lengths.sum()))
+        return np.bincount(
+            by_term.indices[positions],
+            weights=by_term.data[positions] * np.repeat(weights, lengths),
+            minlength=by_term.shape[0],
+        )
 
     def _flush(self) -> None:
         width = self.pending[-1].shape[1]

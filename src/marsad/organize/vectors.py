@@ -106,19 +106,39 @@ class Vocabulary:
     ) -> None:
         self.index: dict[str, int] = {}
         self.terms: list[str] = []  # column by column
-        self.df = np.zeros(0, dtype=np.int64)
-        self.base = np.zeros(0, dtype=np.int64)  # what ``source`` told, column by column
         self.named: list[bool] = []  # a name term (``NAME`` prefix), column by column
+        # Column arrays with room to grow (an online update adds a few terms a report: copying
+        # every column each time would cost what the vocabulary holds, not what is new).
+        self._df = np.zeros(0, dtype=np.int64)
+        self._base = np.zeros(0, dtype=np.int64)  # what ``source`` told, column by column
+        self._names = np.zeros(0, dtype=bool)  # ``named`` as an array
+        self._filled = 0  # columns the arrays hold
         self.docs = self.base_docs = docs
         self.source = source
         self._asked: set[str] = set()  # terms ``source`` did not know
         self.by_id: dict[int, int] = {}  # a stored term id -> its column
 
+    @property
+    def df(self) -> np.ndarray:
+        """Each column's document frequency."""
+        self._pad()
+        return self._df[: self._filled]
+
+    @property
+    def base(self) -> np.ndarray:
+        """Each column's document frequency as ``source`` told it (0: not told)."""
+        self._pad()
+        return self._base[: self._filled]
+
     def learn(self, terms: Sequence[Counter[str]], names_weight: float = 0.0) -> sp.csr_matrix:
         """Count ``terms`` in (each a document), then return their TF-IDF rows."""
         rows = self._encode(terms, grow=True)
         self._pad()
-        self.df += np.bincount(rows[1], minlength=len(self.named))
+        columns = rows[1]  # a document holds each of its terms once
+        if len(columns) > self._filled // 8:
+            self._df[: self._filled] += np.bincount(columns, minlength=self._filled)
+        else:
+            np.add.at(self._df, columns, 1)
         self.docs += len(terms)
         return self._weigh(rows, names_weight)
 
@@ -172,16 +192,27 @@ class Vocabulary:
         return {self.terms[k]: int(grown[k]) for k in np.flatnonzero(grown).tolist()}
 
     def _pad(self) -> None:
-        missing = len(self.named) - len(self.df)
-        if missing > 0:
-            self.df = np.concatenate([self.df, np.zeros(missing, np.int64)])
-            self.base = np.concatenate([self.base, np.zeros(missing, np.int64)])
+        """Give the column arrays every column (a new one counted 0), growing them by half
+        again when they are full."""
+        width, filled = len(self.named), self._filled
+        if width == filled:
+            return
+        if width > len(self._df):
+            room = max(width, len(self._df) * 3 // 2, 1024)
+            self._df, self._base, self._names = (
+                np.concatenate([old[:filled], np.zeros(room - filled, old.dtype)])
+                for old in (self._df, self._base, self._names)
+            )
+        self._df[filled:width] = self._base[filled:width] = 0
+        self._names[filled:width] = self.named[filled:width]
+        self._filled = width
 
     def _ask(self, terms: Sequence[Counter[str]]) -> None:
         """Give the terms of ``terms`` that ``source`` knows their columns and frequencies."""
         if self.source is None:
             return
-        unknown = sorted({t for doc in terms for t in doc} - self.index.keys() - self._asked)
+        index, asked = self.index, self._asked
+        unknown = sorted({t for doc in terms for t in doc if t not in index and t not in asked})
         if not unknown:
             return
         told = self.source(unknown)
@@ -193,13 +224,15 @@ class Vocabulary:
     def _adopt(self, terms: Sequence[str], counts: Sequence[int]) -> None:
         """Give ``terms`` (new to this vocabulary) columns, with the stored frequencies
         ``counts`` (the vocabulary padded first)."""
+        start = len(self.named)
         for term in terms:
             self.index[term] = len(self.named)
             self.terms.append(term)
             self.named.append(term.startswith(NAME))
+        self._pad()
         told = np.asarray(counts, dtype=np.int64)
-        self.df = np.concatenate([self.df, told])
-        self.base = np.concatenate([self.base, told])
+        self._df[start : self._filled] = told
+        self._base[start : self._filled] = told
 
     def _encode(
         self, terms: Sequence[Counter[str]], grow: bool
@@ -235,7 +268,8 @@ class Vocabulary:
         idf = np.log((1.0 + self.docs) / (1.0 + df)) + 1.0  # ``idf()``, of these columns
         values = (1.0 + np.log(counts)) * idf
         rows = np.repeat(np.arange(n), np.diff(indptr))
-        named = np.asarray(self.named, dtype=bool)[columns]
+        self._pad()
+        named = self._names[columns]
         square = values * values
         stem_norm = np.sqrt(np.bincount(rows, weights=np.where(named, 0.0, square), minlength=n))
         name_norm = np.sqrt(np.bincount(rows, weights=np.where(named, square, 0.0), minlength=n))
