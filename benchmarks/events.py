@@ -90,6 +90,10 @@ RESULTS = ROOT / "benchmarks" / "results"
 Row = dict[str, Any]  # one JSON object of the report
 ONLINE_RECORDS, ONLINE_BATCHES = 200, 10
 
+SEGMENTS = {"whole_max": 2000, "segment": 1000}
+"""The consolidation of a store past ``organizing.WHOLE_MAX`` articles, on these days: the
+headline's database regrouped in segments by date (windowing must not change what is found)."""
+
 ABLATIONS: dict[str, EventParams] = {
     "copy rule before (containment >= 0.8 anywhere is a copy)": EventParams(copy_lead=0.0),
     "exact and near copies only": EventParams(copy_containment=None),
@@ -187,9 +191,18 @@ def cli_rows(dataset: Dataset, work: Path, ablations: bool) -> tuple[list[Row], 
             peak_memory_mb=round(memory.peak_mb, 1),
         )
     )
+    partitions = {"marsad (CLI)": headline}
     if dataset.online:
         rows.append(online_row(dataset, work))
-    partitions = {"marsad (CLI)": headline}
+        start = time.perf_counter()
+        name = (
+            f"marsad, consolidation in segments (the first {SEGMENTS['whole_max']:,} by date "
+            f"at once, then {SEGMENTS['segment']:,} at a time online)"
+        )
+        partitions[name] = keyed(rerun(run.db, EventParams(), **SEGMENTS), gold_articles)
+        rows.append(
+            row(dataset, name, partitions[name], seconds=round(time.perf_counter() - start, 1))
+        )
     if ablations:
         for name, params in ABLATIONS.items():
             start = time.perf_counter()

@@ -105,8 +105,9 @@ def keyed(event_of: Mapping[str, str], articles: Mapping[str, str]) -> dict[str,
     return {key: event_of.get(article, article) for key, article in articles.items()}
 
 
-def rerun(db: Path, params: EventParams, workers: int = 2) -> dict[str, str]:
-    """The events of a copy of ``db`` recomputed with ``params`` (article id -> event id)."""
+def rerun(db: Path, params: EventParams, workers: int = 2, **options: int) -> dict[str, str]:
+    """The events of a copy of ``db`` recomputed with ``params`` (article id -> event id;
+    ``options``: more arguments of ``update_events``)."""
     copy = db.with_name(db.stem + "-variant.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
@@ -114,7 +115,7 @@ def rerun(db: Path, params: EventParams, workers: int = 2) -> dict[str, str]:
         source.backup(target)
     store = SQLiteStore(str(copy))
     try:
-        update_events(store, params, workers=workers, consolidate=True)
+        update_events(store, params, workers=workers, consolidate=True, **options)
         event_of = store.events.organized()
     finally:
         store.close()

@@ -25,8 +25,10 @@ from the store: exact and near copies, and partial copies that open the report t
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import multiprocessing
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.engine.event_rows import (
@@ -35,20 +37,26 @@ from marsad.engine.event_rows import (
     item_of,
     storyline_record,
 )
-from marsad.engine.events_online import place_online
+from marsad.engine.events_online import TermsOf, place_online
 from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
+from marsad.organize.dating import day_of
 from marsad.organize.events import EventItem, EventParams, Partition, all_terms, partition
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
-from marsad.organize.vectors import ReportTerms, decode_terms, encode_terms
+from marsad.organize.vectors import ReportTerms, VectorParams, decode_terms, encode_terms
 from marsad.store import SQLiteStore
-from marsad.store.event_index import EventInput, TermsRow, encode_stems
+from marsad.store.event_index import ArticleDates, EventInput, TermsRow, encode_stems
 
 CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
 CONSOLIDATE_MIN = 200  # ... or at most this many
 TERMS_CHUNK = 4000  # articles whose terms are computed (and stored) at a time
+TERMS_TASK = 500  # ... and that a worker process takes at a time (TERMS_CHUNK is a multiple)
+PARALLEL_TERMS = 2000  # articles below which worker processes do not pay for their start
 ONLINE_KEY = "online_since_consolidation"
+WHOLE_MAX = 50_000
+"""A consolidation groups at most this many articles at once (its memory grows with them)."""
+SEGMENT = 10_000  # past WHOLE_MAX, articles placed online at a time, in date order
 
 
 @dataclass(slots=True)
@@ -72,6 +80,8 @@ def update_events(
     workers: int = 1,
     consolidate: bool | None = None,
     progress: StepProgress | None = None,
+    whole_max: int = WHOLE_MAX,
+    segment: int = SEGMENT,
 ) -> EventReport:
     """Place new articles into events and storylines: online, or by recomputing everything
     (``consolidate`` True forces it, False forbids it unless the store keeps no counts yet,
@@ -97,42 +107,108 @@ def update_events(
         return _terms(store, rows, params, workers, step)
 
     if online:
-        new = store.event_index.queued()
-        ids = [r.id for r in new]
-        candidates = store.reuse.copy_candidates(params.copy_containment, ids)
-        bodies = _bodies(store, new, {x for c in candidates for x in (c.a, c.b)})
-        copies = copy_pairs(
-            candidates, bodies.__getitem__, params.copy_containment, params.copy_lead
-        )
-        placed = place_online(store, new, terms_of, copies, params, story, step)
-        step("saving events", 0, 1)
-        store.events.update(placed.events, placed.storylines, placed.counts, placed.centroids)
-        pending, mode, articles = pending + len(new), "online", organized + len(new)
-    else:
+        _place(store, store.event_index.queued(), terms_of, params, story, step)
+        pending, mode, articles = pending + queued, "online", organized + queued
+    elif organized + queued <= whole_max:
         rows = store.event_index.all_inputs()
-        terms = _terms(store, rows, params, workers, step, every=True)
-        bodies = {r.id: r.body for r in rows}
-        copies = copy_pairs(
-            store.reuse.copy_candidates(params.copy_containment),
-            bodies.__getitem__,
-            params.copy_containment,
-            params.copy_lead,
+        _consolidate(
+            store,
+            rows,
+            _terms(store, rows, params, workers, step, every=True),
+            params,
+            story,
+            step,
+            every=True,
         )
-        step("grouping reports into events", 0, 1)
-        part = partition([item_of(r) for r in rows], copies, params, workers, terms)
-        step("grouping reports into events", 1, 1)
-        step("titling events and linking storylines", 0, 1)
-        events, storylines, centres = _assemble(part, rows, terms, story)
-        step("titling events and linking storylines", 1, 1)
-        step("saving events", 0, 1)
-        store.events.replace(events, storylines, part.lexicon.added(), centres)
         pending, mode, articles = 0, "consolidated", len(rows)
         queued = len(rows) - organized
+    else:
+        articles = _consolidate_bounded(store, terms_of, params, story, step, whole_max, segment)
+        pending, mode, queued = 0, "consolidated", articles - organized
     step("saving events", 1, 1)
     store.events.set_state(ONLINE_KEY, str(pending))
     events_n, lines_n = store.events.sizes()
     seconds = time.perf_counter() - start
     return EventReport(articles, events_n, lines_n, seconds, mode, queued, pending)
+
+
+def _consolidate(
+    store: SQLiteStore,
+    rows: Sequence[EventInput],
+    terms: Mapping[str, ReportTerms],
+    params: EventParams,
+    story: StoryParams,
+    step: StepProgress,
+    every: bool = False,
+) -> None:
+    """Group ``rows`` (with their bodies; ``every``: all stored articles) into events and
+    storylines at once, in place of every stored event (the copy rule reads the links among
+    ``rows`` only)."""
+    bodies = {r.id: r.body for r in rows}
+    candidates = store.reuse.copy_candidates(
+        params.copy_containment, None if every else list(bodies)
+    )
+    copies = copy_pairs(
+        [c for c in candidates if c.a in bodies and c.b in bodies],
+        bodies.__getitem__,
+        params.copy_containment,
+        params.copy_lead,
+    )
+    step("grouping reports into events", 0, 1)
+    part = partition([item_of(r) for r in rows], copies, params, terms)
+    step("grouping reports into events", 1, 1)
+    step("titling events and linking storylines", 0, 1)
+    events, storylines, centres = _assemble(part, rows, terms, story)
+    step("titling events and linking storylines", 1, 1)
+    step("saving events", 0, 1)
+    store.events.replace(events, storylines, part.lexicon.added(), centres)
+
+
+def _place(
+    store: SQLiteStore,
+    new: Sequence[EventInput],
+    terms_of: TermsOf,
+    params: EventParams,
+    story: StoryParams,
+    step: StepProgress,
+) -> None:
+    """Place ``new`` (with their bodies) into the stored events online, and store the result."""
+    candidates = store.reuse.copy_candidates(params.copy_containment, [r.id for r in new])
+    bodies = _bodies(store, new, {x for c in candidates for x in (c.a, c.b)})
+    copies = copy_pairs(candidates, bodies.__getitem__, params.copy_containment, params.copy_lead)
+    placed = place_online(store, new, terms_of, copies, params, story, step)
+    step("saving events", 0, 1)
+    store.events.update(placed.events, placed.storylines, placed.counts, placed.centroids)
+
+
+def _consolidate_bounded(
+    store: SQLiteStore,
+    terms_of: TermsOf,
+    params: EventParams,
+    story: StoryParams,
+    step: StepProgress,
+    whole_max: int,
+    segment: int,
+) -> int:
+    """Consolidate a store larger than ``whole_max`` in memory bounded by the time window:
+    the ``whole_max`` earliest articles (by date, undated last) grouped at once, then the
+    rest placed online ``segment`` at a time, in date order; return how many articles."""
+    order = [d.id for d in sorted(store.event_index.dates(), key=_date_order)]
+    store.events.restart()  # no events; every article queued, no counts
+    first = sorted(store.event_index.inputs(order[:whole_max], bodies=True), key=lambda r: r.id)
+    _consolidate(store, first, terms_of(first), params, story, step)
+    for k in range(whole_max, len(order), segment):
+        step("placing articles by date", k, len(order))
+        chunk = store.event_index.inputs(order[k : k + segment], bodies=True)
+        _place(store, sorted(chunk, key=lambda r: r.id), terms_of, params, story, step)
+    step("placing articles by date", len(order), len(order))
+    return len(order)
+
+
+def _date_order(row: ArticleDates) -> tuple[bool, int, str]:
+    """Articles by the day they came out (else were crawled), undated last, then by id."""
+    day = day_of(row.published) or day_of(row.crawled)
+    return day is None, day.toordinal() if day else 0, row.id
 
 
 def _bodies(store: SQLiteStore, rows: Sequence[EventInput], ids: set[str]) -> dict[str, str]:
@@ -161,15 +237,38 @@ def _terms(
     if unread:  # rows read without their bodies
         read = {r.id: r for r in store.event_index.inputs(unread, bodies=True)}
         missing = [read.get(r.id, r) for r in missing]
-    for k in range(0, len(missing), TERMS_CHUNK):
-        step("reading terms and dates", k, len(missing))
-        chunk = [item_of(r) for r in missing[k : k + TERMS_CHUNK]]
-        found = all_terms(chunk, params.vectors, workers)
+    items = [item_of(r) for r in missing]
+    if items:
+        step("reading terms and dates", 0, len(items))
+    starts = range(0, len(items), TERMS_CHUNK)
+    for k, found in zip(starts, _computed(items, params.vectors, workers), strict=True):
+        chunk = items[k : k + TERMS_CHUNK]
         store.events.save_terms(_terms_rows(store, chunk, found))
         known.update(zip((it.id for it in chunk), found, strict=True))
-    if missing:
-        step("reading terms and dates", len(missing), len(missing))
+        step("reading terms and dates", k + len(chunk), len(items))
     return known
+
+
+def _computed(
+    items: Sequence[EventItem], params: VectorParams, workers: int
+) -> Iterator[list[ReportTerms]]:
+    """``all_terms`` of ``items``, ``TERMS_CHUNK`` at a time in order, on ``workers`` forked
+    processes when there are many (one pool for all: the next chunk is computed while the
+    last one is saved)."""
+    if workers <= 1 or len(items) < PARALLEL_TERMS:
+        for k in range(0, len(items), TERMS_CHUNK):
+            yield all_terms(items[k : k + TERMS_CHUNK], params)
+        return
+    tasks = [items[k : k + TERMS_TASK] for k in range(0, len(items), TERMS_TASK)]
+    found: list[ReportTerms] = []
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for part in pool.imap(functools.partial(all_terms, params=params), tasks):
+            found += part
+            if len(found) == TERMS_CHUNK:
+                yield found
+                found = []
+    if found:
+        yield found
 
 
 def _terms_rows(

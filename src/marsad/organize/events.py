@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import multiprocessing
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -105,18 +104,16 @@ def partition(
     items: Sequence[EventItem],
     copies: Iterable[tuple[str, str]] = (),
     params: EventParams | None = None,
-    workers: int = 1,
     terms: Mapping[str, ReportTerms] | None = None,
 ) -> Partition:
     """Reports grouped into events; ``copies`` (pairs of ids) always share an event.
 
-    ``terms`` holds reports' terms computed before (by id); ``workers`` processes share the
-    tokenizing, stemming and dating of the others.
+    ``terms`` holds reports' terms computed before (by id); the others' are computed here.
     """
     params = params or EventParams()
     order = sorted(items, key=report_order)
     lexicon = Lexicon(params.vectors)
-    found = known_terms(order, params.vectors, workers, terms or {})
+    found = known_terms(order, params.vectors, terms or {})
     matrix = lexicon.learn(found)
     days = [when(it, t, params) for it, t in zip(order, found, strict=True)]
     edges = similar_pairs(matrix, days, params)
@@ -150,30 +147,19 @@ def when_days(day: int | None, text_day: int | None, params: EventParams) -> Whe
     return day - params.report_slack, day
 
 
-def all_terms(
-    items: Sequence[EventItem], params: VectorParams, workers: int = 1
-) -> list[ReportTerms]:
-    """``report_terms`` of every item, with the day its text gives (``dating.text_date``), on
-    ``workers`` forked processes when there are many."""
-    texts = [(it.title, it.body, it.day, it.crawled) for it in items]
-    if workers <= 1 or len(texts) < 2000:
-        return _terms_of(texts, params)
-    size = -(-len(texts) // (workers * 4))
-    chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.starmap(_terms_of, [(chunk, params) for chunk in chunks])
-    return [counts for part in parts for counts in part]
+def all_terms(items: Sequence[EventItem], params: VectorParams) -> list[ReportTerms]:
+    """``report_terms`` of every item, with the day its text gives (``dating.text_date``)."""
+    return _terms_of([(it.title, it.body, it.day, it.crawled) for it in items], params)
 
 
 def known_terms(
     items: Sequence[EventItem],
     params: VectorParams,
-    workers: int,
     known: Mapping[str, ReportTerms],
 ) -> list[ReportTerms]:
     """The terms of every item, from ``known`` where they are there, computed otherwise."""
     missing = [it for it in items if it.id not in known]
-    found = dict(zip((it.id for it in missing), all_terms(missing, params, workers), strict=True))
+    found = dict(zip((it.id for it in missing), all_terms(missing, params), strict=True))
     return [known[it.id] if it.id in known else found[it.id] for it in items]
 
 

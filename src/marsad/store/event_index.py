@@ -32,6 +32,15 @@ class EventInput:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleDates:
+    """When an article came out and when it was crawled, as stored (for ordering by date)."""
+
+    id: str
+    published: str | None
+    crawled: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class TermsRow:
     """A report's stored terms (``organize.vectors.encode_terms``), its stem counts as term
     ids and counts (``encode_stems``), whether it has capitalized words (names may be among
@@ -98,6 +107,11 @@ class EventIndexTables:
         """Every article, by id."""
         rows = self.db.execute(_INPUT.format(body="a.body") + "FROM articles a ORDER BY a.id")
         return [_input(r) for r in rows]
+
+    def dates(self) -> list[ArticleDates]:
+        """When every article came out and was crawled."""
+        rows = self.db.execute("SELECT id, published, crawled FROM articles")
+        return [ArticleDates(*row) for row in rows]
 
     def inputs(self, ids: Sequence[str], bodies: bool = False) -> list[EventInput]:
         """These articles (their bodies only when asked), in no particular order."""

@@ -57,6 +57,16 @@ class EventTables:
             event_index.write_centroids(self.db, centroids, replace=True)
             event_index.drain(self.db, None)
 
+    def restart(self) -> None:
+        """Forget every event, storyline, centroid and count, and queue every article again:
+        where a consolidation in segments (``engine.organizing``) starts."""
+        with Transaction(self.db):
+            for table in ("events", "event_articles", "storylines"):
+                self.db.execute(f"DELETE FROM {table}")
+            event_index.write_counts(self.db, LexiconCounts(), replace=True)
+            event_index.write_centroids(self.db, {}, replace=True)
+            self.db.execute("INSERT OR IGNORE INTO events_queue SELECT id FROM articles")
+
     def _insert(
         self,
         events: Sequence[Event],

@@ -1,0 +1,168 @@
+"""Benchmark: Marsad on 10,000, 100,000 and 1,000,000 articles (issue 12).
+
+    make bench-scale     # or: python benchmarks/scale.py [--sizes 10000 100000 1000000]
+
+Each size is a corpus built from the real articles of SaudiNewsNet and ANT (replicas with
+their own word substitution, shifted in time: ``scale_data.py`` says how), written as one
+JSON Lines file, and run as a user runs Marsad, each command its own process on a fresh
+database: ``marsad ingest`` (all but the 200 newest articles), ``marsad reuse``, ``marsad
+stories``; then the 200 newest arrive: ``ingest``, ``reuse`` and ``stories`` again (online).
+For each command: wall seconds, articles per second and the peak memory of its process tree
+(PSS summed, sampled every 0.5 s); then the size of the database, and the reuse links that
+join two replicas (there should be none: see ``scale_data.py``). A command whose tree passes
+``--max-memory-gb`` is stopped and reported as such.
+
+Data: SaudiNewsNet (https://github.com/parallelfold/SaudiNewsNet, the daily zips under data/)
+in ../shared/data/saudinewsnet/ and ANT v1.1 (https://github.com/antcorpus/antcorpus.data) as
+../shared/data/ant/ant_v1.1.jsonl.zip. Prints a table and writes benchmarks/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import tree_pss_mb
+from scale_data import Base, write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = (ROOT / ".." / "shared" / "data").resolve()
+NEW = 200
+
+
+def command(db: Path, args: list[str], cap_mb: float) -> dict[str, float | str]:
+    """Run ``marsad --db DB ARGS``: its wall seconds and the peak PSS of its process tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "marsad", "--db", str(db), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    peak, status = 0.0, "ok"
+    while process.poll() is None:
+        peak = max(peak, tree_pss_mb(process.pid))
+        if peak > cap_mb:
+            os.killpg(process.pid, signal.SIGKILL)
+            status = f"stopped over {cap_mb / 1024:.0f} GB"
+        time.sleep(0.5)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if status == "ok" and process.returncode not in (0, 3):  # 3: some inputs were rejected
+        status = f"failed ({process.returncode}): {error.strip().splitlines()[-1:]}"
+    return {"seconds": round(seconds, 1), "peak_mb": round(peak, 0), "status": status}
+
+
+def cross_replica_links(db: Path) -> int:
+    """Reuse links between articles of two different replicas (their URLs say which)."""
+    with sqlite3.connect(db) as connection:
+        (count,) = connection.execute(
+            """SELECT count(*) FROM reuse_links l
+               JOIN articles a ON a.id = l.a JOIN articles b ON b.id = l.b
+               WHERE substr(a.url, instr(a.url, '?replica=')) !=
+                     substr(b.url, instr(b.url, '?replica='))"""
+        ).fetchone()
+    return int(count)
+
+
+def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, object]:
+    corpus, new, db = tmp / f"corpus-{size}.jsonl", tmp / f"new-{size}.jsonl", tmp / f"{size}.db"
+    start = time.perf_counter()
+    made = write_corpus(base, size, corpus, new, NEW)
+    row: dict[str, object] = {**made, "corpus_s": round(time.perf_counter() - start, 1)}
+    row["corpus_mb"] = round(corpus.stat().st_size / 2**20, 0)
+    stored = size - made["new"]
+    for name, args in (
+        ("ingest", ["ingest", str(corpus)]),
+        ("reuse", ["reuse", "--limit", "1"]),
+        ("stories", ["stories", "--limit", "1"]),
+    ):
+        step = command(db, args, cap_mb)
+        step["articles_per_s"] = round(stored / float(step["seconds"]), 0)
+        row[name] = step
+        print(f"  {size:,} {name}: {step}", flush=True)
+        if step["status"] != "ok":
+            return row
+    online = [
+        command(db, args, cap_mb)
+        for args in (["ingest", str(new)], ["reuse", "--limit", "1"], ["stories", "--limit", "1"])
+    ]
+    row["new_200"] = {
+        "seconds": round(sum(float(s["seconds"]) for s in online), 1),
+        "peak_mb": max(float(s["peak_mb"]) for s in online),
+        "steps_s": [s["seconds"] for s in online],
+        "status": next((s["status"] for s in online if s["status"] != "ok"), "ok"),
+    }
+    row["db_mb"] = round(sum(f.stat().st_size for f in tmp.glob(f"{size}.db*")) / 2**20, 0)
+    row["cross_replica_links"] = cross_replica_links(db)
+    for path in tmp.glob(f"*{size}*"):
+        path.unlink()
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--max-memory-gb", type=float, default=20.0)
+    parser.add_argument("--tmp", type=Path, default=None, help="where corpora and stores go")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/scale.json")
+    args = parser.parse_args()
+    saudi, ant = args.data / "saudinewsnet", args.data / "ant" / "ant_v1.1.jsonl.zip"
+    if not any(saudi.glob("*.zip")):
+        sys.exit(f"SaudiNewsNet not found in {saudi}: see this script's docstring")
+    base = Base.load(saudi, ant if ant.is_file() else None)
+    print(f"base: {len(base.records):,} articles", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp_name:
+        for size in args.sizes:
+            rows.append(run_size(base, size, Path(tmp_name), args.max_memory_gb * 1024))
+            args.out.write_text(json.dumps(_result(base, rows), indent=2) + "\n")
+    print(table(rows))
+    print(f"wrote {args.out}")
+
+
+def _result(base: Base, rows: list[dict[str, object]]) -> dict[str, object]:
+    return {
+        "benchmark": "scale",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "base_articles": len(base.records),
+        "sizes": rows,
+    }
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    head = (
+        "| articles | ingest s (art/s) / MB | reuse s (art/s) / MB | stories s (art/s) / MB "
+        "| +200 s / MB | DB MB | cross-replica links |"
+    )
+    lines = [head, "|" + "---|" * 7]
+    for row in rows:
+        cells = [f"{row['articles']:,}"]
+        for name in ("ingest", "reuse", "stories"):
+            step = row.get(name)
+            if not isinstance(step, dict):
+                cells.append("—")
+                continue
+            cell = f"{step['seconds']} ({step['articles_per_s']:,.0f}) / {step['peak_mb']:,.0f}"
+            cells.append(cell if step["status"] == "ok" else f"{cell} {step['status']}")
+        new = row.get("new_200")
+        cells.append(f"{new['seconds']} / {new['peak_mb']:,.0f}" if isinstance(new, dict) else "—")
+        cells += [str(row.get("db_mb", "—")), str(row.get("cross_replica_links", "—"))]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
