@@ -93,6 +93,7 @@ def test_store_events_queue_after_the_migration_and_the_next_update_consolidates
         "DROP TABLE event_lexicon; DROP TABLE event_casing; DROP TABLE event_centroids;"
         "DROP TABLE events_queue; DROP TRIGGER events_queue_new_article;"
         "DROP INDEX event_articles_event; DELETE FROM event_state WHERE key = 'lexicon_docs';"
+        "DROP INDEX articles_norm_head;"  # migration 11
         "PRAGMA user_version = 9;"
     )
     one = con.execute("SELECT article_id FROM event_articles ORDER BY article_id").fetchone()[0]

@@ -25,6 +25,10 @@ units of the step named ``step`` are finished. Each step reports ``done=0`` when
 ``done=total`` when it ends; a step that cannot count its work has ``total=1``."""
 
 
+BLOCK = 50_000
+"""New articles linked at a time (what an update holds in memory grows with it)."""
+
+
 def no_progress(step: str, done: int, total: int) -> None:
     """The progress callback when none is given."""
 
@@ -44,18 +48,43 @@ def update_reuse(
     params: ReuseParams | None = None,
     workers: int = 1,
     progress: StepProgress | None = None,
+    block: int = BLOCK,
 ) -> LinkReport:
     """Index the articles added since the last update and store the reuse links they make
-    (``progress``, when given, hears of each step: see ``StepProgress``)."""
+    (``progress``, when given, hears of each step: see ``StepProgress``).
+
+    New articles are taken ``BLOCK`` at a time (by id): the first block of an empty index is
+    linked among itself in memory, each later one among itself and against everything
+    indexed before it, through the stored index. Memory follows the block, not the store."""
     params = params or ReuseParams()
     step = progress or no_progress
     start = time.perf_counter()
-    step("reading new articles", 0, 1)
-    new = store.reuse.unlinked()
-    step("reading new articles", 1, 1)
+    report = LinkReport()
+    while True:
+        step("reading new articles", 0, 1)
+        new = store.reuse.unlinked(block)
+        step("reading new articles", 1, 1)
+        if not new:
+            break
+        done = _update_block(store, new, params, workers, step)
+        report.articles += len(new)
+        report.candidates += done.candidates
+        report.links += done.links
+        if len(new) < block:
+            break
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _update_block(
+    store: SQLiteStore,
+    new: list[tuple[str, str]],
+    params: ReuseParams,
+    workers: int,
+    step: StepProgress,
+) -> LinkReport:
+    """``update_reuse`` of one block of new articles ``(id, normalized body)``."""
     report = LinkReport(articles=len(new))
-    if not new:
-        return report
     ids = [article_id for article_id, _ in new]
     step("shingling", 0, len(new))
     shingled = shingle([text for _, text in new], params.shingles)
@@ -68,21 +97,17 @@ def update_reuse(
         stored = _StoredShingles(store)
         for done, ((article_id, text), (arts, fps)) in enumerate(zip(new, shingled, strict=True)):
             step("matching the stored index", done, len(new))
-            for other, shared in store.reuse.matches(fps).items():
-                if shared < min(params.min_shared, len(np.unique(fps))):
-                    continue
+            enough = min(params.min_shared, len(np.unique(fps)))
+            matched = store.reuse.matches(fps, params.max_df)
+            same = set(store.reuse.identical(text))  # however common their passages
+            candidates = same | {other for other, shared in matched.items() if shared >= enough}
+            for other in sorted(candidates):
                 report.candidates += 1
                 theirs = stored.get(other)
                 key = (min(article_id, other), max(article_id, other))
                 a, b = (arts, theirs) if key[0] == article_id else (theirs, arts)
                 s = scores(a, b, params.shingles.n)
-                # identical texts have identical shingles: only then is the text read
-                identical = (
-                    s.jaccard == 1.0
-                    and np.array_equal(a.seq, b.seq)
-                    and text == store.article(other).norm_body
-                )
-                pair = judge(*key, s, identical, params)
+                pair = judge(*key, s, other in same, params)
                 if pair is not None:
                     found[key] = pair
         step("matching the stored index", len(new), len(new))
@@ -105,7 +130,6 @@ def update_reuse(
     update_templates(store, [(i, fps) for i, _, fps in indexed], TemplateParams(reuse=params))
     step("marking templates", 1, 1)
     report.links = len(links)
-    report.seconds = time.perf_counter() - start
     return report
 
 

@@ -45,31 +45,50 @@ class ReuseTables:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def unlinked(self) -> list[tuple[str, str]]:
+    def unlinked(self, limit: int = -1) -> list[tuple[str, str]]:
         """``(article id, normalized body)`` of articles not yet in the reuse index: those
-        in its queue (every new article enters it; ``save`` takes them out)."""
+        in its queue (every new article enters it; ``save`` takes them out), by id (the
+        first ``limit`` of them; -1: all)."""
         return self.db.execute(
             "SELECT a.id, a.norm_body FROM reuse_queue q CROSS JOIN articles a "  # the queue first
             "ON a.id = q.article_id WHERE NOT EXISTS "
-            "(SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id) ORDER BY q.article_id"
+            "(SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id) ORDER BY q.article_id "
+            "LIMIT ?",
+            (limit,),
         ).fetchall()
 
     def indexed_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reuse_shingles").fetchone()[0])
 
-    def matches(self, fingerprints: Hashes) -> dict[str, int]:
-        """Indexed articles sharing fingerprints with these, and how many each shares."""
-        values = np.unique(fingerprints).view(np.int64).tolist()
+    def matches(self, fingerprints: Hashes, max_df: int) -> dict[str, int]:
+        """Indexed articles sharing fingerprints with these, and how many each shares,
+        counting only the fingerprints at most ``max_df`` indexed articles have (a set phrase
+        or an outlet's footer is not evidence of a copy, as in the batch path).
+
+        Each fingerprint reads at most ``max_df + 1`` postings through the index, so a common
+        one costs the same in a store of a thousand articles or of a million."""
         found: dict[str, int] = {}
-        for chunk, marks in _chunks(values):
+        for fp in np.unique(fingerprints).view(np.int64).tolist():
             rows = self.db.execute(
-                "SELECT article_id, count(*) FROM reuse_fingerprints WHERE fp IN "
-                f"({marks}) GROUP BY article_id",
-                chunk,
-            )
-            for article_id, count in rows:
-                found[article_id] = found.get(article_id, 0) + int(count)
+                "SELECT article_id FROM reuse_fingerprints WHERE fp = ? LIMIT ?", (fp, max_df + 1)
+            ).fetchall()
+            if len(rows) > max_df:
+                continue
+            for (article_id,) in rows:
+                found[article_id] = found.get(article_id, 0) + 1
         return found
+
+    def identical(self, text: str) -> list[str]:
+        """Indexed articles whose normalized body is ``text`` (none for a blank one)."""
+        if not text.strip():
+            return []
+        rows = self.db.execute(  # through the index on the head (comparing the whole text
+            # in SQL too would make SQLite scan the table): the rest is compared here
+            "SELECT a.id, a.norm_body FROM articles a WHERE substr(a.norm_body, 1, 64) = ? "
+            "AND EXISTS (SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id)",
+            (text[:64],),
+        )
+        return [str(article_id) for article_id, body in rows if body == text]
 
     def shingles(self, article_id: str) -> Hashes:
         row = self.db.execute(

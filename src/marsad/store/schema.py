@@ -254,4 +254,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX event_centroids_event ON event_centroids(event_id);
     DELETE FROM event_state WHERE key = 'lexicon_docs';
     """,
+    # 11: the stored index finds identical texts by their head, whatever their fingerprints
+    # (those of a text a thousand articles share are set phrases, and not read)
+    """
+    CREATE INDEX articles_norm_head ON articles(substr(norm_body, 1, 64));
+    """,
 )
