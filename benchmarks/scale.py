@@ -63,16 +63,18 @@ def command(db: Path, args: list[str], cap_mb: float) -> dict[str, float | str]:
     return {"seconds": round(seconds, 1), "peak_mb": round(peak, 0), "status": status}
 
 
-def cross_replica_links(db: Path) -> int:
-    """Reuse links between articles of two different replicas (their URLs say which)."""
+def cross_replica_links(db: Path) -> dict[str, int]:
+    """Reuse links between articles of two different replicas (their URLs say which), by
+    kind."""
     with sqlite3.connect(db) as connection:
-        (count,) = connection.execute(
-            """SELECT count(*) FROM reuse_links l
+        rows = connection.execute(
+            """SELECT l.kind, count(*) FROM reuse_links l
                JOIN articles a ON a.id = l.a JOIN articles b ON b.id = l.b
                WHERE substr(a.url, instr(a.url, '?replica=')) !=
-                     substr(b.url, instr(b.url, '?replica='))"""
-        ).fetchone()
-    return int(count)
+                     substr(b.url, instr(b.url, '?replica='))
+               GROUP BY l.kind"""
+        ).fetchall()
+    return {str(kind): int(count) for kind, count in rows}
 
 
 def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, object]:
@@ -159,7 +161,13 @@ def table(rows: list[dict[str, object]]) -> str:
             cells.append(cell if step["status"] == "ok" else f"{cell} {step['status']}")
         new = row.get("new_200")
         cells.append(f"{new['seconds']} / {new['peak_mb']:,.0f}" if isinstance(new, dict) else "—")
-        cells += [str(row.get("db_mb", "—")), str(row.get("cross_replica_links", "—"))]
+        cross = row.get("cross_replica_links")
+        joined = (
+            ", ".join(f"{n} {kind}" for kind, n in cross.items())
+            if isinstance(cross, dict)
+            else "—"
+        )
+        cells += [str(row.get("db_mb", "—")), joined or "0"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
