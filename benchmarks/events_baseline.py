@@ -179,10 +179,11 @@ def _parts(docs: Sequence[EcbDoc]) -> list[tuple[str, Sequence[EcbDoc]]]:
 
 
 def markdown(rows: Sequence[Mapping[str, object]]) -> str:
-    """``rows`` as a markdown table, columns in the order of the first row."""
+    """``rows`` as a markdown table, columns in the order of the first row (a row without
+    one of them shows a dash)."""
     columns = list(rows[0])
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(str(row[c]) for c in columns) + " |" for row in rows]
+    lines += ["| " + " | ".join(str(row.get(c, "—")) for c in columns) + " |" for row in rows]
     return "\n".join(lines)
 
 
