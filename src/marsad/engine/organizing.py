@@ -13,7 +13,10 @@ Two ways, chosen by how much is new:
   rebuild``), or when the store keeps no counts to weigh vectors by yet (a store from before
   them), the whole partition is recomputed from all stored articles
   (``organize.events.partition``: a function of the set of articles, so any order of arrival
-  and ``rebuild`` agree); the online count goes back to 0.
+  and ``rebuild`` agree); the online count goes back to 0. Past ``WHOLE_MAX`` articles, whose
+  grouping at once would hold memory in proportion to the store, it goes in segments: the
+  earliest ``WHOLE_MAX`` by date grouped at once, the others placed online ``SEGMENT`` at a
+  time in date order, each segment reading what its window can touch.
 
 A report's terms (stems, capitalized words, transliteration keys) and the day its text gives
 for its happening are computed once and stored with it (``event_terms``, with the days a
