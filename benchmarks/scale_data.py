@@ -12,7 +12,8 @@ article is the article with:
   normalized form. The same word in the same replica always becomes the same pseudo-word, so
   a copy inside a replica stays a copy (spelling variants that normalize alike stay alike),
   while the same article in two replicas shares only frequent words: nothing should match
-  across replicas (the benchmark counts the reuse links that do);
+  across replicas but texts made of those words and digits alone, the same in every replica
+  (the benchmark counts the reuse links across replicas, by kind);
 - **a shifted time**: its date moves ``r * SHIFT_DAYS`` days later (digits in the text are
   left alone), so replicas follow one another like the months of a year of monitoring
   (SaudiNewsNet's 22 days of about 1,700 articles a day, one replica every 15 days: about a
