@@ -7,7 +7,11 @@ their own word substitution, shifted in time: ``scale_data.py`` says how), writt
 JSON Lines file, and run as a user runs Marsad, each command its own process on a fresh
 database: ``marsad ingest`` (all but the 200 newest articles), ``marsad reuse``, ``marsad
 stories``; then the 200 newest arrive: ``ingest``, ``reuse`` and ``stories`` again (online).
-For each command: wall seconds, articles per second and the peak memory of its process tree
+The 200 newest also go, on a copy of the store made before them, through the library in one
+process (``Marsad.ingest``, ``update_reuse``, ``update_events``, each timed alone): what the
+updates cost without starting a command and showing its list (``marsad reuse`` computes every
+group to show the largest). For each command: wall seconds, articles per second and the peak
+memory of its process tree
 (PSS summed, sampled every 0.5 s); then the size of the database, and the reuse links that
 join two replicas (there should be none: see ``scale_data.py``). A command whose tree passes
 ``--max-memory-gb`` is stopped and reported as such.
@@ -47,12 +51,32 @@ DATA = (ROOT / ".." / "shared" / "data").resolve()
 NEW = 200
 
 
-def command(db: Path, args: list[str], cap_mb: float) -> dict[str, float | str]:
-    """Run ``marsad --db DB ARGS``: its wall seconds and the peak PSS of its process tree."""
+UPDATE = """
+import json, sys, time
+from marsad import Marsad
+from marsad.config import load_settings
+with Marsad(settings=load_settings(db=sys.argv[1], workers=2)) as m:
+    start = time.perf_counter()
+    m.ingest([sys.argv[2]])
+    ingested = time.perf_counter()
+    m.update_reuse()
+    linked = time.perf_counter()
+    m.update_events()
+    print(json.dumps([ingested - start, linked - ingested, time.perf_counter() - linked]))
+"""
+"""The 200 new articles through the library in one process: each update timed alone, without
+starting a command or showing anything."""
+
+
+def command(
+    db: Path, args: list[str], cap_mb: float, argv: list[str] | None = None
+) -> dict[str, float | str]:
+    """Run ``marsad --db DB ARGS`` (or ``argv``): its wall seconds and the peak PSS of its
+    process tree (``output``: what it printed, for ``argv``)."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "marsad", "--db", str(db), *args],
-        stdout=subprocess.DEVNULL,
+        argv or [sys.executable, "-m", "marsad", "--db", str(db), *args],
+        stdout=subprocess.PIPE if argv else subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
@@ -67,7 +91,14 @@ def command(db: Path, args: list[str], cap_mb: float) -> dict[str, float | str]:
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if status == "ok" and process.returncode not in (0, 3):  # 3: some inputs were rejected
         status = f"failed ({process.returncode}): {error.strip().splitlines()[-1:]}"
-    return {"seconds": round(seconds, 1), "peak_mb": round(peak, 0), "status": status}
+    step: dict[str, float | str] = {
+        "seconds": round(seconds, 1),
+        "peak_mb": round(peak, 0),
+        "status": status,
+    }
+    if argv and process.stdout:
+        step["output"] = process.stdout.read().decode().strip()
+    return step
 
 
 def cross_replica_links(db: Path) -> dict[str, int]:
@@ -102,6 +133,20 @@ def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, objec
         print(f"  {size:,} {name}: {step}", flush=True)
         if step["status"] != "ok":
             return row
+    copy = tmp / f"{size}-library.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # the store before the new articles, for the library's run
+    library = command(copy, [], cap_mb, [sys.executable, "-c", UPDATE, str(copy), str(new)])
+    parts = json.loads(str(library.get("output") or "[]"))
+    row["new_200_library"] = {
+        "seconds": library["seconds"],
+        "peak_mb": library["peak_mb"],
+        "ingest_s": round(parts[0], 2) if parts else None,
+        "update_reuse_s": round(parts[1], 2) if parts else None,
+        "update_events_s": round(parts[2], 2) if parts else None,
+        "status": library["status"],
+    }
+    print(f"  {size:,} 200 new, library: {row['new_200_library']}", flush=True)
     online = [
         command(db, args, cap_mb)
         for args in (["ingest", str(new)], ["reuse", "--limit", "1"], ["stories", "--limit", "1"])
@@ -154,7 +199,7 @@ def _result(base: Base, rows: list[dict[str, object]]) -> dict[str, object]:
 def table(rows: list[dict[str, object]]) -> str:
     head = (
         "| articles | ingest s (art/s) / MB | reuse s (art/s) / MB | stories s (art/s) / MB "
-        "| +200 s / MB | DB MB | cross-replica links |"
+        "| +200 s / MB (library: ingest + reuse + events s / MB) | DB MB | cross-replica links |"
     )
     lines = [head, "|" + "---|" * 7]
     for row in rows:
@@ -166,8 +211,14 @@ def table(rows: list[dict[str, object]]) -> str:
                 continue
             cell = f"{step['seconds']} ({step['articles_per_s']:,.0f}) / {step['peak_mb']:,.0f}"
             cells.append(cell if step["status"] == "ok" else f"{cell} {step['status']}")
-        new = row.get("new_200")
-        cells.append(f"{new['seconds']} / {new['peak_mb']:,.0f}" if isinstance(new, dict) else "—")
+        new, lib = row.get("new_200"), row.get("new_200_library")
+        cell = f"{new['seconds']} / {new['peak_mb']:,.0f}" if isinstance(new, dict) else "—"
+        if isinstance(lib, dict) and lib.get("update_reuse_s") is not None:
+            cell += (
+                f" (library: {lib['ingest_s']} + {lib['update_reuse_s']} + "
+                f"{lib['update_events_s']} s / {lib['peak_mb']:,.0f})"
+            )
+        cells.append(cell)
         cross = row.get("cross_replica_links")
         joined = (
             ", ".join(f"{n} {kind}" for kind, n in cross.items())
