@@ -14,17 +14,9 @@ from marsad import Marsad
 from marsad.config import Settings
 from marsad.engine.organizing import update_events
 from marsad.store.event_index import EventIndexTables, EventInput
+from tests.engine.test_engine_events_window import BLAST, CALL, FLOOD, _record
 
-CALL = "اتصال هاتفي بين الملك سلمان والرئيس الفرنسي هولاند بحث العلاقات الثنائية"
-BLAST = "انفجار في مسجد قوات الطوارئ في أبها وسقوط ضحايا من رجال الأمن"
-FLOOD = "أمطار غزيرة وسيول في جازان واحتجاز مركبات في الأودية"
 FIRE = "حريق في مستودع للأخشاب في المنطقة الصناعية بجدة ولا إصابات"
-
-
-def _record(title: str, text: str, day: str, outlet: str) -> dict[str, str]:
-    body = f"{text}. وقال مصدر إن {text} وأضاف أن التحقيقات مستمرة في {text}."
-    return {"title": title, "content": body, "date": day, "source": outlet}
-
 
 RECORDS = [
     _record("اتصال هاتفي", CALL, "2015-06-01", "a"),

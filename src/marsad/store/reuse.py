@@ -67,16 +67,8 @@ class ReuseTables:
 
         Each fingerprint reads at most ``max_df + 1`` postings through the index, so a common
         one costs the same in a store of a thousand articles or of a million."""
-        found: dict[str, int] = {}
-        for fp in np.unique(fingerprints).view(np.int64).tolist():
-            rows = self.db.execute(
-                "SELECT article_id FROM reuse_fingerprints WHERE fp = ? LIMIT ?", (fp, max_df + 1)
-            ).fetchall()
-            if len(rows) > max_df:
-                continue
-            for (article_id,) in rows:
-                found[article_id] = found.get(article_id, 0) + 1
-        return found
+        values = np.unique(fingerprints).view(np.int64).tolist()
+        return self._rare_postings("reuse_fingerprints", values, max_df)
 
     def identical(self, text: str) -> list[str]:
         """Indexed articles whose normalized body is ``text`` (none for a blank one)."""
@@ -333,10 +325,16 @@ class ReuseTables:
 
         Each pair reads at most ``max_df + 1`` postings through the primary key, so a common
         pair costs the same in a store of a thousand articles or of a million."""
+        return self._rare_postings("reuse_stem_pairs", sorted(set(samples)), max_df)
+
+    def _rare_postings(self, table: str, values: Sequence[int], max_df: int) -> dict[str, int]:
+        """Articles of ``table``'s postings of ``values``, and how many of them each holds,
+        leaving out a value more than ``max_df`` articles hold (at most ``max_df + 1`` of its
+        postings are read)."""
         found: dict[str, int] = {}
-        for fp in sorted(set(samples)):
+        for value in values:
             rows = self.db.execute(
-                "SELECT article_id FROM reuse_stem_pairs WHERE fp = ? LIMIT ?", (fp, max_df + 1)
+                f"SELECT article_id FROM {table} WHERE fp = ? LIMIT ?", (value, max_df + 1)
             ).fetchall()
             if len(rows) > max_df:
                 continue
