@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
+from marsad.engine.grouping import largest_groups, update_groups
 from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.engine.organizing import EventReport, update_events
@@ -189,15 +190,24 @@ class Marsad:
     ) -> list[ReuseLink]:
         return self.store.reuse.links(article_id, kind)
 
-    def reuse_groups(self, kind: str | None = None) -> list[ReuseGroup]:
-        """Groups of copies of one text, each with the article to keep and why
-        (``link.groups``); partial links between different texts relate groups."""
+    def reuse_groups(self, kind: str | None = None, limit: int | None = None) -> list[ReuseGroup]:
+        """Groups of copies of one text, largest first, each with the article to keep and why
+        (``link.groups``); partial links between different texts relate groups. The first
+        ``limit`` read the kept groups (``engine.grouping``); all of them, or those of one
+        ``kind`` of link, group every stored link (of that kind) again."""
 
         def member(article_id: str) -> Member:
             article = self.store.article(article_id)
             return Member(article.published.value, article.body)
 
-        return group_links(self.reuse_links(kind=kind), member)
+        if kind is None and limit is not None:
+            return largest_groups(self.store, limit, member)
+        return group_links(self.reuse_links(kind=kind), member)[:limit]
+
+    def reuse_group_count(self) -> int:
+        """How many groups of copies the store holds (kept up to date first)."""
+        update_groups(self.store)
+        return self.store.reuse_groups.count()
 
     def reuse_pairs(
         self, kind: str | None = None, limit: int | None = None

@@ -115,10 +115,13 @@ def reuse_command(
             total, links = len(links), links[:limit]
             members = [x for link in links for x in (link.a, link.b)]
         else:
-            groups = marsad.reuse_groups(kind)
-            total = len(groups)
             if not (as_json or as_jsonl):  # a table of thousands of groups reads as noise
                 limit = limit or PAIRS_SHOWN
+            if kind or limit is None:  # every link (of the kind) grouped again
+                groups = marsad.reuse_groups(kind)
+                total = len(groups)
+            else:  # the largest kept groups
+                groups, total = marsad.reuse_groups(limit=limit), marsad.reuse_group_count()
             members = [x for group in groups[:limit] for x in group.articles]
         others = {} if as_json or as_jsonl else {x: marsad.article(x) for x in members}
     if article_id:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from marsad.engine.grouping import update_groups
 from marsad.engine.pairlinks import link_pairs
 from marsad.engine.rewrites import stored_rewrites
 from marsad.engine.templates import update_templates
@@ -72,6 +73,9 @@ def update_reuse(
         report.links += done.links
         if len(new) < block:
             break
+    step("grouping copies", 0, 1)
+    update_groups(store)
+    step("grouping copies", 1, 1)
     report.seconds = time.perf_counter() - start
     return report
 

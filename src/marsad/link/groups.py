@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from marsad.link.copies import COPY_CONTAINMENT, COPY_LEAD, is_copy
@@ -53,10 +53,25 @@ def group_links(
     """The groups of copies among ``links`` (``member`` tells an article's date and body),
     largest first, then by ids; ``related_groups`` number them in that order."""
     member = functools.lru_cache(maxsize=8192)(member)
+    copies, relations = split_links(links, lambda x: member(x).body, min_containment, min_lead)
+    by_name: dict[str, list[ReuseLink]] = {}
+    named = {x: name for name, xs in components((c.a, c.b) for c in copies).items() for x in xs}
+    for link in copies:
+        by_name.setdefault(named[link.a], []).append(link)
+    groups = sorted(
+        (group_of(links_, member) for links_ in by_name.values()),
+        key=lambda g: (-len(g.articles), g.articles),
+    )
+    return _related(groups, relations)
 
-    def body_of(article_id: str) -> str:
-        return member(article_id).body
 
+def split_links(
+    links: Iterable[ReuseLink],
+    body_of: Callable[[str], str],
+    min_containment: float | None = COPY_CONTAINMENT,
+    min_lead: float = COPY_LEAD,
+) -> tuple[list[ReuseLink], list[ReuseLink]]:
+    """``links`` that join a group (``is_copy``), and the partial ones that relate groups."""
     copies: list[ReuseLink] = []
     relations: list[ReuseLink] = []
     for link in links:
@@ -64,6 +79,15 @@ def group_links(
             copies.append(link)
         elif link.kind == "partial":
             relations.append(link)
+    return copies, relations
+
+
+def components(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """The connected components of ``pairs``, each named by its smallest id, members sorted.
+
+    >>> components([("b", "c"), ("d", "c"), ("x", "y")])
+    {'b': ['b', 'c', 'd'], 'x': ['x', 'y']}
+    """
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -73,19 +97,16 @@ def group_links(
             x = parent[x]
         return x
 
-    for link in copies:
-        parent[find(link.a)] = find(link.b)
-    by_root: dict[str, list[ReuseLink]] = {}
-    for link in copies:
-        by_root.setdefault(find(link.a), []).append(link)
-    groups = sorted(
-        (_group(links_, member) for links_ in by_root.values()),
-        key=lambda g: (-len(g.articles), g.articles),
-    )
-    return _related(groups, relations)
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    found: dict[str, list[str]] = {}
+    for x in sorted(parent):
+        found.setdefault(find(x), []).append(x)
+    return {members[0]: members for members in sorted(found.values())}
 
 
-def _group(links: list[ReuseLink], member: Callable[[str], Member]) -> ReuseGroup:
+def group_of(links: Sequence[ReuseLink], member: Callable[[str], Member]) -> ReuseGroup:
+    """The group the copy links ``links`` make (they join its articles)."""
     articles = tuple(sorted({x for link in links for x in (link.a, link.b)}))
     keep, rule = keep_of(articles, links, member)
     uncredited = {

@@ -144,6 +144,9 @@ class ReuseTables:
                 "reuse_fingerprints",
                 "reuse_shingles",
                 "reuse_stem_pairs",
+                "reuse_group_members",  # the groups go with the links (no trigger marks them)
+                "reuse_group_sizes",
+                "reuse_groups_dirty",
             ):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")

@@ -259,4 +259,31 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX articles_norm_head ON articles(substr(norm_body, 1, 64));
     """,
+    # 12: reuse groups (copies of one text, ``link/groups.py``) are kept, so that listing
+    # the largest reads them and not every link. A link written or re-kinded marks its two
+    # articles; the next update regroups what they reach through copy links. Links are only
+    # deleted with the whole index (``ReuseTables.clear``), which forgets the groups too.
+    """
+    CREATE TABLE reuse_group_members (
+        article_id TEXT PRIMARY KEY,
+        group_id   TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_group_members_group ON reuse_group_members(group_id);
+    CREATE TABLE reuse_group_sizes (
+        group_id TEXT PRIMARY KEY,
+        size     INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_group_sizes_size ON reuse_group_sizes(size DESC, group_id);
+    CREATE TABLE reuse_groups_dirty (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT OR IGNORE INTO reuse_groups_dirty SELECT a FROM reuse_links;
+    INSERT OR IGNORE INTO reuse_groups_dirty SELECT b FROM reuse_links;
+    CREATE TRIGGER reuse_groups_new_link AFTER INSERT ON reuse_links
+    BEGIN
+        INSERT OR IGNORE INTO reuse_groups_dirty (article_id) VALUES (new.a), (new.b);
+    END;
+    CREATE TRIGGER reuse_groups_link_kind AFTER UPDATE OF kind ON reuse_links
+    BEGIN
+        INSERT OR IGNORE INTO reuse_groups_dirty (article_id) VALUES (new.a), (new.b);
+    END;
+    """,
 )

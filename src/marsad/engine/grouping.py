@@ -1,0 +1,97 @@
+"""Keep the reuse groups (``link/groups.py``) up to date in the store, and list the largest.
+
+Grouping every link again would read every link the store holds, however few are new. A link
+written or re-kinded marks its two articles (a trigger); an update reads, under the write
+lock, the marked articles and every member of the groups they were in, follows copy links
+from them until nothing new is reached, and stores the components it found in place of those
+groups. What it reads is what the new links touch: the groups of the articles they join.
+
+Listing the ``limit`` largest reads those groups' links, and the partial links that relate
+them to others, not the store's. The whole listing (no limit, or one kind of link) groups
+every link at once (``link.groups.group_links``); both give the same groups in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from marsad.link.copies import COPY_CONTAINMENT, COPY_LEAD
+from marsad.link.groups import Member, components, group_of, split_links
+from marsad.models import ReuseGroup, ReuseLink
+from marsad.store import SQLiteStore
+
+CHUNK = 20_000  # articles whose links are read at a time while following copy links
+
+
+def update_groups(store: SQLiteStore) -> int:
+    """Regroup the articles whose links changed since the last update (and what their copy
+    links reach); return how many articles were regrouped."""
+    tables = store.reuse_groups
+    with tables.batch():
+        changed = tables.changed()
+        if not changed:
+            return 0
+        reach = set(changed) | set(tables.members(set(tables.groups_of(changed).values())))
+        frontier = sorted(reach)
+        pairs: list[tuple[str, str]] = []
+        while frontier:
+            grown: set[str] = set()
+            for start in range(0, len(frontier), CHUNK):
+                copies, _ = _copies(store, frontier[start : start + CHUNK])
+                for link in copies:
+                    pairs.append((link.a, link.b))
+                    grown.update(x for x in (link.a, link.b) if x not in reach)
+            reach |= grown
+            frontier = sorted(grown)
+        tables.regroup(sorted(reach), components(pairs), changed)
+    return len(reach)
+
+
+def largest_groups(
+    store: SQLiteStore, limit: int, member: Callable[[str], Member]
+) -> list[ReuseGroup]:
+    """The ``limit`` largest stored groups (kept up to date first), numbered as in the whole
+    listing, with the articles partial links relate them to."""
+    update_groups(store)
+    tables = store.reuse_groups
+    names = [name for name, _ in tables.largest(limit)]
+    group_of_article = tables.members(names)
+    copies, relations = _copies(store, sorted(group_of_article), relations=True)
+    by_name: dict[str, list[ReuseLink]] = {}
+    for link in copies:
+        name = group_of_article.get(link.a)
+        if name is not None and group_of_article.get(link.b) == name:
+            by_name.setdefault(name, []).append(link)
+    related: dict[str, set[str]] = {}
+    for link in relations:
+        for x, y in ((link.a, link.b), (link.b, link.a)):
+            if x in group_of_article and group_of_article.get(y) != group_of_article[x]:
+                related.setdefault(group_of_article[x], set()).add(y)
+    others = tables.groups_of({y for ys in related.values() for y in ys})
+    numbers = {name: n for n, name in enumerate(names, 1)}
+    numbers.update(tables.numbers(set(others.values()) - set(numbers)))
+    out = []
+    for name in names:
+        group = group_of(by_name[name], member)
+        outside = sorted(related.get(name, ()))
+        listed = sorted({numbers[others[y]] for y in outside if y in others})
+        out.append(replace(group, related=tuple(outside), related_groups=tuple(listed)))
+    return out
+
+
+def _copies(
+    store: SQLiteStore, ids: Sequence[str], relations: bool = False
+) -> tuple[list[ReuseLink], list[ReuseLink]]:
+    """The copy links of articles ``ids`` (``link.copies.is_copy``) and, when asked, the
+    partial links that relate them to other texts."""
+    found = {(k.a, k.b): k for k in store.reuse.copy_candidates(COPY_CONTAINMENT, ids)}
+    if relations:
+        found.update(
+            ((k.a, k.b), k) for k in store.reuse.partial_links_of(ids) if k.kind == "partial"
+        )
+    links = [found[key] for key in sorted(found)]
+    larger = {k.b if k.contain_a >= k.contain_b else k.a for k in links if k.kind == "partial"}
+    bodies = {r.id: r.body for r in store.event_index.inputs(sorted(larger), bodies=True)}
+    copies, partial = split_links(links, lambda x: bodies.get(x, ""), COPY_CONTAINMENT, COPY_LEAD)
+    return copies, partial
