@@ -164,14 +164,29 @@ class Marsad:
         self.store.reuse.clear()
         return self.update_events(consolidate=True, progress=progress)
 
-    def storylines(self) -> list[Storyline]:
-        return self.store.events.storylines()
+    def storylines(self, limit: int | None = None) -> list[Storyline]:
+        """Storylines, largest first (the first ``limit``)."""
+        return self.store.events.storylines(limit)
+
+    def storyline_count(self) -> int:
+        return self.store.events.sizes()[1]
 
     def storyline(self, ref: str) -> Storyline:
         return self.store.events.storyline(ref)
 
     def events(self, storyline: str | None = None) -> list[Event]:
+        """Every event (of ``storyline``, when given), in date order."""
         return self.store.events.events(storyline)
+
+    def events_of(self, storylines: Sequence[str]) -> dict[str, list[Event]]:
+        """The events of each of these storylines, in date order."""
+        found: dict[str, list[Event]] = {line: [] for line in storylines}
+        for event in sorted(
+            self.store.events.events_in("storyline", storylines),
+            key=lambda e: (e.date or e.first_seen or "9999", e.id),
+        ):
+            found[str(event.storyline)].append(event)
+        return found
 
     def event(self, ref: str) -> Event:
         return self.store.events.event(ref)

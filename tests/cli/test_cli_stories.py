@@ -112,7 +112,11 @@ def handmade(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
     events = {"e1": DATED, "e2": UNDATED}
     patches: dict[str, Any] = {
         "update_events": lambda self, **kwargs: EventReport(),
-        "storylines": lambda self: [STORYLINE, BARE],
+        "storylines": lambda self, limit=None: [STORYLINE, BARE][:limit],
+        "storyline_count": lambda self: 2,
+        "events_of": lambda self, lines: {
+            line: [e for e in events.values() if e.storyline == line] for line in lines
+        },
         "storyline": _by_ref({"s1": STORYLINE, "s2": BARE}, "storyline"),
         "events": lambda self, storyline=None: [
             e for e in events.values() if storyline in (None, e.storyline)

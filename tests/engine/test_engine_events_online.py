@@ -96,3 +96,20 @@ def test_engine_events_many_new_articles_consolidate(tmp_path: Path) -> None:
         _add(marsad, tmp_path, "many", many)
         assert marsad.update_events().mode == "consolidated"
         assert marsad.update_events(consolidate=False).mode == "unchanged"
+
+
+def test_engine_events_the_first_storylines_read_alone_as_in_the_whole_listing(
+    tmp_path: Path,
+) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        call = {"title": "اتصال هاتفي بين الكاظمي وبايدن", "content": CALL, "source": "x"}
+        _add(marsad, tmp_path, "new", [call, {"title": "سيول", "content": FLOOD, "source": "y"}])
+        marsad.update_events()
+        every = marsad.storylines()
+        assert len(every) >= 2 and marsad.storyline_count() == len(every)
+        assert marsad.storylines(1) == every[:1] and marsad.storylines(len(every)) == every
+        of = marsad.events_of([s.id for s in every])
+        for line in every:
+            assert of[line.id] == marsad.events(line.id)  # same events, same date order
+            assert sorted(e.id for e in of[line.id]) == sorted(line.events)

@@ -96,7 +96,7 @@ def test_store_events_queue_after_the_migration_and_the_next_update_consolidates
         "DROP INDEX articles_norm_head;"  # migration 11
         "DROP TABLE reuse_group_members; DROP TABLE reuse_group_sizes;"  # migration 12
         "DROP TABLE reuse_groups_dirty; DROP TRIGGER reuse_groups_new_link;"
-        "DROP TRIGGER reuse_groups_link_kind;"
+        "DROP TRIGGER reuse_groups_link_kind; DROP INDEX storylines_largest;"
         "PRAGMA user_version = 9;"
     )
     one = con.execute("SELECT article_id FROM event_articles ORDER BY article_id").fetchone()[0]

@@ -65,17 +65,14 @@ def stories_command(ctx: click.Context, limit: int | None, as_json: bool, db: st
     """Bring events up to date and list storylines, largest first."""
     with open_marsad(ctx, db) as marsad:
         report = updated_events(marsad)
-        storylines = marsad.storylines()
-        shown = storylines[:limit]
-        events: dict[str, list[Event]] = {s.id: [] for s in shown}
-        for e in marsad.events():
-            if e.storyline in events:
-                events[e.storyline].append(e)
+        shown = marsad.storylines(limit)
+        total = marsad.storyline_count()
+        events = marsad.events_of([s.id for s in shown])
     if as_json:
         print_json([storyline_dict(s, events[s.id]) for s in shown])
         return
     console.print(storylines_table(shown, events))
-    shown_of(len(shown), len(storylines), "storyline(s)")
+    shown_of(len(shown), total, "storyline(s)")
     if report.online_pending:
         say(
             (

@@ -215,9 +215,11 @@ class EventTables:
         ).fetchone()
         return row[0] if row else None
 
-    def storylines(self) -> list[Storyline]:
+    def storylines(self, limit: int | None = None) -> list[Storyline]:
+        """Storylines, largest first (the first ``limit``)."""
         rows = self.db.execute(
-            f"SELECT {_STORY_COLUMNS} FROM storylines ORDER BY articles DESC, start, id"
+            f"SELECT {_STORY_COLUMNS} FROM storylines ORDER BY articles DESC, start, id LIMIT ?",
+            (-1 if limit is None else limit,),
         )
         return [_storyline(row) for row in rows]
 

@@ -263,6 +263,7 @@ MIGRATIONS: tuple[str, ...] = (
     # the largest reads them and not every link. A link written or re-kinded marks its two
     # articles; the next update regroups what they reach through copy links. Links are only
     # deleted with the whole index (``ReuseTables.clear``), which forgets the groups too.
+    # Storylines list largest first from an index, the first few without reading them all.
     """
     CREATE TABLE reuse_group_members (
         article_id TEXT PRIMARY KEY,
@@ -285,5 +286,6 @@ MIGRATIONS: tuple[str, ...] = (
     BEGIN
         INSERT OR IGNORE INTO reuse_groups_dirty (article_id) VALUES (new.a), (new.b);
     END;
+    CREATE INDEX storylines_largest ON storylines(articles DESC, start, id);
     """,
 )
