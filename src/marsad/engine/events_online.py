@@ -158,9 +158,11 @@ def _touched(
     line_of_row: list[str | None] = [story_of.get(event_of[order[key].id]) for key in keys]
     sizes = Counter(store.event_index.storyline_sizes({s for s in story_of.values() if s}))
     outside = _Outside(store, index.lexicon, centres, [key_of[n] for n in sorted(opened)], key_of)
-    for name in sorted(opened):  # a new event joins the storyline it continues, or opens one
+    rows_opened = [key_of[name] for name in sorted(opened)]
+    near_sims = (centres[rows_opened] @ centres.T).toarray() if opened else np.zeros((0, 0))
+    for k, name in enumerate(sorted(opened)):  # a new event joins the storyline it continues
         row = key_of[name]
-        sims = np.asarray((centres @ centres[row].T).todense()).ravel()
+        sims = near_sims[k]
         sims[row] = 0.0
         far_sims, far_lines = outside.nearest(row, story.neighbours)
         unknown = {line for line in far_lines if line and line not in sizes}
