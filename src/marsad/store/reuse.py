@@ -5,27 +5,25 @@ Kept apart from ``sqlite.py`` (documents and articles); both use the same connec
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from marsad.models import ReuseLink
 from marsad.store.inlists import in_lists as _chunks
-from marsad.store.transaction import Transaction
-
-Hashes = npt.NDArray[np.uint64]
-Values = Hashes | Sequence[int]  # hash values of one article, as an array or a list
-
-_LINK_COLUMNS = (
-    "a, b, kind, jaccard, contain_a, contain_b, longest, origin, copy, reasons, uncredited, "
-    "dropped, passages, origin_credit, rewrite"
+from marsad.store.reuse_rows import (
+    LINK_COLUMNS,
+    Hashes,
+    Values,
+    link_of,
+    link_row,
+    postings,
+    signed,
 )
-
+from marsad.store.transaction import Transaction
 
 _OUTLET = "coalesce(nullif({0}.outlet, ''), {0}.source, '')"
 
@@ -107,9 +105,9 @@ class ReuseTables:
                     "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
                 )
             self.db.executemany(
-                f"INSERT OR REPLACE INTO reuse_links ({_LINK_COLUMNS}) "
+                f"INSERT OR REPLACE INTO reuse_links ({LINK_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_link_row(link) for link in links],
+                [link_row(link) for link in links],
             )
 
     def copy_candidates(
@@ -123,16 +121,16 @@ class ReuseTables:
         )
         share = 2.0 if min_containment is None else min_containment
         if touching is None:
-            sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE {kinds} ORDER BY a, b"
-            return [_link(r) for r in self.db.execute(sql, (share,))]
+            sql = f"SELECT {LINK_COLUMNS} FROM reuse_links WHERE {kinds} ORDER BY a, b"
+            return [link_of(r) for r in self.db.execute(sql, (share,))]
         found: dict[tuple[str, str], ReuseLink] = {}
         for chunk, marks in _chunks(sorted(set(touching))):
             for side in ("a", "b"):
                 sql = (
-                    f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE {side} IN ({marks}) AND {kinds}"
+                    f"SELECT {LINK_COLUMNS} FROM reuse_links WHERE {side} IN ({marks}) AND {kinds}"
                 )
                 for row in self.db.execute(sql, (*chunk, share)):
-                    link = _link(row)
+                    link = link_of(row)
                     found[link.a, link.b] = link
         return [found[k] for k in sorted(found)]
 
@@ -159,16 +157,16 @@ class ReuseTables:
         if kind:
             where.append("kind = ?")
             args.append(kind)
-        sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links"
+        sql = f"SELECT {LINK_COLUMNS} FROM reuse_links"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        return [_link(r) for r in self.db.execute(sql + " ORDER BY a, b", args)]
+        return [link_of(r) for r in self.db.execute(sql + " ORDER BY a, b", args)]
 
     def stream(self, kind: str | None = None, limit: int | None = None) -> Iterator[OutletLink]:
         """Every stored link (``kind``: only those) with its articles' outlets, in id order,
         read row by row: memory does not grow with the number of links."""
         sql = (
-            f"SELECT {', '.join('l.' + c.strip() for c in _LINK_COLUMNS.split(','))}, "
+            f"SELECT {', '.join('l.' + c.strip() for c in LINK_COLUMNS.split(','))}, "
             f"{_OUTLET.format('x')}, {_OUTLET.format('y')} FROM reuse_links l "
             "LEFT JOIN articles x ON x.id = l.a LEFT JOIN articles y ON y.id = l.b"
         )
@@ -180,9 +178,9 @@ class ReuseTables:
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        n = len(_LINK_COLUMNS.split(","))
+        n = len(LINK_COLUMNS.split(","))
         for row in self.db.execute(sql, args):
-            yield OutletLink(_link(row[:n]), row[n], row[n + 1])
+            yield OutletLink(link_of(row[:n]), row[n], row[n + 1])
 
     def count(self, kind: str | None = None) -> int:
         """How many links are stored (``kind``: of that kind)."""
@@ -195,28 +193,28 @@ class ReuseTables:
 
     def partial_links(self, among: Iterable[str] | None = None) -> list[ReuseLink]:
         """Partial and template links (``among``: only those between two of these articles)."""
-        sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
+        sql = f"SELECT {LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
         if among is None:
-            return [_link(r) for r in self.db.execute(sql + " ORDER BY a, b")]
+            return [link_of(r) for r in self.db.execute(sql + " ORDER BY a, b")]
         wanted = set(among)
         found: dict[tuple[str, str], ReuseLink] = {}
         ids = sorted(wanted)
         for chunk, marks in _chunks(ids):
             rows = self.db.execute(sql + f" AND a IN ({marks})", chunk)
             for row in rows:
-                link = _link(row)
+                link = link_of(row)
                 if link.b in wanted:
                     found[link.a, link.b] = link
         return [found[key] for key in sorted(found)]
 
     def partial_links_of(self, ids: Iterable[str]) -> list[ReuseLink]:
         """Partial and template links with at least one of these articles."""
-        sql = f"SELECT {_LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
+        sql = f"SELECT {LINK_COLUMNS} FROM reuse_links WHERE kind IN ('partial', 'template')"
         found: dict[tuple[str, str], ReuseLink] = {}
         wanted = sorted(set(ids))
         for chunk, marks in _chunks(wanted):
             for row in self.db.execute(sql + f" AND (a IN ({marks}) OR b IN ({marks}))", chunk * 2):
-                link = _link(row)
+                link = link_of(row)
                 found[link.a, link.b] = link
         return [found[key] for key in sorted(found)]
 
@@ -264,7 +262,7 @@ class ReuseTables:
         """Of these fingerprints, those of at least ``min_count`` indexed articles, as stored
         (signed), counted through the index alone: most fingerprints are one article's."""
         found: list[int] = []
-        for chunk, marks in _chunks(_signed(fingerprints)):
+        for chunk, marks in _chunks(signed(fingerprints)):
             rows = self.db.execute(
                 f"SELECT fp FROM reuse_fingerprints WHERE fp IN ({marks}) "
                 "GROUP BY fp HAVING count(*) >= ?",
@@ -276,7 +274,7 @@ class ReuseTables:
     def carriers(self, fingerprints: Iterable[int]) -> dict[str, set[int]]:
         """The indexed articles carrying any of these fingerprints, and which they carry."""
         found: dict[str, set[int]] = {}
-        for chunk, marks in _chunks(_signed(fingerprints)):
+        for chunk, marks in _chunks(signed(fingerprints)):
             rows = self.db.execute(
                 f"SELECT article_id, fp FROM reuse_fingerprints WHERE fp IN ({marks})", chunk
             )
@@ -352,75 +350,3 @@ class ReuseTables:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)", chunk
                 )
-
-
-def _signed(fingerprints: Iterable[int]) -> list[int]:
-    """Distinct 64-bit values, sorted, as SQLite stores them (signed)."""
-    values = sorted({int(fp) for fp in fingerprints})
-    signed: list[int] = np.array(values, dtype=np.uint64).view(np.int64).tolist()
-    return signed
-
-
-def postings(
-    items: Iterable[tuple[str, Values]], articles: int = 5000
-) -> Iterator[list[tuple[int, str]]]:
-    """``(value, article id)`` rows of each article's distinct values (64-bit, stored as signed
-    integers), sorted by value within each run of ``articles`` articles: an index takes sorted
-    rows with far fewer page reads and writes than rows in article order."""
-    batch: list[tuple[str, Values]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == articles:
-            yield _sorted_rows(batch)
-            batch = []
-    if batch:
-        yield _sorted_rows(batch)
-
-
-def _sorted_rows(batch: list[tuple[str, Values]]) -> list[tuple[int, str]]:
-    values = [np.unique(np.asarray(v, dtype=np.uint64)) for _, v in batch]
-    owner = np.repeat(np.arange(len(batch)), [len(v) for v in values])
-    signed = np.concatenate(values).view(np.int64) if values else np.empty(0, np.int64)
-    order = np.lexsort((owner, signed))
-    ids = [article_id for article_id, _ in batch]
-    return list(zip(signed[order].tolist(), [ids[k] for k in owner[order].tolist()], strict=True))
-
-
-def _link_row(link: ReuseLink) -> tuple[Any, ...]:
-    return (
-        link.a,
-        link.b,
-        link.kind,
-        link.jaccard,
-        link.contain_a,
-        link.contain_b,
-        link.longest,
-        link.origin,
-        link.copy,
-        json.dumps(link.reasons, ensure_ascii=False),
-        int(link.uncredited),
-        json.dumps(link.dropped, ensure_ascii=False),
-        json.dumps(link.passages),
-        link.origin_credit,
-        int(link.rewrite),
-    )
-
-
-def _link(r: Sequence[Any]) -> ReuseLink:
-    return ReuseLink(
-        a=r[0],
-        b=r[1],
-        kind=r[2],
-        jaccard=r[3],
-        contain_a=r[4],
-        contain_b=r[5],
-        longest=r[6],
-        origin=r[7],
-        copy=r[8],
-        reasons=tuple(json.loads(r[9])),
-        uncredited=bool(r[10]),
-        dropped=tuple(json.loads(r[11])),
-        passages=tuple(tuple(p) for p in json.loads(r[12])),
-        origin_credit=r[13],
-        rewrite=bool(r[14]),
-    )
