@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 DocKind = Literal["text", "html", "record"]
 """How a document's bytes are to be read: plain text, an HTML page, or one JSON record."""
@@ -255,6 +255,22 @@ class Storyline:
 TemporalGranularity = Literal["day", "week", "month-part", "month", "quarter", "year-part", "year"]
 """How fine a temporal expression is; "month-part" and "year-part" are thirds (early, mid, late)
 of a month or a year ("أواخر مارس", "مطلع العام") and halves of a year ("النصف الأول")."""
+
+
+class TermEntry(NamedTuple):
+    """A stored term of the event lexicon: its id, the term and its document frequency."""
+
+    id: int
+    term: str
+    df: int
+
+
+class CentroidEntry(NamedTuple):
+    """One term of a stored event centroid, with its weight."""
+
+    term: str
+    event: str
+    weight: float
 
 
 @dataclass(slots=True)

@@ -218,13 +218,13 @@ class _Outside:
         words = lexicon.vocab.terms
         asked = sorted({words[c] for c in centres[list(queries)].indices.tolist()})
         column = lexicon.vocab.index
-        found = [e for e in store.event_index.centroid_entries(asked) if e[1] not in inside]
-        self.events = sorted({e for _, e, _ in found})
+        found = [e for e in store.event_index.centroid_entries(asked) if e.event not in inside]
+        self.events = sorted({e.event for e in found})
         number = {e: k for k, e in enumerate(self.events)}
         far = sp.csr_matrix(
             (
-                [w for _, _, w in found],
-                ([number[e] for _, e, _ in found], [column[t] for t, _, _ in found]),
+                [e.weight for e in found],
+                ([number[e.event] for e in found], [column[e.term] for e in found]),
             ),
             shape=(len(self.events), centres.shape[1]),
         )

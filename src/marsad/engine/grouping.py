@@ -55,7 +55,7 @@ def largest_groups(
     listing, with the articles partial links relate them to."""
     update_groups(store)
     tables = store.reuse_groups
-    names = [name for name, _ in tables.largest(limit)]
+    names = [group.name for group in tables.largest(limit)]
     group_of_article = tables.members(names)
     copies, relations = _copies(store, sorted(group_of_article), relations=True)
     by_name: dict[str, list[ReuseLink]] = {}

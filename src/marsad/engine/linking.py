@@ -19,6 +19,7 @@ from marsad.link.reuse import ReuseParams, find_reuse, judge, shingle
 from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
 from marsad.store import SQLiteStore
+from marsad.store.reuse import NewText
 
 StepProgress = Callable[[str, int, int], None]
 """Called as ``progress(step, done, total)`` while an update runs: ``done`` of the ``total``
@@ -82,28 +83,33 @@ def update_reuse(
 
 def _update_block(
     store: SQLiteStore,
-    new: list[tuple[str, str]],
+    new: list[NewText],
     params: ReuseParams,
     workers: int,
     step: StepProgress,
 ) -> LinkReport:
-    """``update_reuse`` of one block of new articles ``(id, normalized body)``."""
+    """``update_reuse`` of one block of new articles (id, normalized body)."""
     report = LinkReport(articles=len(new))
-    ids = [article_id for article_id, _ in new]
+    ids = [t.id for t in new]
     step("shingling", 0, len(new))
-    shingled = shingle([text for _, text in new], params.shingles)
+    shingled = shingle([t.text for t in new], params.shingles)
     step("shingling", len(new), len(new))
     step("finding candidate pairs", 0, len(new))
-    found = {(p.a, p.b): p for p in find_reuse(dict(new), params, workers)} if len(new) > 1 else {}
+    found = (
+        {(p.a, p.b): p for p in find_reuse({t.id: t.text for t in new}, params, workers)}
+        if len(new) > 1
+        else {}
+    )
     step("finding candidate pairs", len(new), len(new))
     report.candidates = len(found)
     if store.reuse.indexed_count():
         stored = _StoredShingles(store)
-        for done, ((article_id, text), (arts, fps)) in enumerate(zip(new, shingled, strict=True)):
+        for done, (item, (arts, fps)) in enumerate(zip(new, shingled, strict=True)):
+            article_id = item.id
             step("matching the stored index", done, len(new))
             enough = min(params.min_shared, len(np.unique(fps)))
             matched = store.reuse.matches(fps, params.max_df)
-            same = set(store.reuse.identical(text))  # however common their passages
+            same = set(store.reuse.identical(item.text))  # however common their passages
             candidates = same | {other for other, shared in matched.items() if shared >= enough}
             for other in sorted(candidates):
                 report.candidates += 1

@@ -13,27 +13,28 @@ from collections.abc import Mapping, Sequence
 from marsad.link.reuse import ReusePair, ReuseParams, rewrite_pair
 from marsad.link.rewrites import Rewrite, candidate_sample, compare, is_rewrite, pair_samples
 from marsad.store import SQLiteStore
+from marsad.store.reuse import NewText
 
 
 def stored_rewrites(
     store: SQLiteStore,
-    new: Sequence[tuple[str, str]],
+    new: Sequence[NewText],
     known: Mapping[tuple[str, str], ReusePair],
     params: ReuseParams,
 ) -> dict[tuple[str, str], ReusePair]:
-    """Rewrites between new articles ``(id, normalized body)`` and stored ones, leaving out
+    """Rewrites between new articles (id, normalized body) and stored ones, leaving out
     the pairs already ``known``; then the new articles' samples are indexed."""
     rewrites = params.rewrites
     if rewrites is None or not new:
         return {}
-    samples = pair_samples([text for _, text in new], rewrites.verify_bits)
+    samples = pair_samples([t.text for t in new], rewrites.verify_bits)
     theirs_of = functools.lru_cache(maxsize=8192)(  # a stored article may match many new ones
         lambda other: pair_samples([store.article(other).norm_body], rewrites.verify_bits)[0]
     )
     found: dict[tuple[str, str], ReusePair] = {}
-    new_ids = {article_id for article_id, _ in new}
+    new_ids = {t.id for t in new}
     stored = store.reuse.indexed_count() > 0  # nothing to look up in an empty index
-    for (article_id, _), mine in zip(new, samples, strict=True):
+    for article_id, mine in zip((t.id for t in new), samples, strict=True):
         if not stored:
             break
         matches = store.reuse.stem_pair_matches(

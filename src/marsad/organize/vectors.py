@@ -28,7 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.arabic import STOPWORDS, name_key, normalize, stem_tokens, tokens
-from marsad.models import LexiconCounts
+from marsad.models import LexiconCounts, TermEntry
 from marsad.organize.names import NO_CASE, Cased, Casing, cased_words, names_of
 
 NAME = "\x00"  # the prefix of name terms in a vocabulary, which no stem carries
@@ -154,7 +154,7 @@ class Vocabulary:
     def stored_rows(
         self,
         stems: Sequence[tuple[np.ndarray, np.ndarray]],
-        lexicon_of: Callable[[Sequence[int]], Sequence[tuple[int, str, int]]],
+        lexicon_of: Callable[[Sequence[int]], Sequence[TermEntry]],
         names_weight: float = 0.0,
     ) -> sp.csr_matrix:
         """TF-IDF rows of reports counted before, from their stored term ids and counts
@@ -169,12 +169,12 @@ class Vocabulary:
         if unknown:
             self._pad()
             told = sorted(lexicon_of(unknown))
-            fresh = [(g, t, df) for g, t, df in told if t not in self.index]
-            for g, term, _ in told:
-                if term in self.index:
-                    self.by_id[g] = self.index[term]
-            self._adopt([t for _, t, _ in fresh], [df for _, _, df in fresh])
-            self.by_id.update((g, self.index[t]) for g, t, _ in fresh)
+            fresh = [e for e in told if e.term not in self.index]
+            for e in told:
+                if e.term in self.index:
+                    self.by_id[e.id] = self.index[e.term]
+            self._adopt([e.term for e in fresh], [e.df for e in fresh])
+            self.by_id.update((e.id, self.index[e.term]) for e in fresh)
         columns = np.asarray([self.by_id.get(int(g), -1) for g in unique.tolist()])[inverse]
         counts = np.concatenate([c for _, c in stems]).astype(np.float64)
         indptr = np.concatenate([[0], np.cumsum(lengths)])
@@ -291,7 +291,7 @@ class CountSource(Protocol):
 
     def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
 
-    def lexicon_of(self, ids: Sequence[int]) -> Sequence[tuple[int, str, int]]: ...
+    def lexicon_of(self, ids: Sequence[int]) -> Sequence[TermEntry]: ...
 
 
 class Lexicon:

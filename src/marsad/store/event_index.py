@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from marsad.models import LexiconCounts
+from marsad.models import CentroidEntry, LexiconCounts, TermEntry
 from marsad.store.inlists import in_lists
 
 DOCS_KEY = "lexicon_docs"  # event_state: how many reports the stored counts hold
@@ -149,9 +149,10 @@ class EventIndexTables:
             StoredStems(str(i), bytes(b), bool(c), d, t) for i, b, c, d, t in self._select(sql, ids)
         ]
 
-    def lexicon_of(self, ids: Sequence[int]) -> list[tuple[int, str, int]]:
-        """``(id, term, df)`` of these term ids."""
-        return self._select("SELECT id, term, df FROM event_lexicon WHERE id IN ({marks})", ids)
+    def lexicon_of(self, ids: Sequence[int]) -> list[TermEntry]:
+        """The stored terms of these term ids."""
+        sql = "SELECT id, term, df FROM event_lexicon WHERE id IN ({marks})"
+        return [TermEntry(int(i), str(t), int(df)) for i, t, df in self._select(sql, ids)]
 
     def everything(self) -> set[str]:
         """Every report already in an event (what an undated new report is compared with)."""
@@ -184,10 +185,10 @@ class EventIndexTables:
         sql = "SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
         return {w: (int(u), int(lo)) for w, u, lo in self._select(sql, words)}
 
-    def centroid_entries(self, terms: Sequence[str]) -> list[tuple[str, str, float]]:
-        """``(term, event, weight)`` of every stored centroid that holds one of ``terms``."""
+    def centroid_entries(self, terms: Sequence[str]) -> list[CentroidEntry]:
+        """The entries of every stored centroid that holds one of ``terms``."""
         sql = "SELECT term, event_id, weight FROM event_centroids WHERE term IN ({marks})"
-        return self._select(sql, terms)
+        return [CentroidEntry(str(t), str(e), float(w)) for t, e, w in self._select(sql, terms)]
 
     def storylines_of(self, events: Iterable[str]) -> dict[str, str | None]:
         """The storyline of each of these events."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -28,6 +28,13 @@ from marsad.store.transaction import Transaction
 _OUTLET = "coalesce(nullif({0}.outlet, ''), {0}.source, '')"
 
 
+class NewText(NamedTuple):
+    """An article the reuse index does not hold yet: its id and normalized body."""
+
+    id: str
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class OutletLink:
     """A stored link with the outlets (else sources) of its two articles."""
@@ -43,17 +50,17 @@ class ReuseTables:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def unlinked(self, limit: int = -1) -> list[tuple[str, str]]:
-        """``(article id, normalized body)`` of articles not yet in the reuse index: those
-        in its queue (every new article enters it; ``save`` takes them out), by id (the
-        first ``limit`` of them; -1: all)."""
-        return self.db.execute(
+    def unlinked(self, limit: int = -1) -> list[NewText]:
+        """Articles not yet in the reuse index: those in its queue (every new article enters
+        it; ``save`` takes them out), by id (the first ``limit`` of them; -1: all)."""
+        rows = self.db.execute(
             "SELECT a.id, a.norm_body FROM reuse_queue q CROSS JOIN articles a "  # the queue first
             "ON a.id = q.article_id WHERE NOT EXISTS "
             "(SELECT 1 FROM reuse_shingles s WHERE s.article_id = a.id) ORDER BY q.article_id "
             "LIMIT ?",
             (limit,),
-        ).fetchall()
+        )
+        return [NewText(str(i), str(text)) for i, text in rows]
 
     def indexed_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reuse_shingles").fetchone()[0])

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.store.inlists import in_lists
 from marsad.store.transaction import Transaction
+
+
+class GroupSize(NamedTuple):
+    """A stored reuse group: its name (its smallest article id) and how many articles."""
+
+    name: str
+    size: int
 
 
 class ReuseGroupTables:
@@ -63,11 +70,11 @@ class ReuseGroupTables:
             "DELETE FROM reuse_groups_dirty WHERE article_id = ?", ((x,) for x in done)
         )
 
-    def largest(self, limit: int | None = None) -> Iterator[tuple[str, int]]:
-        """``(group, size)``, largest first, then by name (the first ``limit``)."""
+    def largest(self, limit: int | None = None) -> Iterator[GroupSize]:
+        """Groups, largest first, then by name (the first ``limit``)."""
         sql = "SELECT group_id, size FROM reuse_group_sizes ORDER BY size DESC, group_id"
         rows = self.db.execute(sql + " LIMIT ?", (-1 if limit is None else limit,))
-        return ((str(g), int(n)) for g, n in rows)
+        return (GroupSize(str(g), int(n)) for g, n in rows)
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reuse_group_sizes").fetchone()[0])
