@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.models import LexiconCounts
+from marsad.models import LexiconCounts, TermEntry
 from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
 
 TEXTS = [
@@ -27,21 +27,29 @@ class _Store:
         self.counts = counts
         self.ids = {term: k + 7 for k, term in enumerate(sorted(counts.df))}
 
-    def df(self, terms: Sequence[str]) -> Mapping[str, int]:
-        return {t: self.counts.df[t] for t in terms if t in self.counts.df}
+        self.named: list[int] = []  # the ids whose terms were read
+
+    def entries(self, terms: Sequence[str]) -> Mapping[str, TermEntry]:
+        return {t: TermEntry(self.ids[t], t, self.counts.df[t]) for t in terms if t in self.ids}
+
+    def frequencies(self, ids: Sequence[int]) -> Mapping[int, int]:
+        by_id = {k: t for t, k in self.ids.items()}
+        return {k: self.counts.df[by_id[k]] for k in ids if k in by_id}
 
     def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]:
         up, low = self.counts.upper, self.counts.lower
         return {w: (up.get(w, 0), low.get(w, 0)) for w in words if w in up or w in low}
 
-    def lexicon_of(self, ids: Sequence[int]) -> Sequence[tuple[int, str, int]]:
+    def lexicon_of(self, ids: Sequence[int]) -> Sequence[TermEntry]:
         by_id = {k: t for t, k in self.ids.items()}
-        return [(k, by_id[k], self.counts.df[by_id[k]]) for k in ids if k in by_id]
+        self.named += ids
+        return [TermEntry(k, by_id[k], self.counts.df[by_id[k]]) for k in ids if k in by_id]
 
 
 def _dense(m: sp.csr_matrix, lexicon: Lexicon) -> dict[str, np.ndarray]:
     """Each column of ``m`` by its term (columns are numbered differently per lexicon)."""
-    return {t: m[:, k].toarray().ravel() for t, k in lexicon.vocab.index.items()}
+    terms = lexicon.vocab.names(range(m.shape[1]))  # those made from stored ids: read now
+    return {t: m[:, k].toarray().ravel() for k, t in enumerate(terms)}
 
 
 def _same(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> None:
@@ -70,8 +78,37 @@ def test_vectors_stored_counts_weigh_as_learning_everything() -> None:
     ]
     cased = {k: r for k, r in enumerate(reports) if r.cased.runs}
     assert 0 < len(cased) < len(reports)
-    _same(_dense(learned, whole), _dense(again.weigh_stored(stems, cased), again))
+    weighed = again.weigh_stored(stems, cased)
+    columns = weighed.shape[1]
+    assert len(again.vocab.index) < columns  # the plain reports' terms were not read
+    more = again.weigh(reports)  # their terms, met as a new report's: the same columns
+    assert more.shape[1] == columns and (more != weighed).nnz == 0
+    assert len(again.vocab.index) == columns  # every column named by now
+    _same(_dense(learned, whole), _dense(weighed, again))
     assert again.added().docs == 0 and not again.added().df  # weighing counts nothing
+
+
+def test_vectors_stored_ids_are_named_only_when_asked() -> None:
+    params = VectorParams()
+    reports = [report_terms(t, b, params) for t, b in TEXTS]
+    whole = Lexicon(params)
+    learned = whole.learn(reports)
+    store = _Store(whole.added())
+    stems = [
+        (
+            np.asarray([store.ids[t] for t in r.stems], dtype=np.int32),
+            np.asarray(list(r.stems.values()), dtype=np.float32),
+        )
+        for r in reports
+    ]
+    lexicon = Lexicon(params, source=store, docs=len(reports))
+    weighed = lexicon.weigh_stored(stems, {})
+    assert store.named == []  # frequencies only
+    first = weighed[0].indices.tolist()
+    names = lexicon.vocab.names(first)
+    assert sorted(store.named) == sorted({store.ids[t] for t in names})
+    assert set(names) == set(reports[0].stems)
+    _same(_dense(learned[0], whole), _dense(weighed[0], lexicon))
 
 
 def test_vectors_stored_counts_add_what_is_learned_after() -> None:

@@ -74,15 +74,19 @@ def storyline_record(sid: str, events: Iterable[Event]) -> Storyline:
 
 
 def centroid_terms(
-    centres: sp.csr_matrix, rows: Mapping[str, int], terms: Sequence[str]
+    centres: sp.csr_matrix, rows: Mapping[str, int], names: Callable[[Iterable[int]], list[str]]
 ) -> dict[str, dict[str, float]]:
     """The centroids at ``rows`` of ``centres`` (by event id) as term -> weight, the columns
-    named by ``terms`` (a vocabulary's, column by column)."""
+    named by ``names`` (a vocabulary's ``names``: their terms, in order)."""
+    spans = {name: (centres.indptr[row], centres.indptr[row + 1]) for name, row in rows.items()}
+    every = sorted(
+        {c for start, end in spans.values() for c in centres.indices[start:end].tolist()}
+    )
+    term = dict(zip(every, names(every), strict=True))
     out = {}
-    for name, row in rows.items():
-        start, end = centres.indptr[row], centres.indptr[row + 1]
+    for name, (start, end) in spans.items():
         columns, weights = centres.indices[start:end].tolist(), centres.data[start:end].tolist()
-        out[name] = {terms[c]: w for c, w in zip(columns, weights, strict=True)}
+        out[name] = {term[c]: w for c, w in zip(columns, weights, strict=True)}
     return out
 
 

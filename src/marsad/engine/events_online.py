@@ -158,11 +158,10 @@ def _touched(
     line_of_row: list[str | None] = [story_of.get(event_of[order[key].id]) for key in keys]
     sizes = Counter(store.event_index.storyline_sizes({s for s in story_of.values() if s}))
     outside = _Outside(store, index.lexicon, centres, [key_of[n] for n in sorted(opened)], key_of)
-    rows_opened = [key_of[name] for name in sorted(opened)]
-    near_sims = (centres[rows_opened] @ centres.T).toarray() if opened else np.zeros((0, 0))
+    near = _Products(centres, [key_of[name] for name in sorted(opened)])
     for k, name in enumerate(sorted(opened)):  # a new event joins the storyline it continues
         row = key_of[name]
-        sims = near_sims[k]
+        sims = near.row(k)
         sims[row] = 0.0
         far_sims, far_lines = outside.nearest(row, story.neighbours)
         unknown = {line for line in far_lines if line and line not in sizes}
@@ -196,9 +195,29 @@ def _touched(
         storyline_record(sid, {e.id: e for e in by_line[sid]}.values()) for sid in sorted(lines)
     ]
     centres_of = centroid_terms(
-        centres, {name: key_of[name] for name in touched}, index.lexicon.vocab.terms
+        centres, {name: key_of[name] for name in touched}, index.lexicon.vocab.names
     )
     return Placed(events, storylines, index.lexicon.added(), centres_of)
+
+
+class _Products:
+    """The similarities of the centres at ``rows`` with every centre, computed ``CHUNK``
+    rows at a time as they are asked for in order (thousands of new events, in a segment of a
+    consolidation, would otherwise hold a dense matrix of thousands by tens of thousands)."""
+
+    CHUNK = 256
+
+    def __init__(self, centres: sp.csr_matrix, rows: Sequence[int]) -> None:
+        self.centres, self.rows = centres, list(rows)
+        self.start, self.block = 0, np.zeros((0, centres.shape[0]))
+
+    def row(self, k: int) -> np.ndarray:
+        if not self.start <= k < self.start + len(self.block):
+            self.start = k
+            chunk = self.rows[k : k + self.CHUNK]
+            self.block = (self.centres[chunk] @ self.centres.T).toarray()
+        found: np.ndarray = self.block[k - self.start]
+        return found
 
 
 class _Outside:
@@ -215,8 +234,7 @@ class _Outside:
     ) -> None:
         self.store = store
         self.rows = {row: k for k, row in enumerate(queries)}
-        words = lexicon.vocab.terms
-        asked = sorted({words[c] for c in centres[list(queries)].indices.tolist()})
+        asked = sorted(set(lexicon.vocab.names(np.unique(centres[list(queries)].indices).tolist())))
         column = lexicon.vocab.index
         found = [e for e in store.event_index.centroid_entries(asked) if e.event not in inside]
         self.events = sorted({e.event for e in found})

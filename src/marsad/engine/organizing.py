@@ -321,5 +321,5 @@ def _assemble(
         by_story.setdefault(str(e.storyline), []).append(e)
     lines = [storyline_record(sid, evs) for sid, evs in by_story.items()]
     rows_of = {f"e{part.order[key].id}": row for row, key in enumerate(keys)}
-    centres = centroid_terms(matrix, rows_of, part.lexicon.vocab.terms)
+    centres = centroid_terms(matrix, rows_of, part.lexicon.vocab.names)
     return sorted(events, key=lambda e: e.id), lines, centres

@@ -20,7 +20,7 @@ import json
 import math
 import zlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -98,12 +98,14 @@ class Vocabulary:
 
     ``source``, when given, tells the stored document frequencies of terms (those of
     ``docs`` reports counted before): a term is asked for the first time a report holds it,
-    so a vocabulary holds the terms of the reports it met, not every term ever seen.
+    so a vocabulary holds the terms of the reports it met, not every term ever seen. Reports
+    read from the store come as stored term ids (``stored_rows``): their columns are made
+    from the ids and frequencies alone, and named (the term read) only when a report's term
+    or ``names`` asks for them: an online update reads the frequencies of the hundreds of
+    thousands of terms of the reports near the new ones, and the names of a few.
     """
 
-    def __init__(
-        self, source: Callable[[Sequence[str]], Mapping[str, int]] | None = None, docs: int = 0
-    ) -> None:
+    def __init__(self, source: CountSource | None = None, docs: int = 0) -> None:
         self.index: dict[str, int] = {}
         self.terms: list[str] = []  # column by column
         self.named: list[bool] = []  # a name term (``NAME`` prefix), column by column
@@ -117,6 +119,7 @@ class Vocabulary:
         self.source = source
         self._asked: set[str] = set()  # terms ``source`` did not know
         self.by_id: dict[int, int] = {}  # a stored term id -> its column
+        self._unnamed: dict[int, int] = {}  # a column made from a stored id -> the id
 
     @property
     def df(self) -> np.ndarray:
@@ -152,30 +155,34 @@ class Vocabulary:
         return self._weigh(self._encode(terms, grow=False), names_weight)
 
     def stored_rows(
-        self,
-        stems: Sequence[tuple[np.ndarray, np.ndarray]],
-        lexicon_of: Callable[[Sequence[int]], Sequence[TermEntry]],
-        names_weight: float = 0.0,
+        self, stems: Sequence[tuple[np.ndarray, np.ndarray]], names_weight: float = 0.0
     ) -> sp.csr_matrix:
         """TF-IDF rows of reports counted before, from their stored term ids and counts
-        (``lexicon_of`` tells the term and document frequency of ids), without counting them."""
+        (``source`` tells the frequencies of ids), without counting them."""
         lengths = np.asarray([len(ids) for ids, _ in stems], dtype=np.int64)
         if not stems or not lengths.sum():
             indptr = np.zeros(len(stems) + 1, dtype=np.int64)
             return self._weigh((indptr, np.zeros(0, np.int64), np.zeros(0)), names_weight)
+        if self.source is None:
+            raise ValueError("stored term ids need a vocabulary with a source")
         found = np.concatenate([ids for ids, _ in stems])
         unique, inverse = np.unique(found, return_inverse=True)
-        unknown = [int(g) for g in unique.tolist() if g not in self.by_id]
+        by_id = self.by_id
+        unknown = [g for g in unique.tolist() if g not in by_id]
         if unknown:
+            told = self.source.frequencies(unknown)
+            fresh = [g for g in unknown if g in told]
+            start = len(self.named)
+            self.terms.extend([""] * len(fresh))  # named when asked (``names``)
+            self.named.extend([False] * len(fresh))  # stored stems hold no name terms
+            columns_of = range(start, start + len(fresh))
+            by_id.update(zip(fresh, columns_of, strict=True))
+            self._unnamed.update(zip(columns_of, fresh, strict=True))
             self._pad()
-            told = sorted(lexicon_of(unknown))
-            fresh = [e for e in told if e.term not in self.index]
-            for e in told:
-                if e.term in self.index:
-                    self.by_id[e.id] = self.index[e.term]
-            self._adopt([e.term for e in fresh], [e.df for e in fresh])
-            self.by_id.update((e.id, self.index[e.term]) for e in fresh)
-        columns = np.asarray([self.by_id.get(int(g), -1) for g in unique.tolist()])[inverse]
+            counts = np.asarray([told[g] for g in fresh], dtype=np.int64)
+            self._df[start : self._filled] = counts
+            self._base[start : self._filled] = counts
+        columns = np.asarray([by_id.get(g, -1) for g in unique.tolist()])[inverse]
         counts = np.concatenate([c for _, c in stems]).astype(np.float64)
         indptr = np.concatenate([[0], np.cumsum(lengths)])
         if (columns < 0).any():  # ids the lexicon does not hold (cannot happen): left out
@@ -184,6 +191,21 @@ class Vocabulary:
             columns, counts = columns[keep], counts[keep]
             indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(stems)))])
         return self._weigh((indptr, columns.astype(np.int64), counts), names_weight)
+
+    def names(self, columns: Iterable[int]) -> list[str]:
+        """The terms of ``columns``, those made from stored ids read now (one query)."""
+        columns = list(columns)
+        unnamed = {self._unnamed[c]: c for c in columns if c in self._unnamed}
+        if unnamed and self.source is not None:
+            for entry in self.source.lexicon_of(sorted(unnamed)):
+                column = unnamed[entry.id]
+                self._name(column, entry.term)
+        return [self.terms[c] for c in columns]
+
+    def _name(self, column: int, term: str) -> None:
+        self.terms[column] = term
+        self.index[term] = column
+        del self._unnamed[column]
 
     def added(self) -> dict[str, int]:
         """The document frequencies counted here (beyond what ``source`` told), by term."""
@@ -215,11 +237,19 @@ class Vocabulary:
         unknown = sorted({t for doc in terms for t in doc if t not in index and t not in asked})
         if not unknown:
             return
-        told = self.source(unknown)
-        known = [t for t in unknown if t in told]
-        self._asked.update(t for t in unknown if t not in told)
+        told = self.source.entries(unknown)
+        known: list[TermEntry] = []
+        for term in unknown:
+            entry = told.get(term)
+            if entry is None:
+                asked.add(term)
+            elif entry.id in self.by_id:  # its column was made from the stored id: named now
+                self._name(self.by_id[entry.id], term)
+            else:
+                known.append(entry)
         self._pad()
-        self._adopt(known, [told[t] for t in known])
+        self._adopt([e.term for e in known], [e.df for e in known])
+        self.by_id.update((e.id, self.index[e.term]) for e in known)
 
     def _adopt(self, terms: Sequence[str], counts: Sequence[int]) -> None:
         """Give ``terms`` (new to this vocabulary) columns, with the stored frequencies
@@ -287,11 +317,13 @@ class Vocabulary:
 class CountSource(Protocol):
     """Stored counts a ``Lexicon`` starts from (see ``models.LexiconCounts``)."""
 
-    def df(self, terms: Sequence[str]) -> Mapping[str, int]: ...
+    def entries(self, terms: Sequence[str]) -> Mapping[str, TermEntry]: ...
 
-    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
+    def frequencies(self, ids: Sequence[int]) -> Mapping[int, int]: ...
 
     def lexicon_of(self, ids: Sequence[int]) -> Sequence[TermEntry]: ...
+
+    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
 
 
 class Lexicon:
@@ -310,7 +342,7 @@ class Lexicon:
     ) -> None:
         self.params = params or VectorParams()
         self.source = source
-        self.vocab = Vocabulary(source.df if source else None, docs)
+        self.vocab = Vocabulary(source, docs)
         self.casing = Casing(source.casing if source else None)
 
     def learn(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
@@ -334,9 +366,7 @@ class Lexicon:
             raise ValueError("stored stem counts need a lexicon with a source")
         plain = [k for k in range(len(stems)) if k not in cased]
         names = sorted(cased)
-        fast = self.vocab.stored_rows(
-            [stems[k] for k in plain], self.source.lexicon_of, self.params.names_weight
-        )
+        fast = self.vocab.stored_rows([stems[k] for k in plain], self.params.names_weight)
         slow = self.weigh([cased[k] for k in names])
         width = len(self.vocab.named)
         fast.resize((fast.shape[0], width))

@@ -175,10 +175,15 @@ class EventIndexTables:
         found = row.fetchone()
         return int(found[0]) if found else None
 
-    def df(self, terms: Sequence[str]) -> dict[str, int]:
-        return dict(
-            self._select("SELECT term, df FROM event_lexicon WHERE term IN ({marks})", terms)
-        )
+    def entries(self, terms: Sequence[str]) -> dict[str, TermEntry]:
+        """The stored entries (id, document frequency) of those of ``terms`` that are stored."""
+        sql = "SELECT id, term, df FROM event_lexicon WHERE term IN ({marks})"
+        return {str(t): TermEntry(int(i), str(t), int(df)) for i, t, df in self._select(sql, terms)}
+
+    def frequencies(self, ids: Sequence[int]) -> dict[int, int]:
+        """The document frequency of each of these term ids (their terms are not read)."""
+        sql = "SELECT id, df FROM event_lexicon WHERE id IN ({marks})"
+        return {int(i): int(df) for i, df in self._select(sql, ids)}
 
     def casing(self, words: Sequence[str]) -> dict[str, tuple[int, int]]:
         """How often each of ``words`` was written capitalized and in lower case."""
