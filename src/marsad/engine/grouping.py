@@ -28,6 +28,8 @@ def update_groups(store: SQLiteStore) -> int:
     """Regroup the articles whose links changed since the last update (and what their copy
     links reach); return how many articles were regrouped."""
     tables = store.reuse_groups
+    if not tables.changed():  # nothing to do: no write lock taken
+        return 0
     with tables.batch():
         changed = tables.changed()
         if not changed:
