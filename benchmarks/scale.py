@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -115,11 +116,21 @@ def cross_replica_links(db: Path) -> dict[str, int]:
     return {str(kind): int(count) for kind, count in rows}
 
 
-def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, object]:
+def run_size(
+    base: Base,
+    size: int,
+    tmp: Path,
+    cap_mb: float,
+    row: dict[str, object],
+    save: Callable[[], None],
+) -> None:
+    """Fill ``row`` with the figures of one size, calling ``save`` after each step (a run
+    stopped at a million articles keeps what it measured)."""
     corpus, new, db = tmp / f"corpus-{size}.jsonl", tmp / f"new-{size}.jsonl", tmp / f"{size}.db"
     start = time.perf_counter()
     made = write_corpus(base, size, corpus, new, NEW)
-    row: dict[str, object] = {**made, "corpus_s": round(time.perf_counter() - start, 1)}
+    row.update(made)
+    row["corpus_s"] = round(time.perf_counter() - start, 1)
     row["corpus_mb"] = round(corpus.stat().st_size / 2**20, 0)
     stored = size - made["new"]
     for name, args in (
@@ -130,9 +141,10 @@ def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, objec
         step = command(db, args, cap_mb)
         step["articles_per_s"] = round(stored / float(step["seconds"]), 0)
         row[name] = step
+        save()
         print(f"  {size:,} {name}: {step}", flush=True)
         if step["status"] != "ok":
-            return row
+            return
     copy = tmp / f"{size}-library.db"
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
         source.backup(target)  # the store before the new articles, for the library's run
@@ -146,6 +158,7 @@ def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, objec
         "update_events_s": round(parts[2], 2) if parts else None,
         "status": library["status"],
     }
+    save()
     print(f"  {size:,} 200 new, library: {row['new_200_library']}", flush=True)
     online = [
         command(db, args, cap_mb)
@@ -159,9 +172,9 @@ def run_size(base: Base, size: int, tmp: Path, cap_mb: float) -> dict[str, objec
     }
     row["db_mb"] = round(sum(f.stat().st_size for f in tmp.glob(f"{size}.db*")) / 2**20, 0)
     row["cross_replica_links"] = cross_replica_links(db)
+    save()
     for path in tmp.glob(f"*{size}*"):
         path.unlink()
-    return row
 
 
 def main() -> None:
@@ -177,11 +190,15 @@ def main() -> None:
         sys.exit(f"SaudiNewsNet not found in {saudi}: see this script's docstring")
     base = Base.load(saudi, ant if ant.is_file() else None)
     print(f"base: {len(base.records):,} articles", flush=True)
-    rows = []
+    rows: list[dict[str, object]] = []
+
+    def save() -> None:
+        args.out.write_text(json.dumps(_result(base, rows), indent=2) + "\n")
+
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp_name:
         for size in args.sizes:
-            rows.append(run_size(base, size, Path(tmp_name), args.max_memory_gb * 1024))
-            args.out.write_text(json.dumps(_result(base, rows), indent=2) + "\n")
+            rows.append({"articles": size})
+            run_size(base, size, Path(tmp_name), args.max_memory_gb * 1024, rows[-1], save)
     print(table(rows))
     print(f"wrote {args.out}")
 
