@@ -88,13 +88,17 @@ def test_link_templates_one_outlets_passage_is_a_template_not_a_copy(tmp_path: P
         assert m.reuse_count("template") == 15 + 5
 
 
-@pytest.mark.parametrize("whole", [0.5, 0.0, 1.0])
+@pytest.mark.parametrize(
+    ("whole", "forget"), [(0.5, False), (0.0, False), (1.0, False), (0.5, True)]
+)
 def test_link_templates_batch_and_incremental_agree(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: float
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole: float, forget: bool
 ) -> None:
     """Both ways of judging: the links the new articles can change (their own, and those
     sharing a fingerprint that just became a template), and every partial and template link
-    of the store (``WHOLE_SHARE`` 0: every update; 1.0: never, not even the first)."""
+    of the store (``WHOLE_SHARE`` 0: every update; 1.0: never, not even the first); with the
+    templates kept from update to update, or counted again each time (``forget``: as in a
+    store from before they were kept). The kept templates are the store's."""
     monkeypatch.setattr("marsad.engine.templates.WHOLE_SHARE", whole)
     records = corpus()
     with Marsad(tmp_path / "batch.db") as batch:
@@ -105,7 +109,15 @@ def test_link_templates_batch_and_incremental_agree(
         for k, r in enumerate(reversed(records)):  # the template counts grow one by one
             steps.ingest([write(tmp_path / f"r{k}.jsonl", [r])])
             steps.update_reuse()
+            if forget:
+                steps.store.db.execute("DELETE FROM reuse_template_state")
         assert kinds(steps) == expected
+        counted = steps.store.reuse.template_fingerprints(5)
+        counted.pop("", None)
+        kept = steps.store.reuse_templates.known(5, counted)
+        assert counted == kept and counted["spa"]
+        (rows,) = steps.store.db.execute("SELECT count(*) FROM reuse_templates").fetchone()
+        assert rows == sum(len(fps) for fps in counted.values())
 
 
 def test_link_templates_judge_what_is_left_without_the_template() -> None:

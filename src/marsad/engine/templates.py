@@ -4,9 +4,16 @@ New articles change how many texts of an outlet carry a fingerprint, and counts 
 fingerprint can become one of an outlet's templates, never stop being one. So after an update
 the links to judge are the new articles' own and the stored links whose two articles share a
 fingerprint that has just become a template of the outlet of one of them; every other link
-keeps its kind. The cost follows what is new, not the size of the store. An update whose new
-articles are more than ``WHOLE_SHARE`` of the index (a first index) judges every partial and
-template link instead, reading every outlet's templates at once.
+keeps its kind. An update whose new articles are more than ``WHOLE_SHARE`` of the index (a
+first index) judges every partial and template link instead, reading every outlet's templates
+at once.
+
+The templates found are kept (``store/reuse_templates.py``), so an update counts the texts
+carrying only those of its fingerprints that are not yet templates of the new articles' outlets:
+an outlet's footer, carried by thousands of its articles, is looked up, not counted again for
+each update. The cost follows what is new, not the size of the store. A store whose templates
+are not kept for this threshold (from before they were, or another ``min_articles``) counts
+them as before, then keeps them, counted from the whole index once.
 """
 
 from __future__ import annotations
@@ -34,17 +41,26 @@ def update_templates(
     params = params or TemplateParams()
     if not new:
         return 0
+    kept = store.reuse_templates
     whole = len(new) > WHOLE_SHARE * store.reuse.indexed_count()
+    known = not whole and kept.kept(params.min_articles)
+    added: dict[str, set[int]] = {}
     if whole:
         links = store.reuse.partial_links()
     else:
-        found = {(x.a, x.b): x for x in changed_links(store, new_templates(store, new, params))}
+        added = new_templates(store, new, params, known)
+        found = {(x.a, x.b): x for x in changed_links(store, added)}
         found.update(((x.a, x.b), x) for x in store.reuse.partial_links_of(i for i, _ in new))
         links = [found[key] for key in sorted(found)]
-    kinds = judge(store, links, params, whole)
-    store.reuse.set_kinds(
-        (link.a, link.b, kind) for link, kind in zip(links, kinds, strict=True) if kind != link.kind
-    )
+    templates, kinds = judge(store, links, params, whole, added if known else None)
+    changed = [(x.a, x.b, kind) for x, kind in zip(links, kinds, strict=True) if kind != x.kind]
+    if known:
+        kept.save(params.min_articles, added, changed)
+    else:  # the first count of this threshold (or a first index): keep every template
+        if not whole:
+            templates = store.reuse.template_fingerprints(params.min_articles)
+            templates.pop("", None)
+        kept.save(params.min_articles, templates, changed, whole=True)
     return kinds.count("template")
 
 
@@ -62,18 +78,24 @@ def changed_links(store: SQLiteStore, changed: dict[str, set[int]]) -> list[Reus
 
 
 def new_templates(
-    store: SQLiteStore, new: Sequence[tuple[str, Hashes]], params: TemplateParams
+    store: SQLiteStore, new: Sequence[tuple[str, Hashes]], params: TemplateParams, known: bool
 ) -> dict[str, set[int]]:
     """Outlet -> the fingerprints that are its templates with the ``new`` articles and were
-    not without them (only the new articles' own fingerprints, in their outlets, can be)."""
+    not without them (only the new articles' own fingerprints, in their outlets, can be);
+    ``known``: the templates before them are kept, so only the others are counted."""
     ids = [article_id for article_id, _ in new]
     outlets = store.reuse.outlets(ids)
     carried: dict[str, set[int]] = {}
     for article_id, fps in new:
         carried.setdefault(outlets.get(article_id, ""), set()).update(np.unique(fps).tolist())
     carried.pop("", None)  # articles of no outlet have no template
+    if known:
+        kept = store.reuse_templates.known(params.min_articles, carried)
+        carried = {outlet: fps - kept.get(outlet, set()) for outlet, fps in carried.items()}
     common = store.reuse.common_fingerprints(set().union(*carried.values()), params.min_articles)
     now = {outlet: common.get(outlet, set()) & fps for outlet, fps in carried.items()}
+    if known:  # none of them was a template before
+        return {outlet: fps for outlet, fps in now.items() if fps}
     before = store.reuse.common_fingerprints(
         set().union(*now.values()), params.min_articles, excluding=ids
     )
@@ -82,10 +104,16 @@ def new_templates(
 
 
 def judge(
-    store: SQLiteStore, links: Sequence[ReuseLink], params: TemplateParams, whole: bool = False
-) -> list[str]:
-    """``partial`` or ``template`` for each link; ``whole``: the links are all of the store's,
-    so every outlet's templates are read at once rather than asked for link by link."""
+    store: SQLiteStore,
+    links: Sequence[ReuseLink],
+    params: TemplateParams,
+    whole: bool = False,
+    added: dict[str, set[int]] | None = None,
+) -> tuple[dict[str, set[int]], list[str]]:
+    """The templates the links were judged with (outlet -> fingerprints) and ``partial`` or
+    ``template`` for each link; ``whole``: the links are all of the store's, so every
+    outlet's templates are read at once rather than asked for link by link; ``added``: the
+    templates are kept, and these are the ones the update made."""
     w = params.reuse.shingles.w
     prepared: dict[str, Prepared] = {}
     prints: dict[str, Hashes] = {}
@@ -108,6 +136,11 @@ def judge(
     if whole:
         templates = store.reuse.template_fingerprints(params.min_articles)
         templates.pop("", None)  # articles of no outlet have no template
+    elif added is not None:
+        wanted.pop("", None)
+        templates = store.reuse_templates.known(params.min_articles, wanted)
+        for outlet, kept in templates.items():
+            kept |= added.get(outlet, set()) & wanted[outlet]
     else:
         common = store.reuse.common_fingerprints(set().union(*wanted.values()), params.min_articles)
         templates = {
@@ -123,4 +156,4 @@ def judge(
             shingles(link.a), shingles(link.b), found, params
         )
         kinds.append("template" if template else "partial")
-    return kinds
+    return templates, kinds

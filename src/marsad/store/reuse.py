@@ -152,6 +152,8 @@ class ReuseTables:
                 "reuse_group_members",  # the groups go with the links (no trigger marks them)
                 "reuse_group_sizes",
                 "reuse_groups_dirty",
+                "reuse_templates",  # counted from the index that goes
+                "reuse_template_state",
             ):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")

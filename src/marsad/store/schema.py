@@ -288,4 +288,16 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     CREATE INDEX storylines_largest ON storylines(articles DESC, start, id);
     """,
+    # 13: each outlet's template fingerprints, kept as they are found (an outlet's count of
+    # texts carrying a fingerprint only grows), for the threshold they were counted with; a
+    # threshold with no state row is counted from the index once.
+    """
+    CREATE TABLE reuse_templates (
+        min_texts INTEGER NOT NULL,
+        outlet    TEXT NOT NULL,
+        fp        INTEGER NOT NULL,
+        PRIMARY KEY (min_texts, outlet, fp)
+    ) WITHOUT ROWID;
+    CREATE TABLE reuse_template_state (min_texts INTEGER PRIMARY KEY) WITHOUT ROWID;
+    """,
 )

@@ -20,6 +20,7 @@ from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
+from marsad.store.reuse_templates import TemplateTables
 from marsad.store.rows import ARTICLE_COLUMNS, Processed, article_from_row
 from marsad.store.schema import MIGRATIONS
 from marsad.store.transaction import Transaction
@@ -48,6 +49,7 @@ class SQLiteStore:
             self.events = EventTables(self.db)
             self.event_index = EventIndexTables(self.db)
             self.reuse_groups = ReuseGroupTables(self.db)
+            self.reuse_templates = TemplateTables(self.db)
         except sqlite3.DatabaseError as exc:  # SQL that fails on this file: not a Marsad one
             self.db.close()
             raise StoreError(
