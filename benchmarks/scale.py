@@ -208,9 +208,30 @@ def _result(base: Base, rows: list[dict[str, object]]) -> dict[str, object]:
         "benchmark": "scale",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
+        "commit": _commit(),
         "base_articles": len(base.records),
         "sizes": rows,
     }
+
+
+def _commit() -> str:
+    """The commit measured (``+`` when the work tree has changes), or "" outside git."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return head + ("+" if dirty else "")
 
 
 def table(rows: list[dict[str, object]]) -> str:
