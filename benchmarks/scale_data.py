@@ -159,7 +159,7 @@ def write_corpus(
         (_shifted(moment(base.records[k]), dt.timedelta(days=SHIFT_DAYS * r)), position)
         for position, (r, k) in enumerate(pairs)
     )
-    held = {position for _, position in dated[-new_count:]}
+    held = {position for _, position in dated[len(dated) - new_count :]}
     with corpus.open("w", encoding="utf-8") as out, new.open("w", encoding="utf-8") as late:
         for position, record in enumerate(records(base, pairs)):
             line = json.dumps(record, ensure_ascii=False) + "\n"

@@ -1,0 +1,136 @@
+"""Benchmark: where a reuse update's time goes as the index grows (issue 12).
+
+    python benchmarks/reuse_steps.py [--size 100000] [--block 20000]
+
+Builds the ``--size`` corpus of ``bench-scale`` (replicas of SaudiNewsNet and ANT:
+``scale_data.py``), ingests it into a fresh database with ``Marsad.ingest``, then runs
+``Marsad.update_reuse`` with the new articles taken ``--block`` at a time, as a user's
+update does, and prints the seconds of each step of each block (the steps ``update_reuse``
+reports to its progress callback). A later block links its articles against everything
+indexed before it, so a step whose seconds grow from block to block costs in proportion to
+the store. Then, for a sample of indexed articles, the candidate partners the stored index
+gives (at least ``min_shared`` fingerprints in common, each held by at most ``max_df``
+articles), split into those of the same replica and those of another (which cannot be copies:
+``scale_data.py``) and how many of either became links.
+
+Data: as ``scale.py``. Writes benchmarks/results/reuse_steps.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale_data import Base, write_corpus
+
+from marsad import Marsad
+from marsad.config import load_settings
+from marsad.engine.linking import update_reuse
+from marsad.link.reuse import ReuseParams
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = (ROOT / ".." / "shared" / "data").resolve()
+
+
+class Steps:
+    """The progress callback: the seconds of each step, block by block."""
+
+    def __init__(self) -> None:
+        self.blocks: list[dict[str, float]] = []
+        self.started: dict[str, float] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if step == "reading new articles" and done == 0:
+            self.blocks.append({})
+        if done == 0 and step not in self.started:
+            self.started[step] = now
+        elif done == total and step in self.started:
+            block = self.blocks[-1] if self.blocks else {}
+            block[step] = round(block.get(step, 0.0) + now - self.started.pop(step), 1)
+
+
+def candidates(m: Marsad, sample: int, params: ReuseParams) -> dict[str, float]:
+    """Per sampled indexed article: candidate partners through the stored index, of the same
+    replica and of another, and the links of either."""
+    db = m.store.db
+    ids = [str(r[0]) for r in db.execute("SELECT article_id FROM reuse_shingles")]
+    replica = {
+        str(i): str(u or "").rpartition("?replica=")[2]
+        for i, u in db.execute("SELECT id, url FROM articles")
+    }
+    linked = {(str(a), str(b)) for a, b in db.execute("SELECT a, b FROM reuse_links")}
+    counts = dict.fromkeys(("same", "other", "same_linked", "other_linked"), 0)
+    chosen = random.Random(12).sample(ids, min(sample, len(ids)))
+    for article in chosen:
+        rows = db.execute("SELECT fp FROM reuse_fingerprints WHERE article_id = ?", (article,))
+        fps = np.array([r[0] for r in rows], dtype=np.int64).view(np.uint64)
+        enough = min(params.min_shared, len(fps))
+        for other, shared in m.store.reuse.matches(fps, params.max_df).items():
+            if other == article or shared < enough:
+                continue
+            kind = "same" if replica[other] == replica[article] else "other"
+            counts[kind] += 1
+            pair = (min(article, other), max(article, other))
+            counts[f"{kind}_linked"] += pair in linked
+    return {key: round(value / len(chosen), 2) for key, value in counts.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--block", type=int, default=20_000)
+    parser.add_argument("--sample", type=int, default=300)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--tmp", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/reuse_steps.json")
+    args = parser.parse_args()
+    saudi, ant = args.data / "saudinewsnet", args.data / "ant" / "ant_v1.1.jsonl.zip"
+    if not any(saudi.glob("*.zip")):
+        sys.exit(f"SaudiNewsNet not found in {saudi}: see scale.py's docstring")
+    base = Base.load(saudi, ant if ant.is_file() else None)
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp_name:
+        tmp = Path(tmp_name)
+        corpus, late = tmp / "corpus.jsonl", tmp / "new.jsonl"
+        made = write_corpus(base, args.size, corpus, late, 0)
+        settings = load_settings(db=str(tmp / "store.db"), workers=2)
+        with Marsad(settings=settings) as m:
+            start = time.perf_counter()
+            m.ingest([corpus])
+            ingest_s = time.perf_counter() - start
+            steps = Steps()
+            start = time.perf_counter()
+            report = update_reuse(m.store, ReuseParams(), 2, steps, args.block)
+            reuse_s = time.perf_counter() - start
+            found = candidates(m, args.sample, ReuseParams())
+    result = {
+        "benchmark": "reuse_steps",
+        **made,
+        "block": args.block,
+        "ingest_s": round(ingest_s, 1),
+        "reuse_s": round(reuse_s, 1),
+        "links": report.links,
+        "blocks": steps.blocks,
+        "candidates_per_article": found,
+    }
+    names = list(dict.fromkeys(name for block in steps.blocks for name in block))  # in order
+    print("| block | " + " | ".join(names) + " |")
+    print("|" + "---|" * (len(names) + 1))
+    for k, block in enumerate(steps.blocks):
+        print(f"| {k + 1} | " + " | ".join(str(block.get(n, "")) for n in names) + " |")
+    print(f"ingest {ingest_s:.1f} s, reuse {reuse_s:.1f} s, {report.links:,} links")
+    print(f"candidates per indexed article (sample of {args.sample}): {found}")
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
