@@ -51,8 +51,8 @@ class Steps:
         now = time.perf_counter()
         if step == "reading new articles" and done == 0:
             self.blocks.append({})
-        if done == 0 and step not in self.started:
-            self.started[step] = now
+        if step not in self.started and (done == 0 or done < total):
+            self.started[step] = now  # a step in worker processes first tells after a chunk
         elif done == total and step in self.started:
             block = self.blocks[-1] if self.blocks else {}
             block[step] = round(block.get(step, 0.0) + now - self.started.pop(step), 1)

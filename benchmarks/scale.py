@@ -208,7 +208,7 @@ def _result(base: Base, rows: list[dict[str, object]]) -> dict[str, object]:
         "benchmark": "scale",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
-        "commit": _commit(),
+        "commit": COMMIT,
         "base_articles": len(base.records),
         "sizes": rows,
     }
@@ -232,6 +232,9 @@ def _commit() -> str:
     except (OSError, subprocess.CalledProcessError):
         return ""
     return head + ("+" if dirty else "")
+
+
+COMMIT = _commit()  # taken when the run starts: the commands run the code of this moment
 
 
 def table(rows: list[dict[str, object]]) -> str:
