@@ -88,12 +88,6 @@ class TemplateTables:
                 [(kind, a, b) for a, b, kind in kinds],
             )
 
-    def clear(self) -> None:
-        """Forget every kept template (the index they were counted from is gone)."""
-        with Transaction(self.db):
-            self.db.execute("DELETE FROM reuse_templates")
-            self.db.execute("DELETE FROM reuse_template_state")
-
 
 def _unsigned(fp: int) -> int:
     return fp + (1 << 64) if fp < 0 else fp
