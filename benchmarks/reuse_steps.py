@@ -93,10 +93,7 @@ def main() -> None:
     parser.add_argument("--tmp", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/reuse_steps.json")
     args = parser.parse_args()
-    saudi, ant = args.data / "saudinewsnet", args.data / "ant" / "ant_v1.1.jsonl.zip"
-    if not any(saudi.glob("*.zip")):
-        sys.exit(f"SaudiNewsNet not found in {saudi}: see scale.py's docstring")
-    base = Base.load(saudi, ant if ant.is_file() else None)
+    base = Base.from_data(args.data)
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp_name:
         tmp = Path(tmp_name)
         corpus, late = tmp / "corpus.jsonl", tmp / "new.jsonl"

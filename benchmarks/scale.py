@@ -185,10 +185,7 @@ def main() -> None:
     parser.add_argument("--tmp", type=Path, default=None, help="where corpora and stores go")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/scale.json")
     args = parser.parse_args()
-    saudi, ant = args.data / "saudinewsnet", args.data / "ant" / "ant_v1.1.jsonl.zip"
-    if not any(saudi.glob("*.zip")):
-        sys.exit(f"SaudiNewsNet not found in {saudi}: see this script's docstring")
-    base = Base.load(saudi, ant if ant.is_file() else None)
+    base = Base.from_data(args.data)
     print(f"base: {len(base.records):,} articles", flush=True)
     rows: list[dict[str, object]] = []
 
@@ -216,19 +213,16 @@ def _result(base: Base, rows: list[dict[str, object]]) -> dict[str, object]:
 
 def _commit() -> str:
     """The commit measured (``+`` when the work tree has changes), or "" outside git."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
     try:
-        head = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        head = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.CalledProcessError):
         return ""
     return head + ("+" if dirty else "")

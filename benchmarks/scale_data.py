@@ -31,6 +31,7 @@ import json
 import math
 import random
 import re
+import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -68,6 +69,15 @@ class Base:
             counts.update(normalize(w) for w in _WORD.findall(r.get("title") or ""))
             counts.update(_WORD.findall(normalize(r["content"])))
         return cls(records, frozenset(w for w, _ in counts.most_common(KEEP)))
+
+    @classmethod
+    def from_data(cls, data: Path) -> Base:
+        """The base of ``data`` (SaudiNewsNet's daily zips under ``saudinewsnet/``, ANT as
+        ``ant/ant_v1.1.jsonl.zip`` when there); exits saying where to get SaudiNewsNet."""
+        saudi, ant = data / "saudinewsnet", data / "ant" / "ant_v1.1.jsonl.zip"
+        if not any(saudi.glob("*.zip")):
+            sys.exit(f"SaudiNewsNet not found in {saudi}: see benchmarks/scale.py's docstring")
+        return cls.load(saudi, ant if ant.is_file() else None)
 
 
 class Replica:
