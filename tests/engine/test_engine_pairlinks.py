@@ -11,11 +11,27 @@ import pytest
 from marsad import Marsad
 from marsad.config import Settings
 from marsad.engine import pairlinks
+from marsad.link.reuse import ReusePair
 from tests.conftest import SAUDINEWSNET, require
 
-pytestmark = pytest.mark.slow
+
+def _pair(a: str, b: str) -> ReusePair:
+    return ReusePair(a, b, "partial", 0.3, 0.5, 0.5, 40)
 
 
+def test_pairlinks_local_order_keeps_an_articles_pairs_together() -> None:
+    # by ids, the pairs of "m" are far apart; each article's pairs should come together
+    pairs = [_pair("a", "m"), _pair("b", "z"), _pair("c", "y"), _pair("m", "x"), _pair("m", "y")]
+    order = pairlinks.local_order(pairs)
+    assert sorted(order) == list(range(len(pairs)))  # every pair, once
+    placed = [pairs[k] for k in order]
+    touching_m = [k for k, p in enumerate(placed) if "m" in (p.a, p.b)]
+    assert touching_m == list(range(touching_m[0], touching_m[0] + 3))  # m's three, in a row
+    assert placed.index(_pair("c", "y")) == touching_m[-1] + 1  # then y's other pair
+    assert pairlinks.local_order([]) == []
+
+
+@pytest.mark.slow
 def _links(db: Path) -> list[tuple[object, ...]]:
     with Marsad(db) as m:
         return m.store.db.execute("SELECT * FROM reuse_links ORDER BY a, b").fetchall()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 
 from marsad.link.align import AlignText, align_rewritten, align_texts
-from marsad.link.origin import decide
+from marsad.link.origin import Side, decide_sides
 from marsad.link.reuse import ReusePair
 from marsad.models import ReuseLink
 from marsad.store import SQLiteStore
@@ -30,34 +31,71 @@ def link_pairs(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> list[ReuseLink]:
-    """The link of each pair (sorted by ids: neighbours share articles), in order;
-    ``progress(done)`` hears how many are done."""
+    """The link of each pair, in order; ``progress(done)`` hears how many are done.
+
+    The pairs are taken in an order where the pairs of an article come close together, so
+    that each article is read and prepared about once (in the order given, by ids, an
+    article's later pairs have left the cache)."""
     tell = progress or (lambda done: None)
+    order = local_order(pairs)
+    ordered = [pairs[k] for k in order]
+    found: list[ReuseLink] = []
     if workers <= 1 or len(pairs) < PARALLEL_MIN or not store.path.is_file():
         prepared = _Prepared(store, n)
-        links = []
-        for done, pair in enumerate(pairs):
+        for done, pair in enumerate(ordered):
             tell(done)
-            links.append(_link(prepared, pair, n))
-        return links
-    tasks = [pairs[k : k + _CHUNK] for k in range(0, len(pairs), _CHUNK)]
-    links = []
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_open, initargs=(str(store.path), n)) as pool:
-        for found in pool.imap(_link_task, tasks):
-            links += found
-            tell(len(links))
+            found.append(_link(prepared, pair, n))
+    else:
+        tasks = [ordered[k : k + _CHUNK] for k in range(0, len(ordered), _CHUNK)]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_open, initargs=(str(store.path), n)) as pool:
+            for task in pool.imap(_link_task, tasks):
+                found += task
+                tell(len(found))
+    links: list[ReuseLink] = [*found]
+    for k, link in zip(order, found, strict=True):
+        links[k] = link
     return links
 
 
+def local_order(pairs: Sequence[ReusePair]) -> list[int]:
+    """Indexes of ``pairs`` in an order that keeps the pairs of an article together: the
+    articles numbered breadth first through the pairs, the pairs sorted by their numbers."""
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for pair in pairs:
+        neighbours[pair.a].append(pair.b)
+        neighbours[pair.b].append(pair.a)
+    rank: dict[str, int] = {}
+    for start in neighbours:
+        if start in rank:
+            continue
+        rank[start] = len(rank)
+        queue = deque([start])
+        while queue:
+            for other in neighbours[queue.popleft()]:
+                if other not in rank:
+                    rank[other] = len(rank)
+                    queue.append(other)
+
+    def ranks(k: int) -> tuple[int, int]:
+        a, b = rank[pairs[k].a], rank[pairs[k].b]
+        return (a, b) if a < b else (b, a)
+
+    return sorted(range(len(pairs)), key=ranks)
+
+
 class _Prepared:
-    """Articles and their alignment texts, prepared once for all the links they take part in
-    (links come sorted by their first article, so a small cache holds what is reused: an
-    article with its words, spans and shingles takes about 150 KB)."""
+    """Articles with their alignment texts and origin sides, prepared once for all the links
+    they take part in (links come in ``local_order``, so a small cache holds what is reused:
+    an article with its words, spans and shingles takes about 150 KB)."""
 
     def __init__(self, store: SQLiteStore, n: int) -> None:
         self.get = functools.lru_cache(maxsize=1024)(
-            lambda article_id: (a := store.article(article_id), AlignText.of(a.body, n))
+            lambda article_id: (
+                (a := store.article(article_id)),
+                AlignText.of(a.body, n),
+                Side.of(a),
+            )
         )
 
 
@@ -75,8 +113,8 @@ def _link_task(pairs: Sequence[ReusePair]) -> list[ReuseLink]:
 
 
 def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
-    (a, text_a), (b, text_b) = cache.get(pair.a), cache.get(pair.b)
-    origin = decide(a, b, pair.contain_a, pair.contain_b)
+    (_, text_a, side_a), (_, text_b, side_b) = cache.get(pair.a), cache.get(pair.b)
+    origin = decide_sides(side_a, side_b)
     aligned = align_rewritten if pair.rewrite else functools.partial(align_texts, n=n)
     passages = tuple(
         (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in aligned(text_a, text_b)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from marsad.arabic import normalize, tokens
 from marsad.clean.outlets import Outlet, by_id
 from marsad.link.credits import article_credits, mentions, own_outlet
-from marsad.models import Article
+from marsad.models import Article, CreditSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,9 @@ class Origin:
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
-    """What the rules need to know of one article of the pair."""
+class Side:
+    """What the rules need to know of one article of a pair (``Side.of`` it once when the
+    article takes part in many pairs)."""
 
     article: Article
     outlet: Outlet | None
@@ -64,6 +65,10 @@ class _Side:
     """Ids of the outlets it credits, its own included."""
     named: frozenset[str]
     """Ids of the outlets it names anywhere (credits and mentions)."""
+    spans: tuple[CreditSpan, ...] = ()
+    """Its credits, where they stand."""
+    words: str = " "
+    """Its normalized words, space-joined and padded with a space on each side."""
     attached: frozenset[str] = frozenset()
     """Ids of the outlets it credits for the text it shares with the other report: a credit
     line or dateline (it heads the whole report), or a credit in the body next to shared
@@ -71,20 +76,22 @@ class _Side:
     the shared passage) says nothing of the shared text."""
 
     @classmethod
-    def of(cls, article: Article) -> _Side:
+    def of(cls, article: Article) -> Side:
         outlet = own_outlet(article)
         raw = article.outlet or article.source
         key = outlet.id if outlet else (normalize(raw) if raw else None)
         label = outlet.name if outlet else raw
-        credits = frozenset(span.outlet for span in article_credits(article))
-        return cls(article, outlet, key, label, credits, credits | mentions(article))
+        spans = tuple(article_credits(article))
+        credits = frozenset(span.outlet for span in spans)
+        words = f" {' '.join(tokens(article.norm_body))} "
+        return cls(article, outlet, key, label, credits, credits | mentions(article), spans, words)
 
-    def facing(self, other: _Side) -> _Side:
+    def facing(self, other: Side) -> Side:
         """This side with ``attached`` computed against the other report's text."""
-        theirs = f" {' '.join(tokens(other.article.norm_body))} "
+        theirs = other.words
         body = self.article.body
         attached = set()
-        for span in article_credits(self.article):
+        for span in self.spans:
             if span.place != "body" or span.cue == "dateline":
                 attached.add(span.outlet)
                 continue
@@ -94,7 +101,7 @@ class _Side:
                 attached.add(span.outlet)
         return replace(self, attached=frozenset(attached))
 
-    def same_outlet(self, other: _Side) -> bool:
+    def same_outlet(self, other: Side) -> bool:
         return self.key is not None and self.key == other.key
 
     def names_raw(self, name: str) -> bool:
@@ -120,36 +127,36 @@ def _around(body: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return tokens(normalize(before)), tokens(normalize(after))
 
 
-Rule = Callable[[_Side, _Side], str | None]
+Rule = Callable[[Side, Side], str | None]
 """A rule for the pair (x, y): the reason x is the origin, or None."""
 
 
-def _credited_by_other(x: _Side, y: _Side) -> str | None:
+def _credited_by_other(x: Side, y: Side) -> str | None:
     if x.outlet and not x.same_outlet(y) and x.outlet.id in y.credits:
         return f"the other report credits {x.outlet.name}"
     return None
 
 
-def _agency_report(x: _Side, y: _Side) -> str | None:
+def _agency_report(x: Side, y: Side) -> str | None:
     if x.outlet and x.outlet.kind == "agency" and not x.same_outlet(y):
         return f"a report of the agency {x.outlet.name}, whose text the other carries"
     return None
 
 
-def _keeps_agency_credit(x: _Side, y: _Side) -> str | None:
+def _keeps_agency_credit(x: Side, y: Side) -> str | None:
     kept = _kept_outlets(x, y)
     if kept:
         return f"credits {kept[0].name} for the text, which the other carries without the credit"
     return None
 
 
-def _mentioned_by_other(x: _Side, y: _Side) -> str | None:
+def _mentioned_by_other(x: Side, y: Side) -> str | None:
     if x.outlet and not x.same_outlet(y) and x.outlet.id in y.named:
         return f"the other report names {x.outlet.name} in its text"
     return None
 
 
-def _kept_outlets(x: _Side, y: _Side) -> list[Outlet]:
+def _kept_outlets(x: Side, y: Side) -> list[Outlet]:
     """What x credits for the shared text (not its own outlet, not y's) that y does not
     name: agencies first, then outlets. The generic «وكالات» names no source, so it never
     decides an origin nor is a credit the copy owes."""
@@ -170,7 +177,7 @@ _CREDIT_RULES: tuple[Rule, ...] = (
 )
 
 
-def _earlier(x: _Side, y: _Side) -> str | None:
+def _earlier(x: Side, y: Side) -> str | None:
     dx, dy = x.article.published.value, y.article.published.value
     if not dx or not dy:
         return None
@@ -198,8 +205,12 @@ def decide(a: Article, b: Article, contain_a: float = 0.0, contain_b: float = 0.
     ``contain_a``/``contain_b`` (the share of each inside the other) are accepted for the
     callers' sake and not used: containment does not tell which text came first.
     """
-    x, y = _Side.of(a), _Side.of(b)
-    x, y = x.facing(y), y.facing(x)
+    return decide_sides(Side.of(a), Side.of(b))
+
+
+def decide_sides(a: Side, b: Side) -> Origin:
+    """``decide`` on sides prepared once per article."""
+    x, y = a.facing(b), b.facing(a)
     common = _common_credit(x, y)
     for rule in _RULES:
         for_x, for_y = rule(x, y), rule(y, x)
@@ -216,19 +227,19 @@ def decide(a: Article, b: Article, contain_a: float = 0.0, contain_b: float = 0.
     return Origin(None, None, (why,), False, (), common.name if common else None)
 
 
-def _common_credit(x: _Side, y: _Side) -> Outlet | None:
+def _common_credit(x: Side, y: Side) -> Outlet | None:
     """An agency or outlet both credit, neither being it: where their text comes from."""
     known = _ranked((x.attached & y.attached) - {x.key, y.key})
     return known[0] if known else None
 
 
-def _decided(origin: _Side, copy: _Side, reasons: tuple[str, ...], source: Outlet | None) -> Origin:
+def _decided(origin: Side, copy: Side, reasons: tuple[str, ...], source: Outlet | None) -> Origin:
     dropped = _dropped(origin, copy, source)
     name = source.name if source else None
     return Origin(origin.article.id, copy.article.id, reasons, bool(dropped), tuple(dropped), name)
 
 
-def _dropped(origin: _Side, copy: _Side, source: Outlet | None) -> list[str]:
+def _dropped(origin: Side, copy: Side, source: Outlet | None) -> list[str]:
     """The credits the copy should give and gives none of; empty when it names one of them,
     when both are one outlet's, or when the copy is the outlet it would credit. Outlets of the
     table are compared by id (so the city «الرياض» in a copy is not a credit to the paper);
