@@ -15,7 +15,7 @@ from marsad.engine.grouping import update_groups
 from marsad.engine.pairlinks import link_pairs
 from marsad.engine.rewrites import stored_rewrites
 from marsad.engine.templates import update_templates
-from marsad.link.reuse import ReuseParams, find_reuse, judge, shingle
+from marsad.link.reuse import ReuseParams, find_reuse, judge, tabulate
 from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
 from marsad.store import SQLiteStore
@@ -92,14 +92,16 @@ def _update_block(
     report = LinkReport(articles=len(new))
     ids = [t.id for t in new]
     step("shingling", 0, len(new))
-    shingled = shingle([t.text for t in new], params.shingles)
+    docs = {t.id: t.text for t in new}
+    tabled = tabulate(docs, params, workers)  # the shingles of the index and of the batch
+    of_id = tabled.shingled(params.shingles)
+    shingled = [of_id[i] for i in ids]
     step("shingling", len(new), len(new))
     step("finding candidate pairs", 0, len(new))
     found = (
-        {(p.a, p.b): p for p in find_reuse({t.id: t.text for t in new}, params, workers)}
-        if len(new) > 1
-        else {}
+        {(p.a, p.b): p for p in find_reuse(docs, params, workers, tabled)} if len(new) > 1 else {}
     )
+    del tabled, of_id
     step("finding candidate pairs", len(new), len(new))
     report.candidates = len(found)
     if store.reuse.indexed_count():

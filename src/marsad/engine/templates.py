@@ -131,8 +131,9 @@ def judge(
         shingles(link.a), shingles(link.b)
         fps = np.intersect1d(prints[link.a], prints[link.b], assume_unique=True)
         shared.append(fps)
-        for outlet in {outlets.get(link.a, ""), outlets.get(link.b, "")}:
-            wanted.setdefault(outlet, set()).update(fps.tolist())
+        if not whole:  # every template is read at once
+            for outlet in {outlets.get(link.a, ""), outlets.get(link.b, "")}:
+                wanted.setdefault(outlet, set()).update(fps.tolist())
     if whole:
         templates = store.reuse.template_fingerprints(params.min_articles)
         templates.pop("", None)  # articles of no outlet have no template

@@ -26,7 +26,7 @@ import numpy as np
 from marsad.link.overlap import overlaps
 from marsad.link.rewrites import Rewrite, RewriteParams, Samples, find_rewrites
 from marsad.link.runs import longest_runs
-from marsad.link.shingles import CHUNK_TEXTS, Hashes, ShingleParams, shingle_batch, winnow
+from marsad.link.shingles import CHUNK_TEXTS, Hashes, ShingleParams, winnow
 from marsad.link.table import ShingleTable
 from marsad.link.verify import Scores, Shingled
 
@@ -113,20 +113,56 @@ def _rounded(s: Scores) -> tuple[float, float, float, int]:
     return round(s.jaccard, 4), round(s.contain_a, 4), round(s.contain_b, 4), s.longest
 
 
-def shingle(norm_texts: list[str], params: ShingleParams) -> list[tuple[Shingled, Hashes]]:
-    """Each article's shingles and its winnowed fingerprints."""
-    return [
-        (Shingled.of(seq), winnow(seq, params.w)[0]) for seq in shingle_batch(norm_texts, params.n)
-    ]
-
-
 # -- batch ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Tabled:
+    """A batch's articles (``ids`` sorted, ``texts`` in their order), their shingle table and
+    the light-rewrite samples of their words: what ``find_reuse`` computes first, which the
+    incremental path also reads (one pass over the words for both)."""
+
+    ids: list[str]
+    texts: list[str]
+    table: ShingleTable
+    samples: list[Samples]
+
+    def shingled(self, params: ShingleParams) -> dict[str, tuple[Shingled, Hashes]]:
+        """``shingle`` of each article, by id, read off the table."""
+        found = {}
+        for k, article_id in enumerate(self.ids):
+            seq = self.table.sequence(k)
+            found[article_id] = (Shingled.of(seq), winnow(seq, params.w)[0])
+        return found
+
+
+def tabulate(docs: Mapping[str, str], params: ReuseParams, workers: int = 1) -> Tabled:
+    """The shingle table (and rewrite samples) of ``docs`` (id → normalized body)."""
+    n = params.shingles.n
+    ids = sorted(docs)
+    texts = [docs[i] for i in ids]
+    rewrites = params.rewrites
+    if rewrites is None:
+        return Tabled(ids, texts, ShingleTable.build(texts, n, workers), [])
+    table, samples = ShingleTable.build_with(
+        texts,
+        n,
+        lambda first, tokens: Samples.of(
+            first, tokens, min(CHUNK_TEXTS, len(texts) - first), rewrites
+        ),
+        workers,
+    )
+    return Tabled(ids, texts, table, samples)
+
+
 def find_reuse(
-    docs: Mapping[str, str], params: ReuseParams | None = None, workers: int = 1
+    docs: Mapping[str, str],
+    params: ReuseParams | None = None,
+    workers: int = 1,
+    tabled: Tabled | None = None,
 ) -> list[ReusePair]:
-    """Every pair of reusing articles among ``docs`` (id → normalized body), sorted by ids.
+    """Every pair of reusing articles among ``docs`` (id → normalized body), sorted by ids
+    (``tabled``: their ``tabulate``, when already computed).
 
     Overlaps are exact for every pair sharing a shingle that is not a set phrase; the longest
     shared passage is measured for the pairs the shares do not decide (``longest`` is None
@@ -135,21 +171,9 @@ def find_reuse(
     """
     params = params or ReuseParams()
     n = params.shingles.n
-    ids = sorted(docs)
-    texts = [docs[i] for i in ids]
     rewrites = params.rewrites
-    samples: list[Samples] = []
-    if rewrites is None:
-        table = ShingleTable.build(texts, n, workers)
-    else:
-        table, samples = ShingleTable.build_with(
-            texts,
-            n,
-            lambda first, tokens: Samples.of(
-                first, tokens, min(CHUNK_TEXTS, len(texts) - first), rewrites
-            ),
-            workers,
-        )
+    tabled = tabled or tabulate(docs, params, workers)
+    ids, texts, table, samples = tabled.ids, tabled.texts, tabled.table, tabled.samples
     ov = overlaps(table, params.max_df, workers)
     jaccard = ov.jaccard()
     contain_a, contain_b = ov.containment()
