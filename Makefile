@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale clean
+.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale bench-commands clean
 
 CONSTRAINTS := constraints.txt
 PIP := $(BIN)/pip install --quiet -c $(CONSTRAINTS)
@@ -78,6 +78,9 @@ bench-growth: install  ## the cost of new articles as the store grows: reuse, ev
 
 bench-scale: install  ## 10k, 100k and 1M articles (replicas of SaudiNewsNet and ANT): time, memory, DB size
 	$(BIN)/python benchmarks/scale.py
+
+bench-commands: install  ## ingest, reuse and stories on all of SaudiNewsNet, as a user runs them
+	$(BIN)/python benchmarks/commands.py
 
 bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
 	$(BIN)/python benchmarks/name_keys.py
