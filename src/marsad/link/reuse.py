@@ -128,7 +128,8 @@ class Tabled:
     samples: list[Samples]
 
     def shingled(self, params: ShingleParams) -> dict[str, tuple[Shingled, Hashes]]:
-        """``shingle`` of each article, by id, read off the table."""
+        """Each article's shingles (in text order and as a set) and its winnowed
+        fingerprints, by id, read off the table."""
         found = {}
         for k, article_id in enumerate(self.ids):
             seq = self.table.sequence(k)
