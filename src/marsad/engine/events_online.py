@@ -94,6 +94,7 @@ def place_online(
     rows.update((r.id, r) for r in new_rows)
     index = EventIndex.known(lexicon, matrix, old, [event_of[it.id] for it in old], params, days)
     opened: set[str] = set()
+    index.lexicon.expect([terms[it.id] for it in new])
     for done, item in enumerate(new):
         step("placing new articles", done, len(new))
         original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
@@ -163,7 +164,7 @@ def _touched(
         row = key_of[name]
         sims = near.row(k)
         sims[row] = 0.0
-        far_sims, far_lines = outside.nearest(row, story.neighbours)
+        far_sims, far_lines = outside.nearest(row, story.neighbours, story.edge)
         unknown = {line for line in far_lines if line and line not in sizes}
         sizes.update(store.event_index.storyline_sizes(unknown))
         line = continued_storyline(
@@ -248,13 +249,14 @@ class _Outside:
         )
         self.sims = sp.csr_matrix(centres[list(queries)] @ far.T) if queries else None
 
-    def nearest(self, row: int, k: int) -> tuple[np.ndarray, list[str | None]]:
+    def nearest(self, row: int, k: int, floor: float) -> tuple[np.ndarray, list[str | None]]:
         """The similarities of the ``k`` outside events nearest to the event at ``row`` of
-        the centres, and their storylines."""
+        the centres, among those at least ``floor`` similar, and their storylines."""
         if self.sims is None or not self.events:
             return np.zeros(0), []
         line = self.sims.getrow(self.rows[row])
-        top = np.argsort(-line.data, kind="stable")[:k]
+        strong = np.flatnonzero(line.data >= floor)
+        top = strong[np.argsort(-line.data[strong], kind="stable")[:k]]
         names = [self.events[c] for c in line.indices[top].tolist()]
         of = self.store.event_index.storylines_of(names)
         return line.data[top], [of.get(n) for n in names]

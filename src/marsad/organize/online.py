@@ -32,6 +32,10 @@ class EventIndex:
         self.lexicon = lexicon or Lexicon(self.params.vectors)
         self.base = sp.csr_matrix((0, 0))
         self.pending: list[sp.csr_matrix] = []
+        # the pending rows' entries end to end (columns, values, row), grown in place
+        self._held = np.zeros((3, 4096))
+        self._filled = 0
+        self._query = np.zeros(0)  # a dense vector, all zeros between uses
         self.size = 0  # reports held
         self._days = np.zeros((64, 2), dtype=np.int64)  # spans of days (``When``); -1: none
         self._codes = np.zeros(64, dtype=np.int64)  # each report's event, in ``events``
@@ -77,7 +81,7 @@ class EventIndex:
     def join(self, item: EventItem, event: str, terms: ReportTerms | None = None) -> None:
         """Add a report to a known event without comparing it (a copy joins its original's)."""
         terms = terms or self._terms(item)
-        self.pending.append(self.lexicon.learn([terms]))
+        self._hold(self.lexicon.learn([terms]))
         self._record(event, when(item, terms, self.params))
 
     def matrix(self) -> sp.csr_matrix:
@@ -109,7 +113,7 @@ class EventIndex:
         vector = self.lexicon.learn([terms])
         day = when(item, terms, self.params)
         event = self._best(vector, day) or opens or item.id
-        self.pending.append(vector)
+        self._hold(vector)
         self._record(event, day)
         if len(self.pending) >= 256:
             self._flush()
@@ -118,14 +122,7 @@ class EventIndex:
     def _best(self, vector: sp.csr_matrix, day: When) -> str | None:
         if not self.size:
             return None
-        query = np.zeros(vector.shape[1])
-        query[vector.indices] = vector.data
-        sims = np.concatenate(
-            [
-                self._similarities(vector),
-                [float(row.data @ query[row.indices]) for row in self.pending],
-            ]
-        )
+        sims = np.concatenate([self._similarities(vector), self._pending_similarities(vector)])
         days = self.days
         if day is not None:
             fade = self.params.weights(gaps(days[:, 0], days[:, 1], day[0], day[1]))
@@ -155,6 +152,33 @@ class EventIndex:
             minlength=by_term.shape[0],
         )
 
+    def _hold(self, vector: sp.csr_matrix) -> None:
+        """Add a row to ``pending`` (and its entries to the end of ``_held``)."""
+        end = self._filled + len(vector.indices)
+        if end > self._held.shape[1]:
+            grown = np.zeros((3, max(end, 2 * self._held.shape[1])))
+            grown[:, : self._filled] = self._held[:, : self._filled]
+            self._held = grown
+        self._held[0, self._filled : end] = vector.indices
+        self._held[1, self._filled : end] = vector.data
+        self._held[2, self._filled : end] = len(self.pending)
+        self._filled = end
+        self.pending.append(vector)
+
+    def _pending_similarities(self, vector: sp.csr_matrix) -> np.ndarray:
+        """The dot product of ``vector`` with each row not yet in ``base``, all at once (the
+        rows' entries end to end, against the vector made dense)."""
+        if not self.pending:
+            return np.zeros(0)
+        if len(self._query) < vector.shape[1]:
+            self._query = np.zeros(max(vector.shape[1], 2 * len(self._query)))
+        columns, values, rows = self._held[:, : self._filled]
+        query = self._query
+        query[vector.indices] = vector.data
+        products = values * query[columns.astype(np.int64)]
+        query[vector.indices] = 0.0
+        return np.bincount(rows.astype(np.int64), weights=products, minlength=len(self.pending))
+
     def _flush(self) -> None:
         width = self.pending[-1].shape[1]
         self.base.resize((self.base.shape[0], width))
@@ -162,3 +186,4 @@ class EventIndex:
             row.resize((1, width))
         self.base = sp.vstack([self.base, *self.pending]).tocsr()
         self.pending = []
+        self._filled = 0

@@ -108,9 +108,12 @@ def continued_storyline(
     events wins when that average reaches ``params.threshold``; None: it opens one."""
     params = params or StoryParams()
     totals: Counter[str] = Counter()
-    for near in np.argsort(-sims, kind="stable")[: params.neighbours].tolist():
+    # only the neighbours at or above the edge count: the others, the least similar, never
+    # take the place of one that does (sorting just these gives the same neighbours)
+    strong = np.flatnonzero(sims >= params.edge)
+    for near in strong[np.argsort(-sims[strong], kind="stable")][: params.neighbours].tolist():
         line = lines[near]
-        if line and sims[near] >= params.edge:
+        if line:
             totals[line] += float(sims[near])  # type: ignore[assignment]
     scored = [(total / sizes[line], line) for line, total in totals.items()]
     average, line = max(scored, default=(0.0, ""))

@@ -229,8 +229,9 @@ class Vocabulary:
         self._names[filled:width] = self.named[filled:width]
         self._filled = width
 
-    def _ask(self, terms: Sequence[Counter[str]]) -> None:
-        """Give the terms of ``terms`` that ``source`` knows their columns and frequencies."""
+    def ask(self, terms: Sequence[Counter[str]]) -> None:
+        """Give the terms of ``terms`` that ``source`` knows their columns and frequencies
+        (asked once: reports learned one by one ask for what they hold first, in one query)."""
         if self.source is None:
             return
         index, asked = self.index, self._asked
@@ -268,7 +269,7 @@ class Vocabulary:
         self, terms: Sequence[Counter[str]], grow: bool
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Row pointers, columns and counts of ``terms`` (new terms get columns when ``grow``)."""
-        self._ask(terms)
+        self.ask(terms)
         index, named, words = self.index, self.named, self.terms
         indptr, columns, counts = [0], [], []
         for doc in terms:
@@ -349,6 +350,11 @@ class Lexicon:
         """Count ``reports`` in, then return their vectors (rows, in order)."""
         self.casing.add(r.cased for r in reports)
         return self.vocab.learn(self._terms(reports), self.params.names_weight)
+
+    def expect(self, reports: Sequence[ReportTerms]) -> None:
+        """Ask ``source`` at once for the stems of reports about to be learned one at a time
+        (one query, not one a report); what they learn does not change."""
+        self.vocab.ask([r.stems for r in reports])
 
     def weigh(self, reports: Sequence[ReportTerms]) -> sp.csr_matrix:
         """The vectors of reports counted before (by ``source``), without counting them."""
