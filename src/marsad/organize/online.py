@@ -41,7 +41,11 @@ class EventIndex:
         self._codes = np.zeros(64, dtype=np.int64)  # each report's event, in ``events``
         self.events: list[str] = []  # event ids (each its first report's id)
         self._code: dict[str, int] = {}
-        self._by_term: sp.csc_matrix | None = None  # ``base`` by column, made when needed
+        # ``base`` by column, in blocks of consecutive rows (first row, block), made when
+        # needed: the rows flushed since become a block of their own, and a block is merged
+        # with the one before it when that one is not more than twice its size, so a row is
+        # re-sorted by column a logarithmic number of times, not at every flush
+        self._by_term: list[tuple[int, sp.csc_matrix]] = []
 
     @property
     def days(self) -> np.ndarray:
@@ -136,21 +140,21 @@ class EventIndex:
     def _similarities(self, vector: sp.csr_matrix) -> np.ndarray:
         """The dot product of ``vector`` with every row of ``base``, read column by column:
         only the entries of the terms it holds, not every entry of the index."""
-        if self._by_term is None or self._by_term.shape != self.base.shape:
-            self._by_term = self.base.tocsc()
-        by_term = self._by_term
-        inside = vector.indices < by_term.shape[1]
-        columns, weights = vector.indices[inside], vector.data[inside]
-        starts, ends = by_term.indptr[columns], by_term.indptr[columns + 1]
-        lengths = ends - starts
-        # positions of the columns' entries: each column's run start..end, end to end
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        positions = offsets + np.arange(int(lengths.sum()))
-        return np.bincount(
-            by_term.indices[positions],
-            weights=by_term.data[positions] * np.repeat(weights, lengths),
-            minlength=by_term.shape[0],
+        return np.concatenate(
+            [np.zeros(0), *(_dot_columns(block, vector) for _, block in self._blocks())]
         )
+
+    def _blocks(self) -> list[tuple[int, sp.csc_matrix]]:
+        """``_by_term``, brought up to every row of ``base``."""
+        blocks = self._by_term
+        covered = blocks[-1][0] + blocks[-1][1].shape[0] if blocks else 0
+        if covered < self.base.shape[0]:
+            blocks.append((covered, self.base[covered:].tocsc()))
+            while len(blocks) > 1 and blocks[-2][1].shape[0] <= 2 * blocks[-1][1].shape[0]:
+                first = blocks[-2][0]
+                del blocks[-2:]
+                blocks.append((first, self.base[first:].tocsc()))
+        return blocks
 
     def _hold(self, vector: sp.csr_matrix) -> None:
         """Add a row to ``pending`` (and its entries to the end of ``_held``)."""
@@ -187,3 +191,20 @@ class EventIndex:
         self.base = sp.vstack([self.base, *self.pending]).tocsr()
         self.pending = []
         self._filled = 0
+
+
+def _dot_columns(by_term: sp.csc_matrix, vector: sp.csr_matrix) -> np.ndarray:
+    """The dot product of ``vector`` with every row of ``by_term`` (the rows by column): only
+    the entries of the terms the vector holds are read."""
+    inside = vector.indices < by_term.shape[1]
+    columns, weights = vector.indices[inside], vector.data[inside]
+    starts, ends = by_term.indptr[columns], by_term.indptr[columns + 1]
+    lengths = ends - starts
+    # positions of the columns' entries: each column's run start..end, end to end
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    positions = offsets + np.arange(int(lengths.sum()))
+    return np.bincount(
+        by_term.indices[positions],
+        weights=by_term.data[positions] * np.repeat(weights, lengths),
+        minlength=by_term.shape[0],
+    )
