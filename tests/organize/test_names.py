@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from marsad.organize.lexicon import Lexicon
 from marsad.organize.names import Casing, cased_words, names_of
-from marsad.organize.vectors import Lexicon, VectorParams, report_terms
+from marsad.organize.vectors import VectorParams, report_terms
 
 BODY = (
     "Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday. "

@@ -9,7 +9,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.models import LexiconCounts, TermEntry
-from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
+from marsad.organize.lexicon import Lexicon
+from marsad.organize.vectors import ReportTerms, VectorParams, report_terms
 
 TEXTS = [
     ("اتصال هاتفي", "بحث الملك سلمان مع الرئيس الفرنسي هولاند العلاقات الثنائية في اتصال هاتفي"),

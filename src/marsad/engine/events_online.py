@@ -32,10 +32,11 @@ from marsad.organize.events import (
     when,
     when_days,
 )
+from marsad.organize.lexicon import Lexicon
 from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
 from marsad.organize.timing import When
-from marsad.organize.vectors import Lexicon, ReportTerms
+from marsad.organize.vectors import ReportTerms
 from marsad.store import SQLiteStore
 from marsad.store.event_index import EventIndexTables, EventInput, decode_stems
 

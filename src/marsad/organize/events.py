@@ -24,9 +24,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.organize.dating import text_date
+from marsad.organize.lexicon import Lexicon
 from marsad.organize.split import split_events
 from marsad.organize.timing import When, gaps
-from marsad.organize.vectors import Lexicon, ReportTerms, VectorParams, report_terms
+from marsad.organize.vectors import ReportTerms, VectorParams, report_terms
 
 
 @dataclass(frozen=True, slots=True)

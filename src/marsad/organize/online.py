@@ -20,8 +20,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.organize.events import EventItem, EventParams, Partition, all_terms, when
+from marsad.organize.lexicon import Lexicon
 from marsad.organize.timing import When, gaps
-from marsad.organize.vectors import Lexicon, ReportTerms
+from marsad.organize.vectors import ReportTerms
 
 
 class EventIndex:
