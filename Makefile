@@ -45,7 +45,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-commands
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
