@@ -33,10 +33,9 @@ from marsad.models import (
     ReuseLink,
     Storyline,
 )
-from marsad.store import SQLiteStore
-from marsad.store.events import ReportRef
-from marsad.store.fts import MAX_WORDS, SearchQuery, outlet_matches, parse_query
-from marsad.store.reuse import OutletLink
+from marsad.store import Store, open_store
+from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
+from marsad.store.records import EventReports, OutletLink
 
 __all__ = ["MAX_WORDS", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
@@ -69,7 +68,7 @@ class Marsad:
             self.settings = replace(self.settings, db=str(db))
         if not create:
             _must_exist(Path(self.settings.db))
-        self.store = SQLiteStore(self.settings.db, self.settings.busy_timeout)
+        self.store: Store = open_store(self.settings.db, self.settings.busy_timeout)
 
     def __enter__(self) -> Marsad:
         return self
@@ -127,14 +126,14 @@ class Marsad:
         words = " ".join(query.words)
         hits = [
             SearchHit(article, 0.0, _snippet(article, words), "outlet")
-            for article in map(self.store.article, outlet_matches(self.store.db, query, limit))
+            for article in map(self.store.article, self.store.outlet_articles(query, limit))
         ]
         shown = {hit.article.id for hit in hits}
         if query.match is not None and len(hits) < limit:
             hits += [
-                SearchHit(article, score, _snippet(article, words))
-                for article, score in self.store.search(query.match, limit)
-                if article.id not in shown
+                SearchHit(found.article, found.score, _snippet(found.article, words))
+                for found in self.store.search(query.match, limit)
+                if found.article.id not in shown
             ]
         return hits[:limit]
 
@@ -169,7 +168,7 @@ class Marsad:
         return self.store.events.storylines(limit)
 
     def storyline_count(self) -> int:
-        return self.store.events.sizes()[1]
+        return self.store.events.sizes().storylines
 
     def storyline(self, ref: str) -> Storyline:
         return self.store.events.storyline(ref)
@@ -182,7 +181,7 @@ class Marsad:
         """The events of each of these storylines, in date order."""
         found: dict[str, list[Event]] = {line: [] for line in storylines}
         for event in sorted(
-            self.store.events.events_in("storyline", storylines),
+            self.store.events.of_storylines(storylines),
             key=lambda e: (e.date or e.first_seen or "9999", e.id),
         ):
             found[str(event.storyline)].append(event)
@@ -191,9 +190,7 @@ class Marsad:
     def event(self, ref: str) -> Event:
         return self.store.events.event(ref)
 
-    def event_listing(
-        self, storyline: str | None = None
-    ) -> Iterator[tuple[Event, list[ReportRef]]]:
+    def event_listing(self, storyline: str | None = None) -> Iterator[EventReports]:
         """Every stored event in date order with its reports' ids, urls and outlets, streamed
         (``storyline``: only that storyline's, by id or unique prefix)."""
         if storyline is not None:

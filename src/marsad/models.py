@@ -265,6 +265,14 @@ class TermEntry(NamedTuple):
     df: int
 
 
+@dataclass(frozen=True, slots=True)
+class CaseCounts:
+    """How often a word was written capitalized and in lower case inside sentences."""
+
+    upper: int
+    lower: int
+
+
 class CentroidEntry(NamedTuple):
     """One term of a stored event centroid, with its weight."""
 
@@ -277,12 +285,29 @@ class CentroidEntry(NamedTuple):
 class LexiconCounts:
     """What event vectors are weighted by, over ``docs`` reports: each term's document
     frequency and how often each word is written capitalized and in lower case inside
-    sentences. Counts add: those of two sets of reports are the sum of each set's."""
+    sentences. Counts add: those of two sets of reports are the sum of each set's
+    (``a + b``, ``sum(parts, LexiconCounts())``), so parts counted apart — worker by worker,
+    partition by partition — merge into the counts of the whole."""
 
     docs: int = 0
     df: dict[str, int] = field(default_factory=dict)
     upper: dict[str, int] = field(default_factory=dict)
     lower: dict[str, int] = field(default_factory=dict)
+
+    def __add__(self, other: LexiconCounts) -> LexiconCounts:
+        return LexiconCounts(
+            self.docs + other.docs,
+            _added(self.df, other.df),
+            _added(self.upper, other.upper),
+            _added(self.lower, other.lower),
+        )
+
+
+def _added(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    out = dict(a)
+    for key, count in b.items():
+        out[key] = out.get(key, 0) + count
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ import pytest
 from marsad import Marsad
 from marsad.config import Settings
 from marsad.engine.organizing import update_events
-from marsad.store.event_index import EventIndexTables, EventInput
+from marsad.store.event_index import EventIndexTables
+from marsad.store.records import EventInput
 from tests.engine.test_engine_events_window import BLAST, CALL, FLOOD, _record
 
 FIRE = "حريق في مستودع للأخشاب في المنطقة الصناعية بجدة ولا إصابات"

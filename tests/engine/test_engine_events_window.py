@@ -15,7 +15,8 @@ from marsad import Marsad
 from marsad.config import Settings
 from marsad.engine import events_online
 from marsad.models import Event, Storyline
-from marsad.store.event_index import EventIndexTables, EventInput
+from marsad.store.event_index import EventIndexTables
+from marsad.store.records import EventInput
 from tests.conftest import SAUDINEWSNET, require
 
 CALL = "اتصال هاتفي بين الملك سلمان والرئيس الفرنسي هولاند بحث العلاقات الثنائية"

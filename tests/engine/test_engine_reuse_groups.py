@@ -12,6 +12,7 @@ from marsad.config import Settings
 from marsad.engine.grouping import largest_groups, update_groups
 from marsad.link.groups import Member, group_links
 from marsad.models import ReuseGroup
+from marsad.store.records import KindChange
 from tests.engine.test_engine_reuse_blocks import _store, _text
 
 
@@ -66,7 +67,7 @@ def test_engine_reuse_groups_follow_a_link_that_changes_kind(tmp_path: Path) -> 
         m.update_reuse()
         before = _regrouped(m)
         link = next(k for k in m.reuse_links() if k.kind == "exact")
-        m.store.reuse.set_kinds([(link.a, link.b, "template")])  # no longer a copy
+        m.store.reuse.set_kinds([KindChange(link.a, link.b, "template")])  # no longer a copy
         assert set(m.store.reuse_groups.changed()) == {link.a, link.b}
         touched = next(g for g in before if link.a in g.articles)
         assert update_groups(m.store) == len(touched.articles)  # only that group regrouped

@@ -164,11 +164,13 @@ def test_link_rewrites_stored_lookup_skips_pairs_in_more_than_max_df_articles(
     tmp_path: Path,
 ) -> None:
     from marsad.store import SQLiteStore
+    from marsad.store.records import StemPairs
 
     store = SQLiteStore(tmp_path / "pairs.db")
     common, rare, alone = 11, 22, 33
     store.reuse.save_stem_pairs(
-        [(f"a{k}", [common]) for k in range(6)] + [("a0", [rare]), ("a1", [rare, alone])]
+        [StemPairs(f"a{k}", [common]) for k in range(6)]
+        + [StemPairs("a0", [rare]), StemPairs("a1", [rare, alone])]
     )
     # the common pair is in 6 articles: over max_df 5, it says nothing
     assert store.reuse.stem_pair_matches([common, rare, alone], max_df=5) == {"a0": 1, "a1": 2}

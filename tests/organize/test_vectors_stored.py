@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.models import LexiconCounts, TermEntry
+from marsad.models import CaseCounts, LexiconCounts, TermEntry
 from marsad.organize.lexicon import Lexicon
 from marsad.organize.vectors import ReportTerms, VectorParams, report_terms
 
@@ -37,9 +37,9 @@ class _Store:
         by_id = {k: t for t, k in self.ids.items()}
         return {k: self.counts.df[by_id[k]] for k in ids if k in by_id}
 
-    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]:
+    def casing(self, words: Sequence[str]) -> Mapping[str, CaseCounts]:
         up, low = self.counts.upper, self.counts.lower
-        return {w: (up.get(w, 0), low.get(w, 0)) for w in words if w in up or w in low}
+        return {w: CaseCounts(up.get(w, 0), low.get(w, 0)) for w in words if w in up or w in low}
 
     def lexicon_of(self, ids: Sequence[int]) -> Sequence[TermEntry]:
         by_id = {k: t for t, k in self.ids.items()}
@@ -129,3 +129,26 @@ def test_vectors_stored_counts_add_what_is_learned_after() -> None:
         assert counts.df.get(term, 0) + delta.df.get(term, 0) == df, term
     for word, up in total.upper.items():
         assert counts.upper.get(word, 0) + delta.upper.get(word, 0) == up, word
+
+
+def test_vectors_counts_learned_apart_merge_into_the_whole() -> None:
+    """Issue 12: the incremental state is mergeable — reports counted in parts (as workers or
+    Spark partitions would) add up to the counts of learning them all, and a lexicon that
+    starts from the merged counts weighs reports as the one that learned them all."""
+    params = VectorParams()
+    reports = [report_terms(t, b, params) for t, b in TEXTS]
+    parts = []
+    for part in (reports[:2], reports[2:4], reports[4:]):
+        lexicon = Lexicon(params)
+        lexicon.learn(part)
+        parts.append(lexicon.added())
+    merged = sum(parts, LexiconCounts())
+    whole = Lexicon(params)
+    learned = whole.learn(reports)
+    total = whole.added()
+    assert merged.docs == total.docs == len(reports)
+    assert (merged.df, merged.upper, merged.lower) == (total.df, total.upper, total.lower)
+    assert parts[0] + parts[1] == parts[1] + parts[0]
+    assert parts[0].df != total.df  # a part alone is not the whole
+    started = Lexicon(params, source=_Store(merged), docs=merged.docs)
+    _same(_dense(learned, whole), _dense(started.weigh(reports), started))

@@ -22,13 +22,13 @@ def test_store_queues_drain_and_refill(tmp_path: Path, seeds: Path) -> None:
     with Marsad(tmp_path / "q.db", Settings(workers=1)) as m:
         m.ingest([str(seeds)])
         queued = {a.id for a in m.articles()}
-        assert {i for i, _ in m.store.reuse.unlinked()} == queued
+        assert {x.id for x in m.store.reuse.unlinked()} == queued
         assert list(m.store.pending_documents()) == []  # all processed
         m.update_reuse()
         assert m.store.reuse.unlinked() == []
         assert m.store.db.execute("SELECT count(*) FROM reuse_queue").fetchone()[0] == 0
         m.store.reuse.clear()  # rebuild: every article is new to the index again
-        assert {i for i, _ in m.store.reuse.unlinked()} == queued
+        assert {x.id for x in m.store.reuse.unlinked()} == queued
         m.update_reuse()
         assert m.store.reuse.unlinked() == []
 
@@ -71,10 +71,10 @@ def test_store_queues_filled_by_the_migration(tmp_path: Path) -> None:
     con.close()
     store = SQLiteStore(path)
     assert store.schema_version == len(MIGRATIONS)
-    assert [i for i, _ in store.reuse.unlinked()] == ["a1"]
-    assert [[d for d, _ in batch] for batch in store.pending_documents()] == [["d2"]]
+    assert [x.id for x in store.reuse.unlinked()] == ["a1"]
+    assert [[d.id for d in batch] for batch in store.pending_documents()] == [["d2"]]
     store.add_documents(documents(1, start=7))
-    assert len([d for batch in store.pending_documents() for d, _ in batch]) == 2
+    assert len([d for batch in store.pending_documents() for d in batch]) == 2
 
 
 def test_store_events_queue_after_the_migration_and_the_next_update_consolidates(

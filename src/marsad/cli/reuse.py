@@ -31,7 +31,7 @@ from marsad.cli.render import (
 from marsad.cli.safe import Balanced, isolated, joined, paragraphs, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, ReuseGroup, ReuseLink
-from marsad.store.reuse import OutletLink
+from marsad.store.records import OutletLink
 
 KINDS = click.Choice(["exact", "near", "partial", "template"])
 PAIRS_SHOWN = 100

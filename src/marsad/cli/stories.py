@@ -147,8 +147,8 @@ def events_command(
             write_events(listing, lines=as_jsonl)
             return
         count = 0
-        for event, reports in listing:
-            show_listed_event(event, reports)
+        for listed in listing:
+            show_listed_event(listed.event, listed.reports)
             count += 1
         more = " (the --limit; there may be more)" if limit is not None and count == limit else ""
         say(f"{count:,} event(s){more}")

@@ -18,7 +18,7 @@ from marsad.cli.render import console, hanging, heading, say, write_rows
 from marsad.cli.safe import DASH, Balanced, isolated, joined, line, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, Event, Storyline
-from marsad.store.events import ReportRef
+from marsad.store.records import EventReports, ReportRef
 
 Timeline = list[tuple[Event, list[Article]]]
 """A storyline's events in date order, each with its reports."""
@@ -100,9 +100,9 @@ def listed_event_dict(event: Event, reports: Sequence[ReportRef]) -> dict[str, A
     return out
 
 
-def write_events(listing: Iterable[tuple[Event, list[ReportRef]]], lines: bool) -> None:
+def write_events(listing: Iterable[EventReports], lines: bool) -> None:
     """``listing`` as JSON Lines, or as one JSON array written element by element."""
-    write_rows((listed_event_dict(event, reports) for event, reports in listing), lines)
+    write_rows((listed_event_dict(x.event, x.reports) for x in listing), lines)
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from marsad.models import Event, Storyline
 from marsad.organize.dating import day_of, event_date
 from marsad.organize.events import EventItem, Partition, report_order
 from marsad.organize.vectors import ReportTerms
-from marsad.store.event_index import EventInput
+from marsad.store.records import EventInput
 
 
 def item_of(row: EventInput) -> EventItem:

@@ -37,8 +37,9 @@ from marsad.organize.online import EventIndex
 from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
 from marsad.organize.timing import When
 from marsad.organize.vectors import ReportTerms
-from marsad.store import SQLiteStore
-from marsad.store.event_index import EventIndexTables, EventInput, decode_stems
+from marsad.store import Store
+from marsad.store.protocol import EventIndexStore
+from marsad.store.records import EventInput, decode_stems
 
 TermsOf = Callable[[Sequence[EventInput]], dict[str, ReportTerms]]
 
@@ -54,7 +55,7 @@ class Placed:
 
 
 def place_online(
-    store: SQLiteStore,
+    store: Store,
     new_rows: Sequence[EventInput],
     terms_of: TermsOf,
     copies: Sequence[tuple[str, str]],
@@ -115,7 +116,7 @@ def place_online(
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
 
 
-def _near(tables: EventIndexTables, spans: Sequence[When], params: EventParams) -> set[str]:
+def _near(tables: EventIndexStore, spans: Sequence[When], params: EventParams) -> set[str]:
     """The stored reports that reports at ``spans`` may be compared with: within the window
     of one of them (the windows merged into runs of days, each one range query), or all of
     them when one of the spans is unknown (an undated report is compared with everything)."""
@@ -135,7 +136,7 @@ def _near(tables: EventIndexTables, spans: Sequence[When], params: EventParams) 
 
 
 def _touched(
-    store: SQLiteStore,
+    store: Store,
     rows: Mapping[str, EventInput],
     terms: Mapping[str, ReportTerms],
     order: list[EventItem],
@@ -191,7 +192,7 @@ def _touched(
     changed = {e.id: e for e in events}
     lines = {str(e.storyline) for e in events}
     by_line: dict[str, list[Event]] = {}
-    for e in (*store.events.events_in("storyline", sorted(lines)), *events):
+    for e in (*store.events.of_storylines(sorted(lines)), *events):
         by_line.setdefault(str(e.storyline), []).append(changed.get(e.id, e))
     storylines = [
         storyline_record(sid, {e.id: e for e in by_line[sid]}.values()) for sid in sorted(lines)
@@ -228,7 +229,7 @@ class _Outside:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: Store,
         lexicon: Lexicon,
         centres: sp.csr_matrix,
         queries: Sequence[int],

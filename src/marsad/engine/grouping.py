@@ -19,12 +19,12 @@ from dataclasses import replace
 from marsad.link.copies import COPY_CONTAINMENT, COPY_LEAD
 from marsad.link.groups import Member, components, group_of, split_links
 from marsad.models import ReuseGroup, ReuseLink
-from marsad.store import SQLiteStore
+from marsad.store import Store
 
 CHUNK = 20_000  # articles whose links are read at a time while following copy links
 
 
-def update_groups(store: SQLiteStore) -> int:
+def update_groups(store: Store) -> int:
     """Regroup the articles whose links changed since the last update (and what their copy
     links reach); return how many articles were regrouped."""
     tables = store.reuse_groups
@@ -50,9 +50,7 @@ def update_groups(store: SQLiteStore) -> int:
     return len(reach)
 
 
-def largest_groups(
-    store: SQLiteStore, limit: int, member: Callable[[str], Member]
-) -> list[ReuseGroup]:
+def largest_groups(store: Store, limit: int, member: Callable[[str], Member]) -> list[ReuseGroup]:
     """The ``limit`` largest stored groups (kept up to date first), numbered as in the whole
     listing, with the articles partial links relate them to."""
     update_groups(store)
@@ -83,7 +81,7 @@ def largest_groups(
 
 
 def _copies(
-    store: SQLiteStore, ids: Sequence[str], relations: bool = False
+    store: Store, ids: Sequence[str], relations: bool = False
 ) -> tuple[list[ReuseLink], list[ReuseLink]]:
     """The copy links of articles ``ids`` (``link.copies.is_copy``) and, when asked, the
     partial links that relate them to other texts."""

@@ -18,8 +18,8 @@ from marsad.engine.templates import update_templates
 from marsad.link.reuse import ReuseParams, find_reuse, judge, tabulate
 from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
-from marsad.store import SQLiteStore
-from marsad.store.reuse import NewText
+from marsad.store import Store
+from marsad.store.records import IndexedText, NewText
 
 StepProgress = Callable[[str, int, int], None]
 """Called as ``progress(step, done, total)`` while an update runs: ``done`` of the ``total``
@@ -46,7 +46,7 @@ class LinkReport:
 
 
 def update_reuse(
-    store: SQLiteStore,
+    store: Store,
     params: ReuseParams | None = None,
     workers: int = 1,
     progress: StepProgress | None = None,
@@ -82,7 +82,7 @@ def update_reuse(
 
 
 def _update_block(
-    store: SQLiteStore,
+    store: Store,
     new: list[NewText],
     params: ReuseParams,
     workers: int,
@@ -134,12 +134,12 @@ def _update_block(
         lambda done: step("aligning passages", done, len(found)),
     )
     step("aligning passages", len(found), len(found))
-    indexed = [(ids[k], arts.seq, fps) for k, (arts, fps) in enumerate(shingled)]
+    indexed = [IndexedText(ids[k], arts.seq, fps) for k, (arts, fps) in enumerate(shingled)]
     step("saving links", 0, 1)
     store.reuse.save(indexed, links)
     step("saving links", 1, 1)
     step("marking templates", 0, 1)  # an outlet's template passage is not a copy
-    update_templates(store, [(i, fps) for i, _, fps in indexed], TemplateParams(reuse=params))
+    update_templates(store, [(x.id, x.fingerprints) for x in indexed], TemplateParams(reuse=params))
     step("marking templates", 1, 1)
     report.links = len(links)
     return report
@@ -149,7 +149,7 @@ class _StoredShingles:
     """Stored articles' shingles, read once per update however many new articles they match
     (the most recent ``size`` kept)."""
 
-    def __init__(self, store: SQLiteStore, size: int = 8192) -> None:
+    def __init__(self, store: Store, size: int = 8192) -> None:
         self.get = functools.lru_cache(maxsize=size)(
             lambda article_id: Shingled.of(store.reuse.shingles(article_id))
         )

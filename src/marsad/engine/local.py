@@ -20,7 +20,8 @@ from marsad.config import Settings
 from marsad.engine.process import process_batch
 from marsad.ingest import ReadOptions, read_inputs
 from marsad.models import RawDocument, Rejection
-from marsad.store import SQLiteStore
+from marsad.store import Store
+from marsad.store.records import StoredDocument
 from marsad.store.rows import Processed
 
 
@@ -44,7 +45,7 @@ _Result = list[Processed]
 
 
 def ingest(
-    store: SQLiteStore,
+    store: Store,
     paths: Sequence[str],
     options: ReadOptions,
     settings: Settings,
@@ -92,14 +93,14 @@ class _Runner:
     """Runs batches in-process until there is enough work to make worker processes pay."""
 
     def __init__(
-        self, store: SQLiteStore, workers: int, report: IngestReport, progress: Progress | None
+        self, store: Store, workers: int, report: IngestReport, progress: Progress | None
     ) -> None:
         self.store, self.workers, self.report, self.progress = store, workers, report, progress
         self.pool: Pool | None = None
         self.queue: deque[AsyncResult[_Result]] = deque()
         self.batches = 0
 
-    def submit(self, batch: list[tuple[str, RawDocument]]) -> None:
+    def submit(self, batch: list[StoredDocument]) -> None:
         self.batches += 1
         if self.workers > 1 and self.batches > 1 and self.pool is None:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers)
@@ -129,9 +130,7 @@ class _Runner:
             self.progress(self.report)
 
 
-def _add_documents(
-    store: SQLiteStore, docs: list[RawDocument]
-) -> tuple[list[tuple[str, RawDocument]], int]:
+def _add_documents(store: Store, docs: list[RawDocument]) -> tuple[list[StoredDocument], int]:
     """Store raw documents; return those this run must process and how many it inserted.
 
     The store returns the documents inserted now and those stored but not yet processed. The
@@ -142,8 +141,8 @@ def _add_documents(
     another run's; when some were, the batch is processed whole (saving an article twice
     changes nothing).
     """
-    todo, inserted = store.add_documents(docs)
-    return (todo if inserted else []), inserted
+    added = store.add_documents(docs)
+    return (added.new if added.inserted else []), added.inserted
 
 
 def _chunks(

@@ -48,8 +48,8 @@ from marsad.organize.dating import day_of
 from marsad.organize.events import EventItem, EventParams, Partition, all_terms, partition
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.organize.vectors import ReportTerms, VectorParams, decode_terms, encode_terms
-from marsad.store import SQLiteStore
-from marsad.store.event_index import ArticleDates, EventInput, TermsRow, encode_stems
+from marsad.store import Store
+from marsad.store.records import ArticleDates, EventInput, TermsRow, encode_stems
 
 CONSOLIDATE_SHARE = 0.05  # online while the new articles are at most this share of the organized
 CONSOLIDATE_MIN = 200  # ... or at most this many
@@ -77,7 +77,7 @@ class EventReport:
 
 
 def update_events(
-    store: SQLiteStore,
+    store: Store,
     params: EventParams | None = None,
     story: StoryParams | None = None,
     workers: int = 1,
@@ -97,9 +97,11 @@ def update_events(
     organized = store.event_index.organized_count()
     pending = int(store.events.state(ONLINE_KEY, "0") or 0)
     if not queued and not consolidate:
-        events_n, lines_n = store.events.sizes()
+        sizes = store.events.sizes()
         seconds = time.perf_counter() - start
-        return EventReport(organized, events_n, lines_n, seconds, "unchanged", 0, pending)
+        return EventReport(
+            organized, sizes.events, sizes.storylines, seconds, "unchanged", 0, pending
+        )
     limit = max(CONSOLIDATE_MIN, CONSOLIDATE_SHARE * organized)
     counted = store.event_index.docs() is not None
     online = counted and (
@@ -130,13 +132,13 @@ def update_events(
         pending, mode, queued = 0, "consolidated", articles - organized
     step("saving events", 1, 1)
     store.events.set_state(ONLINE_KEY, str(pending))
-    events_n, lines_n = store.events.sizes()
+    sizes = store.events.sizes()
     seconds = time.perf_counter() - start
-    return EventReport(articles, events_n, lines_n, seconds, mode, queued, pending)
+    return EventReport(articles, sizes.events, sizes.storylines, seconds, mode, queued, pending)
 
 
 def _consolidate(
-    store: SQLiteStore,
+    store: Store,
     rows: Sequence[EventInput],
     terms: Mapping[str, ReportTerms],
     params: EventParams,
@@ -168,7 +170,7 @@ def _consolidate(
 
 
 def _place(
-    store: SQLiteStore,
+    store: Store,
     new: Sequence[EventInput],
     terms_of: TermsOf,
     params: EventParams,
@@ -185,7 +187,7 @@ def _place(
 
 
 def _consolidate_bounded(
-    store: SQLiteStore,
+    store: Store,
     terms_of: TermsOf,
     params: EventParams,
     story: StoryParams,
@@ -214,7 +216,7 @@ def _date_order(row: ArticleDates) -> tuple[bool, int, str]:
     return day is None, day.toordinal() if day else 0, row.id
 
 
-def _bodies(store: SQLiteStore, rows: Sequence[EventInput], ids: set[str]) -> dict[str, str]:
+def _bodies(store: Store, rows: Sequence[EventInput], ids: set[str]) -> dict[str, str]:
     """The bodies of articles ``ids``: from ``rows`` where they are there, else read."""
     bodies = {r.id: r.body for r in rows}
     missing = sorted(ids - bodies.keys())
@@ -223,7 +225,7 @@ def _bodies(store: SQLiteStore, rows: Sequence[EventInput], ids: set[str]) -> di
 
 
 def _terms(
-    store: SQLiteStore,
+    store: Store,
     rows: Sequence[EventInput],
     params: EventParams,
     workers: int,
@@ -275,7 +277,7 @@ def _computed(
 
 
 def _terms_rows(
-    store: SQLiteStore, items: Sequence[EventItem], found: Sequence[ReportTerms]
+    store: Store, items: Sequence[EventItem], found: Sequence[ReportTerms]
 ) -> list[TermsRow]:
     """The rows that keep these reports' terms, their stem counts by lexicon id among them."""
     ids = store.events.term_ids({t for terms in found for t in terms.stems})

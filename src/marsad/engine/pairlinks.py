@@ -17,7 +17,7 @@ from marsad.link.align import AlignText, align_rewritten, align_texts
 from marsad.link.origin import Side, decide_sides
 from marsad.link.reuse import ReusePair
 from marsad.models import ReuseLink
-from marsad.store import SQLiteStore
+from marsad.store import Store
 
 PARALLEL_MIN = 2000
 """Pairs below which worker processes do not pay for their start."""
@@ -25,7 +25,7 @@ _CHUNK = 500  # pairs per task: a worker's cache holds the articles of neighbour
 
 
 def link_pairs(
-    store: SQLiteStore,
+    store: Store,
     pairs: Sequence[ReusePair],
     n: int,
     workers: int = 1,
@@ -40,7 +40,8 @@ def link_pairs(
     order = local_order(pairs)
     ordered = [pairs[k] for k in order]
     found: list[ReuseLink] = []
-    if workers <= 1 or len(pairs) < PARALLEL_MIN or not store.path.is_file():
+    opener = store.opener()
+    if workers <= 1 or len(pairs) < PARALLEL_MIN or opener is None:
         prepared = _Prepared(store, n)
         for done, pair in enumerate(ordered):
             tell(done)
@@ -48,7 +49,7 @@ def link_pairs(
     else:
         tasks = [ordered[k : k + _CHUNK] for k in range(0, len(ordered), _CHUNK)]
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_open, initargs=(str(store.path), n)) as pool:
+        with context.Pool(workers, initializer=_open, initargs=(opener, n)) as pool:
             for task in pool.imap(_link_task, tasks):
                 found += task
                 tell(len(found))
@@ -89,7 +90,7 @@ class _Prepared:
     they take part in (links come in ``local_order``, so a small cache holds what is reused:
     an article with its words, spans and shingles takes about 150 KB)."""
 
-    def __init__(self, store: SQLiteStore, n: int) -> None:
+    def __init__(self, store: Store, n: int) -> None:
         self.get = functools.lru_cache(maxsize=1024)(
             lambda article_id: (
                 (a := store.article(article_id)),
@@ -102,9 +103,9 @@ class _Prepared:
 _WORKER: list[tuple[_Prepared, int]] = []  # in a worker process: its cache and n
 
 
-def _open(path: str, n: int) -> None:
+def _open(opener: Callable[[], Store], n: int) -> None:
     """A worker's start: its own connection (the parent's is never used after the fork)."""
-    _WORKER[:] = [(_Prepared(SQLiteStore(path), n), n)]
+    _WORKER[:] = [(_Prepared(opener(), n), n)]
 
 
 def _link_task(pairs: Sequence[ReusePair]) -> list[ReuseLink]:

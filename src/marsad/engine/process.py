@@ -20,7 +20,8 @@ from marsad.models import (
     RejectReason,
     article_id,
 )
-from marsad.store.rows import Processed, article_row
+from marsad.store.records import StoredDocument
+from marsad.store.rows import IndexText, Processed, article_row
 
 Outcome = list[Article] | Rejection
 
@@ -45,11 +46,12 @@ def process_document(doc_id: str, doc: RawDocument) -> Outcome:
     return articles
 
 
-def process_batch(batch: list[tuple[str, RawDocument]]) -> list[Processed]:
+def process_batch(batch: list[StoredDocument]) -> list[Processed]:
     """``process_document`` over a batch, as rows ready for the store with their index text."""
     out: list[Processed] = []
-    for doc_id, doc in batch:
-        outcome = process_document(doc_id, doc)
+    for stored in batch:
+        doc_id = stored.id
+        outcome = process_document(doc_id, stored.document)
         if isinstance(outcome, Rejection):
             out.append(Processed(doc_id, rejection=outcome))
             continue
@@ -57,7 +59,7 @@ def process_batch(batch: list[tuple[str, RawDocument]]) -> list[Processed]:
         for a in outcome:
             title_tokens = tokens(a.norm_title)
             body_stems = stem_tokens(title_tokens + tokens(a.norm_body))
-            index.append((" ".join(title_tokens), " ".join(body_stems)))
+            index.append(IndexText(" ".join(title_tokens), " ".join(body_stems)))
         out.append(Processed(doc_id, [article_row(a) for a in outcome], index))
     return out
 

@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 
 from marsad.link.reuse import ReusePair, ReuseParams, rewrite_pair
 from marsad.link.rewrites import Rewrite, candidate_sample, compare, is_rewrite, pair_samples
-from marsad.store import SQLiteStore
-from marsad.store.reuse import NewText
+from marsad.store import Store
+from marsad.store.records import NewText, StemPairs
 
 
 def stored_rewrites(
-    store: SQLiteStore,
+    store: Store,
     new: Sequence[NewText],
     known: Mapping[tuple[str, str], ReusePair],
     params: ReuseParams,
@@ -51,7 +51,7 @@ def stored_rewrites(
                 r = Rewrite(0, 1, jaccard, contain_a, contain_b, count)
                 found[key] = rewrite_pair(*key, r, params)
     store.reuse.save_stem_pairs(
-        (article_id, candidate_sample(mine, rewrites))
-        for (article_id, _), mine in zip(new, samples, strict=True)
+        StemPairs(text.id, candidate_sample(mine, rewrites))
+        for text, mine in zip(new, samples, strict=True)
     )
     return found

@@ -25,14 +25,15 @@ import numpy as np
 from marsad.link.shingles import Hashes
 from marsad.link.templates import Prepared, TemplateParams, is_template_prepared
 from marsad.models import ReuseLink
-from marsad.store import SQLiteStore
+from marsad.store import Store
+from marsad.store.records import KindChange
 
 WHOLE_SHARE = 0.5
 """Updates whose new articles are more than this share of the index judge every link."""
 
 
 def update_templates(
-    store: SQLiteStore,
+    store: Store,
     new: Sequence[tuple[str, Hashes]],
     params: TemplateParams | None = None,
 ) -> int:
@@ -53,7 +54,9 @@ def update_templates(
         found.update(((x.a, x.b), x) for x in store.reuse.partial_links_of(i for i, _ in new))
         links = [found[key] for key in sorted(found)]
     templates, kinds = judge(store, links, params, whole, added if known else None)
-    changed = [(x.a, x.b, kind) for x, kind in zip(links, kinds, strict=True) if kind != x.kind]
+    changed = [
+        KindChange(x.a, x.b, kind) for x, kind in zip(links, kinds, strict=True) if kind != x.kind
+    ]
     if known:
         kept.save(params.min_articles, added, changed)
     else:  # the first count of this threshold (or a first index): keep every template
@@ -64,7 +67,7 @@ def update_templates(
     return kinds.count("template")
 
 
-def changed_links(store: SQLiteStore, changed: dict[str, set[int]]) -> list[ReuseLink]:
+def changed_links(store: Store, changed: dict[str, set[int]]) -> list[ReuseLink]:
     """The stored partial and template links whose two articles share a fingerprint that has
     become a template of the outlet of one of them (``changed``: outlet -> fingerprints)."""
     carried = store.reuse.carriers(set().union(*changed.values()))
@@ -78,7 +81,7 @@ def changed_links(store: SQLiteStore, changed: dict[str, set[int]]) -> list[Reus
 
 
 def new_templates(
-    store: SQLiteStore, new: Sequence[tuple[str, Hashes]], params: TemplateParams, known: bool
+    store: Store, new: Sequence[tuple[str, Hashes]], params: TemplateParams, known: bool
 ) -> dict[str, set[int]]:
     """Outlet -> the fingerprints that are its templates with the ``new`` articles and were
     not without them (only the new articles' own fingerprints, in their outlets, can be);
@@ -104,7 +107,7 @@ def new_templates(
 
 
 def judge(
-    store: SQLiteStore,
+    store: Store,
     links: Sequence[ReuseLink],
     params: TemplateParams,
     whole: bool = False,

@@ -20,7 +20,7 @@ from typing import Protocol
 import numpy as np
 import scipy.sparse as sp
 
-from marsad.models import LexiconCounts, TermEntry
+from marsad.models import CaseCounts, LexiconCounts, TermEntry
 from marsad.organize.names import Casing, names_of
 from marsad.organize.vectors import NAME, ReportTerms, VectorParams
 
@@ -256,7 +256,7 @@ class CountSource(Protocol):
 
     def lexicon_of(self, ids: Sequence[int]) -> Sequence[TermEntry]: ...
 
-    def casing(self, words: Sequence[str]) -> Mapping[str, tuple[int, int]]: ...
+    def casing(self, words: Sequence[str]) -> Mapping[str, CaseCounts]: ...
 
 
 class Lexicon:

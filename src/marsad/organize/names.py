@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.arabic import STOPWORDS
+from marsad.models import CaseCounts
 
 NAME_SHARE = 0.5
 # A word of a cased or uncased script (no digits), with inner apostrophes, hyphens and dots.
@@ -92,7 +93,7 @@ class Casing:
     words of the reports it met, not every word ever seen."""
 
     def __init__(
-        self, source: Callable[[Sequence[str]], Mapping[str, tuple[int, int]]] | None = None
+        self, source: Callable[[Sequence[str]], Mapping[str, CaseCounts]] | None = None
     ) -> None:
         self.upper: Counter[str] = Counter()
         self.lower: Counter[str] = Counter()
@@ -118,10 +119,10 @@ class Casing:
         if not unknown:
             return
         self._asked.update(unknown)
-        for word, (up, low) in self.source(unknown).items():
-            self.base_upper[word], self.base_lower[word] = up, low
-            self.upper[word] += up
-            self.lower[word] += low
+        for word, told in self.source(unknown).items():
+            self.base_upper[word], self.base_lower[word] = told.upper, told.lower
+            self.upper[word] += told.upper
+            self.lower[word] += told.lower
 
     def added(self) -> tuple[dict[str, int], dict[str, int]]:
         """The counts met here, beyond what ``source`` told: capitalized, lower case."""

@@ -7,78 +7,20 @@ letter case), and each event's centroid indexed by term.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-import numpy as np
-
-from marsad.models import CentroidEntry, LexiconCounts, TermEntry
+from marsad.models import CaseCounts, CentroidEntry, LexiconCounts, TermEntry
 from marsad.store.inlists import in_lists
+from marsad.store.records import (
+    ArticleDates,
+    Centroids,
+    EventInput,
+    StoredStems,
+    TermsRow,
+)
 
 DOCS_KEY = "lexicon_docs"  # event_state: how many reports the stored counts hold
-
-
-@dataclass(frozen=True, slots=True)
-class EventInput:
-    """What the events stage reads of an article (``body`` empty when not asked for)."""
-
-    id: str
-    title: str | None
-    body: str
-    published: str | None
-    crawled: str | None
-    outlet: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleDates:
-    """When an article came out and when it was crawled, as stored (for ordering by date)."""
-
-    id: str
-    published: str | None
-    crawled: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class TermsRow:
-    """A report's stored terms (``organize.vectors.encode_terms``), its stem counts as term
-    ids and counts (``encode_stems``), whether it has capitalized words (names may be among
-    them), and its days (ordinals): the day it came out (else was crawled) and the day its
-    text gives for its happening."""
-
-    id: str
-    data: bytes
-    stems: bytes
-    cased: bool
-    day: int | None
-    text_day: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class StoredStems:
-    """What a window reads of a stored report: ``TermsRow`` without its full terms."""
-
-    id: str
-    stems: bytes
-    cased: bool
-    day: int | None
-    text_day: int | None
-
-
-def encode_stems(ids: Sequence[int], counts: Sequence[float]) -> bytes:
-    """Term ids (int32) then their counts (float32), as one blob."""
-    return np.asarray(ids, dtype=np.int32).tobytes() + np.asarray(counts, np.float32).tobytes()
-
-
-def decode_stems(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """The term ids and counts ``encode_stems`` put in ``blob``."""
-    half = len(blob) // 2
-    return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], np.float32)
-
-
-Centroids = Mapping[str, Mapping[str, float]]  # event id -> term -> weight
-
 
 _INPUT = "SELECT a.id, a.title, {body}, a.published, a.crawled, coalesce(a.outlet, a.source) "
 
@@ -185,10 +127,10 @@ class EventIndexTables:
         sql = "SELECT id, df FROM event_lexicon WHERE id IN ({marks})"
         return {int(i): int(df) for i, df in self._select(sql, ids)}
 
-    def casing(self, words: Sequence[str]) -> dict[str, tuple[int, int]]:
+    def casing(self, words: Sequence[str]) -> dict[str, CaseCounts]:
         """How often each of ``words`` was written capitalized and in lower case."""
         sql = "SELECT word, upper, lower FROM event_casing WHERE word IN ({marks})"
-        return {w: (int(u), int(lo)) for w, u, lo in self._select(sql, words)}
+        return {w: CaseCounts(int(u), int(lo)) for w, u, lo in self._select(sql, words)}
 
     def centroid_entries(self, terms: Sequence[str]) -> list[CentroidEntry]:
         """The entries of every stored centroid that holds one of ``terms``."""

@@ -5,32 +5,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from marsad.errors import NotFoundError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
-from marsad.store.event_index import Centroids, TermsRow
 from marsad.store.inlists import in_lists
+from marsad.store.records import Centroids, EventReports, ReportRef, Sizes, TermsRow
 from marsad.store.transaction import Transaction
 
 _EVENT_COLUMNS = (
     "id, title, articles, outlets, date, date_evidence, first_seen, last_seen, storyline"
 )
 _STORY_COLUMNS = "id, title, events, articles, outlets, start, end_"
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRef:
-    """What an event listing shows of one of its reports."""
-
-    id: str
-    url: str | None
-    outlet: str | None
-    published: str | None
-    title: str | None
-    origin: str  # where its document came from: a path, an archive member, a feed item
 
 
 class EventTables:
@@ -130,10 +117,10 @@ class EventTables:
             event_index.write_centroids(self.db, centroids, replace=False)
             event_index.drain(self.db, [a for e in events for a in e.articles])
 
-    def sizes(self) -> tuple[int, int]:
+    def sizes(self) -> Sizes:
         """How many events and storylines are stored."""
         one = self.db.execute
-        return (
+        return Sizes(
             int(one("SELECT count(*) FROM events").fetchone()[0]),
             int(one("SELECT count(*) FROM storylines").fetchone()[0]),
         )
@@ -168,17 +155,15 @@ class EventTables:
         )
         return [_event(row) for row in rows]
 
-    def events_in(self, column: str, values: Sequence[str]) -> list[Event]:
-        """The events whose ``column`` (``id`` or ``storyline``) is one of ``values``."""
-        if column not in ("id", "storyline"):
-            raise ValueError(f"not an indexed column of events: {column!r}")
+    def of_storylines(self, storylines: Iterable[str]) -> list[Event]:
+        """The events of these storylines."""
         out = []
-        for chunk, marks in in_lists(sorted(set(values))):
-            sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE {column} IN ({marks})"
+        for chunk, marks in in_lists(sorted(set(storylines))):
+            sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE storyline IN ({marks})"
             out += [_event(row) for row in self.db.execute(sql, chunk)]
         return out
 
-    def listing(self, storyline: str | None = None) -> Iterator[tuple[Event, list[ReportRef]]]:
+    def listing(self, storyline: str | None = None) -> Iterator[EventReports]:
         """Every event (of ``storyline``, when given) in date order, each with its reports
         (id, url, outlet, publication date, title, origin), read from one cursor: nothing is
         held but the event at hand."""
@@ -197,14 +182,14 @@ class EventTables:
         for row in rows:
             if current is None or current.id != row[0]:
                 if current is not None:
-                    yield current, [reports[i] for i in current.articles if i in reports]
+                    yield _listed(current, reports)
                 current, reports = _event(row[:9]), {}
             i, url, outlet, published, title, origin = row[9:]
             reports[str(i)] = ReportRef(
                 str(i), _opt(url), _opt(outlet), _opt(published), _opt(title), str(origin)
             )
         if current is not None:
-            yield current, [reports[i] for i in current.articles if i in reports]
+            yield _listed(current, reports)
 
     def event(self, ref: str) -> Event:
         return _event(self._one("events", _EVENT_COLUMNS, ref, "event"))
@@ -241,6 +226,11 @@ class EventTables:
         if not rows:
             raise NotFoundError(f"no {what} with id {ref!r}: list them with `marsad stories`")
         raise NotFoundError(f"{what} id prefix {ref!r} is ambiguous: give more characters")
+
+
+def _listed(event: Event, reports: Mapping[str, ReportRef]) -> EventReports:
+    """An event with its reports in the event's order."""
+    return EventReports(event, [reports[i] for i in event.articles if i in reports])
 
 
 def _event(row: tuple[object, ...]) -> Event:

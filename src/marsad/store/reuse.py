@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
 from marsad.models import ReuseLink
 from marsad.store.inlists import in_lists as _chunks
+from marsad.store.records import (
+    Hashes,
+    IndexedText,
+    KindChange,
+    NewText,
+    OutletLink,
+    StemPairs,
+)
 from marsad.store.reuse_rows import (
     LINK_COLUMNS,
-    Hashes,
-    Values,
     link_of,
     link_row,
     postings,
@@ -26,22 +31,6 @@ from marsad.store.reuse_rows import (
 from marsad.store.transaction import Transaction
 
 _OUTLET = "coalesce(nullif({0}.outlet, ''), {0}.source, '')"
-
-
-class NewText(NamedTuple):
-    """An article the reuse index does not hold yet: its id and normalized body."""
-
-    id: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class OutletLink:
-    """A stored link with the outlets (else sources) of its two articles."""
-
-    link: ReuseLink
-    outlet_a: str
-    outlet_b: str
 
 
 class ReuseTables:
@@ -95,19 +84,20 @@ class ReuseTables:
 
     def save(
         self,
-        indexed: Sequence[tuple[str, Hashes, Hashes]],
+        indexed: Sequence[IndexedText],
         links: Iterable[ReuseLink],
     ) -> None:
-        """Add articles to the index (id, shingles, fingerprints) and store links, atomically."""
+        """Add articles to the index (their shingles and fingerprints) and store links,
+        atomically."""
         with Transaction(self.db):
             self.db.executemany(
                 "INSERT OR REPLACE INTO reuse_shingles (article_id, seq) VALUES (?, ?)",
-                ((article_id, seq.astype(np.uint64).tobytes()) for article_id, seq, _ in indexed),
+                ((x.id, x.shingles.astype(np.uint64).tobytes()) for x in indexed),
             )
             self.db.executemany(
-                "DELETE FROM reuse_queue WHERE article_id = ?", ((x,) for x, _, _ in indexed)
+                "DELETE FROM reuse_queue WHERE article_id = ?", ((x.id,) for x in indexed)
             )
-            for rows in postings([(article_id, fps) for article_id, _, fps in indexed]):
+            for rows in postings([(x.id, x.fingerprints) for x in indexed]):
                 self.db.executemany(
                     "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
                 )
@@ -319,12 +309,12 @@ class ReuseTables:
             found.setdefault(outlet, set()).add(int(np.int64(fp).view(np.uint64)))
         return found
 
-    def set_kinds(self, kinds: Iterable[tuple[str, str, str]]) -> None:
-        """Set the kind of links ``(a, b, kind)``, atomically."""
+    def set_kinds(self, kinds: Iterable[KindChange]) -> None:
+        """Set the kinds of links, atomically."""
         with Transaction(self.db):
             self.db.executemany(
                 "UPDATE reuse_links SET kind = ? WHERE a = ? AND b = ?",
-                [(kind, a, b) for a, b, kind in kinds],
+                [(k.kind, k.a, k.b) for k in kinds],
             )
 
     # -- light rewrites (link/rewrites.py) -------------------------------------------------
@@ -352,10 +342,10 @@ class ReuseTables:
                 found[article_id] = found.get(article_id, 0) + 1
         return found
 
-    def save_stem_pairs(self, rows: Iterable[tuple[str, Values]]) -> None:
+    def save_stem_pairs(self, rows: Iterable[StemPairs]) -> None:
         """Index each article's sampled word pairs (again: a repeat changes nothing)."""
         with Transaction(self.db):
-            for chunk in postings(rows):
+            for chunk in postings((r.id, r.values) for r in rows):
                 self.db.executemany(
                     "INSERT OR IGNORE INTO reuse_stem_pairs (fp, article_id) VALUES (?, ?)", chunk
                 )

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from marsad.store.inlists import in_lists
+from marsad.store.records import GroupSize
 from marsad.store.transaction import Transaction
-
-
-class GroupSize(NamedTuple):
-    """A stored reuse group: its name (its smallest article id) and how many articles."""
-
-    name: str
-    size: int
 
 
 class ReuseGroupTables:

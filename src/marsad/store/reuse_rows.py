@@ -8,12 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from marsad.models import ReuseLink
-
-Hashes = npt.NDArray[np.uint64]
-Values = Hashes | Sequence[int]  # hash values of one article, as an array or a list
+from marsad.store.records import Values
 
 LINK_COLUMNS = (
     "a, b, kind, jaccard, contain_a, contain_b, longest, origin, copy, reasons, uncredited, "

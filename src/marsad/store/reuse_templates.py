@@ -12,14 +12,12 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 
 from marsad.store.inlists import in_lists
+from marsad.store.records import KindChange, Templates
 from marsad.store.reuse_rows import signed
 from marsad.store.transaction import Transaction
 
 WHOLE_READ = 20_000
 """Fingerprints of one outlet asked at once past which its kept templates are read whole."""
-
-Templates = dict[str, set[int]]
-"""Outlet -> fingerprints (unsigned, as hashed)."""
 
 
 class TemplateTables:
@@ -62,12 +60,12 @@ class TemplateTables:
         self,
         min_texts: int,
         templates: Mapping[str, Iterable[int]],
-        kinds: Iterable[tuple[str, str, str]],
+        kinds: Iterable[KindChange],
         whole: bool = False,
     ) -> None:
         """Keep these templates too (``whole``: they are every template of ``min_texts``,
         counted from the whole index, and replace what was kept) and set the kinds of the links
-        ``(a, b, kind)`` judged with them, atomically."""
+        judged with them, atomically."""
         with Transaction(self.db):
             if whole:
                 self.db.execute("DELETE FROM reuse_templates WHERE min_texts = ?", (min_texts,))
@@ -85,7 +83,7 @@ class TemplateTables:
             )
             self.db.executemany(
                 "UPDATE reuse_links SET kind = ? WHERE a = ? AND b = ?",
-                [(kind, a, b) for a, b, kind in kinds],
+                [(k.kind, k.a, k.b) for k in kinds],
             )
 
 

@@ -8,36 +8,67 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.models import Article, PubDate, Rejection, RemovedLine
 
-ARTICLE_COLUMNS = (
-    "id, document_id, seq, parent_id, title, body, paragraphs, norm_title, norm_body, "
-    "lang, lang_score, source, outlet, outlet_provenance, url, author, published, "
-    "date_provenance, date_confidence, date_evidence, crawled, attributions, removed, notes"
-)
 
-Row = tuple[Any, ...]
+class ArticleRow(NamedTuple):
+    """An ``articles`` table row, its columns named as the table's: built in worker processes
+    by ``article_row``, inserted as it is by the store."""
+
+    id: str
+    document_id: str
+    seq: int
+    parent_id: str | None
+    title: str | None
+    body: str
+    paragraphs: str  # JSON
+    norm_title: str
+    norm_body: str
+    lang: str
+    lang_score: float
+    source: str | None
+    outlet: str | None
+    outlet_provenance: str | None
+    url: str | None
+    author: str | None
+    published: str | None
+    date_provenance: str
+    date_confidence: float
+    date_evidence: str | None
+    crawled: str | None
+    attributions: str  # JSON
+    removed: str  # JSON
+    notes: str  # JSON
+
+
+ARTICLE_COLUMNS = ", ".join(ArticleRow._fields)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexText:
+    """What the full-text index holds of an article: its normalized title's tokens and the
+    light stems of its title and body, each space-joined."""
+
+    title: str
+    stems: str
 
 
 @dataclass(frozen=True, slots=True)
 class Processed:
-    """One document after processing: its article rows with their index text, or a rejection.
-
-    ``index`` holds, for each row, the full-text index columns: the normalized title's tokens
-    and the light stems of title and body, each space-joined.
-    """
+    """One document after processing: its article rows with their index text (one each), or
+    a rejection."""
 
     doc_id: str
-    rows: list[Row] = field(default_factory=list)
-    index: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[ArticleRow] = field(default_factory=list)
+    index: list[IndexText] = field(default_factory=list)
     rejection: Rejection | None = None
 
 
-def article_row(a: Article) -> Row:
-    """The ``articles`` table row of an article, in ``ARTICLE_COLUMNS`` order."""
-    return (
+def article_row(a: Article) -> ArticleRow:
+    """The ``articles`` table row of an article."""
+    return ArticleRow(
         a.id,
         a.document_id,
         a.seq,

@@ -7,9 +7,10 @@ transaction, so a killed process leaves either a whole batch or none of it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from marsad.config import BUSY_TIMEOUT
@@ -18,6 +19,8 @@ from marsad.models import Article, RawDocument, Rejection, RejectReason
 from marsad.store.connection import connect
 from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
+from marsad.store.fts import SearchQuery, outlet_matches
+from marsad.store.records import Added, Scored, StoredDocument
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
 from marsad.store.reuse_templates import TemplateTables
@@ -42,6 +45,7 @@ class SQLiteStore:
         """Open (or create) the database at ``path``. A writer waits up to ``busy_timeout``
         seconds for another process's write lock; SQLite's errors become ``StoreError``s."""
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         self.db = connect(self.path, busy_timeout)
         try:
             self._migrate()
@@ -75,6 +79,14 @@ class SQLiteStore:
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {step + 1}")
 
+    def opener(self) -> Callable[[], SQLiteStore] | None:
+        """A picklable way to open this store again: a worker process calls it for its own
+        connection (a connection is never shared across a fork). None when the database is
+        not a file others can open."""
+        if not self.path.is_file():
+            return None
+        return functools.partial(SQLiteStore, self.path, self.busy_timeout)
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -84,14 +96,12 @@ class SQLiteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add_documents(
-        self, docs: Iterable[RawDocument]
-    ) -> tuple[list[tuple[str, RawDocument]], int]:
+    def add_documents(self, docs: Iterable[RawDocument]) -> Added:
         """Store raw documents; return those that still need processing (new or pending),
         and how many rows this call inserted (its statements' own count: a row another run
         inserted first is not counted, nor are the rows triggers add)."""
         now = _now()
-        todo: list[tuple[str, RawDocument]] = []
+        todo: list[StoredDocument] = []
         seen: set[str] = set()
         inserted = 0
         with self._transaction():
@@ -117,8 +127,8 @@ class SQLiteStore:
                 )
                 inserted += cur.rowcount
                 if cur.rowcount or self._is_pending(doc_id):
-                    todo.append((doc_id, doc))
-        return todo, inserted
+                    todo.append(StoredDocument(doc_id, doc))
+        return Added(todo, inserted)
 
     def _is_pending(self, doc_id: str) -> bool:
         row = self.db.execute("SELECT 1 FROM processed WHERE document_id = ?", (doc_id,))
@@ -145,12 +155,12 @@ class SQLiteStore:
                         "(origin, reason, detail, size, recorded_at) VALUES (?, ?, ?, ?, ?)",
                         (r.origin, str(r.reason), r.detail, r.size, now),
                     )
-                for row, (norm_title, stems) in zip(done.rows, done.index, strict=True):
+                for row, index in zip(done.rows, done.index, strict=True):
                     cur = self.db.execute(_INSERT_ARTICLE, row)
                     if cur.rowcount:
                         self.db.execute(
                             "INSERT INTO articles_fts (rowid, norm_title, stems) VALUES (?, ?, ?)",
-                            (cur.lastrowid, norm_title, stems),
+                            (cur.lastrowid, index.title, index.stems),
                         )
                 self.db.execute(
                     "INSERT OR REPLACE INTO processed (document_id, status) VALUES (?, ?)",
@@ -162,7 +172,7 @@ class SQLiteStore:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def pending_documents(self, batch: int = 500) -> Iterator[list[tuple[str, RawDocument]]]:
+    def pending_documents(self, batch: int = 500) -> Iterator[list[StoredDocument]]:
         """Documents stored but not processed (a run was killed): the next run finishes them."""
         last = ""
         while True:
@@ -177,7 +187,8 @@ class SQLiteStore:
                 return
             last = rows[-1][0]
             yield [
-                (r[0], RawDocument(bytes(r[5]), r[1], r[2], r[3], json.loads(r[4]))) for r in rows
+                StoredDocument(r[0], RawDocument(bytes(r[5]), r[1], r[2], r[3], json.loads(r[4])))
+                for r in rows
             ]
 
     def document(self, doc_id: str) -> RawDocument:
@@ -231,7 +242,8 @@ class SQLiteStore:
             sql += f" LIMIT {int(limit)}"
         return [article_from_row(r) for r in self.db.execute(sql, args)]
 
-    def search(self, fts_query: str, limit: int = 20) -> list[tuple[Article, float]]:
+    def search(self, fts_query: str, limit: int = 20) -> list[Scored]:
+        """Articles matching an FTS5 query (``fts.parse_query(...).match``), best first."""
         try:
             rows = self.db.execute(
                 f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, "
@@ -242,7 +254,12 @@ class SQLiteStore:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search query could not be run ({exc}): {fts_query}") from exc
-        return [(article_from_row(r[:-1]), float(r[-1])) for r in rows]
+        return [Scored(article_from_row(r[:-1]), float(r[-1])) for r in rows]
+
+    def outlet_articles(self, query: SearchQuery, limit: int = 20) -> list[str]:
+        """Ids of the articles whose outlet or source the query names (``fts.outlet_matches``),
+        newest first."""
+        return outlet_matches(self.db, query, limit)
 
     def rejections(self) -> list[Rejection]:
         return [
