@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from marsad.analyze.temporal import calendar as cal
-from marsad.analyze.temporal.calendar import Granularity, Period
-from marsad.analyze.temporal.candidate import Candidate, date_or_none, make, shift
+from marsad.analyze.temporal.calendar import Period
+from marsad.analyze.temporal.candidate import Candidate, date_or_none, make
 from marsad.analyze.temporal.days import dayref
 from marsad.analyze.temporal.interpret_hijri import (
     hijri_day,
@@ -27,16 +27,19 @@ from marsad.analyze.temporal.interpret_hijri import (
     hijri_part,
     hijri_year,
 )
+from marsad.analyze.temporal.interpret_years import (
+    ago_period,
+    quarter_period,
+    session_period,
+    unit_period,
+    year_period,
+)
 from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_MONTHS,
     DIRECTIONS,
-    DUALS,
-    ENGLISH_DIRECTIONS,
     MONTHS,
-    NUMBERS,
     ORDINALS,
     PARTS,
-    UNITS,
     Unit,
     spaced,
 )
@@ -44,16 +47,8 @@ from marsad.analyze.temporal.tense import tense
 
 __all__ = ["Candidate", "interpret"]
 
-
-_SESSION_START: Final = 9
-"""The month school, university and parliamentary years begin in (Tunisia's parliament sits from
-October, its schools from mid-September; the Gulf's schools from late August)."""
-_QUARTERS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
-_WEEKS: Final = _QUARTERS
-_COUNTED: Final = re.compile(
-    r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
-)
-"""Words after "بين 1200 و1800" that make the numbers amounts, not years."""
+_WEEKS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+"""The week of a month: "الأسبوع الأول من مارس"."""
 
 
 def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -277,89 +272,6 @@ def _month_week(match: re.Match[str], text: str, reference: dt.date | None) -> C
     return make(span, "week", reference, lambda ref: days_of(tail.year_of(ref, month_, time)))
 
 
-def _quarter(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    g = match.group
-    halves = g("quarter_k") == "النصف"
-    number = (2 if halves else 4) if g("quarter_n") == "الاخير" else _QUARTERS[g("quarter_n")]
-    if halves and number > 2:
-        return None
-    granularity: Granularity = "year-part" if halves else "quarter"
-
-    def period(year_: int) -> Period:
-        return cal.half(year_, number) if halves else cal.quarter(year_, number)
-
-    if g("quarter_y"):
-        return make(match.span("quarter"), granularity, reference, period(int(g("quarter_y"))))
-    direction = DIRECTIONS[g("quarter_d")] if g("quarter_d") else 0
-    return make(
-        match.span("quarter"), granularity, reference, lambda ref: period(ref.year + direction)
-    )
-
-
-def _unit(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    g = match.group
-    span = match.span("unit")
-    if g("unit_e"):
-        word, direction = g("unit_eu"), ENGLISH_DIRECTIONS[g("unit_e")]
-        unit: Unit = "week" if word == "week" else "month" if word == "month" else "year"
-    else:
-        word = g("unit_h") or g("unit_u")
-        direction = DIRECTIONS[g("unit_d")] if g("unit_d") else 0
-        unit = "week" if word.endswith("اسبوع") else "month" if word.endswith("شهر") else "year"
-        if g("unit_y") and unit == "year":  # "العام الماضي 2014م": the stated year
-            return make(span, "year", reference, cal.year(int(g("unit_y"))))
-    return make(span, unit, reference, lambda ref: shift(ref, unit, direction))
-
-
-def _year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    g = match.group
-    if g("year_r1"):  # "2016-2020", "موسم 2014/2015"
-        first, last = int(g("year_r1")), int(g("year_r2"))
-        if last <= first or _COUNTED.match(text, match.end("year")):
-            return None
-        return make(
-            (match.start("year_r1"), match.end("year")), "year", reference, cal.years(first, last)
-        )
-    if g("year_f"):  # "بين 2012 و2015"
-        first, last = int(g("year_f")), int(g("year_t"))
-        if last <= first or _COUNTED.match(text, match.end("year")):
-            return None
-        span = (match.start("year_f"), match.end("year"))
-        return make(span, "year", reference, cal.years(first, last))
-    if g("year_a"):
-        first, last = int(g("year_a")), int(g("year_b") or 0)
-        period = cal.years(first, last) if last > first else cal.year(first)
-        return make((match.start("year_k"), match.end("year")), "year", reference, period)
-    if g("year_c"):
-        span = (match.start("year_c"), match.end("year"))
-    elif g("year_q"):
-        span = match.span("year_q")
-    else:
-        span = match.span("year")
-    digits = re.match(r"\d+", match.string[span[0] : span[1]])
-    return None if digits is None else make(span, "year", reference, cal.year(int(digits.group())))
-
-
-def _session(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    """A school, university or parliamentary year, as the two calendar years it spans: one
-    that begins in the autumn (September), "2017/2018" [year]. It needs its years or a relative
-    word ("السنة الدراسية المقبلة"); alone it is any such year ("معدل السنة الدراسية")."""
-    g = match.group
-    span = match.span("session")
-    if g("session_a"):
-        first, last = int(g("session_a")), int(g("session_b"))
-        return make(span, "year", reference, cal.years(first, last)) if last > first else None
-    if not g("session_d"):
-        return None
-    direction = DIRECTIONS[g("session_d")]
-
-    def build(ref: dt.date) -> Period:
-        first = ref.year - (ref.month < _SESSION_START) + direction
-        return cal.years(first, first + 1)
-
-    return make(span, "year", reference, build)
-
-
 def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
     month_ = _month(match, "month")
@@ -403,21 +315,6 @@ def _months(match: re.Match[str], text: str, reference: dt.date | None) -> Candi
     return make(span, "month", reference, lambda ref: both(tail.year_of(ref, last, time)))
 
 
-def _ago(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    g = match.group
-    unit: Unit
-    if g("ago_dual"):
-        count, unit = 2, DUALS[g("ago_dual")]
-    elif g("ago_n"):
-        number = g("ago_n")
-        count, unit = (int(number) if number.isdigit() else NUMBERS[number]), UNITS[g("ago_u")]
-    else:
-        count, unit = 1, UNITS[g("ago_one")]
-    if count == 0:
-        return None
-    return make(match.span("ago"), unit, reference, lambda ref: shift(ref, unit, -count))
-
-
 _INTERPRETERS: Final[
     dict[str, Callable[[re.Match[str], str, dt.date | None], Candidate | None]]
 ] = {
@@ -425,15 +322,15 @@ _INTERPRETERS: Final[
     "daymonth": _daymonth,
     "mdy": _mdy,
     "part": _part,
-    "quarter": _quarter,
+    "quarter": quarter_period,
     "same": _same,
     "mweek": _month_week,
-    "session": _session,
-    "unit": _unit,
-    "year": _year,
+    "session": session_period,
+    "unit": unit_period,
+    "year": year_period,
     "month": _month_rule,
     "months": _months,
-    "ago": _ago,
+    "ago": ago_period,
     "feast": hijri_feast,
     "dayref": dayref,
     "hnum": hijri_numeric,
