@@ -44,6 +44,7 @@ SHIFT_DAYS = 15
 KEEP = 1000  # most frequent word forms kept as they are
 SEED = 12
 _WORD = re.compile(r"[^\W\d_]+")
+_DMY = re.compile(r"(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>\d{4})")  # ANT's day/month/year dates
 _ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 
@@ -128,7 +129,12 @@ class Replica:
 
 
 def _shifted(value: str, shift: dt.timedelta) -> str:
-    """An ISO date-time (``2015-07-21 02:51:32``, ``2017-01-20T21:43:00+01:00``) moved."""
+    """A date moved, in the form it came in: an ISO date-time (``2015-07-21 02:51:32``,
+    ``2017-01-20T21:43:00+01:00``) or ANT's day/month/year (``31/10/2016``)."""
+    day = _DMY.fullmatch(value)
+    if day is not None:
+        moved = dt.date(int(day["y"]), int(day["m"]), int(day["d"])) + shift
+        return f"{moved.day:02d}/{moved.month:02d}/{moved.year}"
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
@@ -154,8 +160,13 @@ def records(base: Base, pairs: list[tuple[int, int]]) -> Iterator[dict[str, str]
 
 
 def moment(record: dict[str, str]) -> str:
-    """A record's date as it sorts (both data sets give ISO dates)."""
-    return (record.get("date_extracted") or record.get("date") or "")[:19].replace("T", " ")
+    """A record's date as it sorts: ISO (SaudiNewsNet's crawl times and half of ANT's dates
+    are ISO date-times; the other half of ANT's are day/month/year)."""
+    value = record.get("date_extracted") or record.get("date") or ""
+    day = _DMY.fullmatch(value)
+    if day is not None:
+        return f"{day['y']}-{day['m']}-{day['d']} 00:00:00"
+    return value[:19].replace("T", " ")
 
 
 def write_corpus(
