@@ -1,6 +1,6 @@
 """The SQLite store: WAL mode, migrations, raw documents first, then articles and their index.
 
-Only this module (and the engine) touches the database. Writes come in batches, each batch one
+Only the store (this package) touches the database. Writes come in batches, each batch one
 transaction, so a killed process leaves either a whole batch or none of it.
 """
 
