@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,11 @@ SHARED = (ROOT / ".." / "shared" / "data").resolve()
 SEEDS = SHARED / "seeds"
 SAUDINEWSNET = SHARED / "saudinewsnet"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# What Marsad caches (the unpacked language model) goes to a directory of this test run, not
+# the user's; subprocesses (the CLI tests) inherit it.
+os.environ.setdefault("MARSAD_CACHE_DIR", tempfile.mkdtemp(prefix="marsad-test-cache-"))
 
 
 def require(path: Path) -> Path:
