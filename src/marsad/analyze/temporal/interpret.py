@@ -28,6 +28,7 @@ from marsad.analyze.temporal.interpret_hijri import (
     hijri_year,
 )
 from marsad.analyze.temporal.interpret_years import (
+    FIRST_TO_FOURTH,
     ago_period,
     quarter_period,
     session_period,
@@ -46,9 +47,6 @@ from marsad.analyze.temporal.lexicon import (
 from marsad.analyze.temporal.tense import tense
 
 __all__ = ["Candidate", "interpret"]
-
-_WEEKS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
-"""The week of a month: "الأسبوع الأول من مارس"."""
 
 
 def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -255,7 +253,7 @@ def _month_week(match: re.Match[str], text: str, reference: dt.date | None) -> C
     month_ = _month(match, "mweek")
     if month_ is None:
         return None
-    number = _WEEKS.get(match.group("mweek_n"))
+    number = FIRST_TO_FOURTH.get(match.group("mweek_n"))
     tail = _tail(match, "mweek")
     span = match.span("mweek")
 

@@ -24,7 +24,8 @@ from marsad.analyze.temporal.lexicon import (
 _SESSION_START: Final = 9
 """The month school, university and parliamentary years begin in (Tunisia's parliament sits from
 October, its schools from mid-September; the Gulf's schools from late August)."""
-_QUARTERS: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+FIRST_TO_FOURTH: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+"""The first to fourth quarter (or week of a month: ``interpret._month_week``)."""
 _COUNTED: Final = re.compile(
     r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
 )
@@ -34,7 +35,7 @@ _COUNTED: Final = re.compile(
 def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
     halves = g("quarter_k") == "النصف"
-    number = (2 if halves else 4) if g("quarter_n") == "الاخير" else _QUARTERS[g("quarter_n")]
+    number = (2 if halves else 4) if g("quarter_n") == "الاخير" else FIRST_TO_FOURTH[g("quarter_n")]
     if halves and number > 2:
         return None
     granularity: Granularity = "year-part" if halves else "quarter"
