@@ -15,6 +15,7 @@ from marsad.engine.grouping import update_groups
 from marsad.engine.pairlinks import link_pairs
 from marsad.engine.rewrites import stored_rewrites
 from marsad.engine.templates import update_templates
+from marsad.link.pages import small_pages
 from marsad.link.reuse import ReuseParams, find_reuse, judge, tabulate
 from marsad.link.templates import TemplateParams
 from marsad.link.verify import Shingled, scores
@@ -45,6 +46,7 @@ class LinkReport:
     seconds: float = 0.0
 
 
+@small_pages()
 def update_reuse(
     store: Store,
     params: ReuseParams | None = None,

@@ -42,6 +42,7 @@ from marsad.engine.event_rows import (
 )
 from marsad.engine.events_online import TermsOf, place_online
 from marsad.engine.linking import StepProgress, no_progress
+from marsad.link.pages import small_pages
 from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
 from marsad.organize.dating import day_of
@@ -76,6 +77,7 @@ class EventReport:
     online_pending: int = 0
 
 
+@small_pages()
 def update_events(
     store: Store,
     params: EventParams | None = None,

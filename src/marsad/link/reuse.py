@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 
 from marsad.link.overlap import overlaps
+from marsad.link.pages import small_pages
 from marsad.link.rewrites import Rewrite, RewriteParams, Samples, find_rewrites
 from marsad.link.runs import longest_runs
 from marsad.link.shingles import CHUNK_TEXTS, Hashes, ShingleParams, winnow
@@ -137,6 +138,7 @@ class Tabled:
         return found
 
 
+@small_pages()
 def tabulate(docs: Mapping[str, str], params: ReuseParams, workers: int = 1) -> Tabled:
     """The shingle table (and rewrite samples) of ``docs`` (id → normalized body)."""
     n = params.shingles.n
@@ -156,6 +158,7 @@ def tabulate(docs: Mapping[str, str], params: ReuseParams, workers: int = 1) -> 
     return Tabled(ids, texts, table, samples)
 
 
+@small_pages()
 def find_reuse(
     docs: Mapping[str, str],
     params: ReuseParams | None = None,
