@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from marsad import Marsad
 from marsad.arabic import normalize
 from marsad.link.reuse import ReuseParams, find_reuse
-from marsad.link.rewrites import RewriteParams, compare, pair_samples, stem_pairs
+from marsad.link.rewrites import (
+    RewriteParams,
+    compare,
+    pair_samples,
+    pairs_outside,
+    stem_pairs,
+    text_stems,
+)
 from marsad.link.shingles import TokenChunk
 
 ORIGINAL = """\
@@ -176,3 +184,21 @@ def test_link_rewrites_stored_lookup_skips_pairs_in_more_than_max_df_articles(
     assert store.reuse.stem_pair_matches([common, rare, alone], max_df=5) == {"a0": 1, "a1": 2}
     assert store.reuse.stem_pair_matches([common], max_df=6) == {f"a{k}": 1 for k in range(6)}
     store.close()
+
+
+def test_link_rewrites_pairs_outside_leave_out_the_marked_words() -> None:
+    text = normalize(
+        "قال وزير الخارجية إن المباحثات تناولت العلاقات الثنائية وسبل تعزيزها في المجالات كافة"
+    )
+    words = text.split()
+    for bits in (0, 2):
+        nothing = np.zeros(len(words), dtype=np.bool_)
+        assert (
+            pairs_outside(text_stems(text), nothing, bits).tolist()
+            == pair_samples([text], bits)[0].tolist()
+        )
+    skip = np.zeros(len(words), dtype=np.bool_)
+    skip[4:8] = True  # «تناولت العلاقات الثنائية وسبل» taken out
+    kept = " ".join(words[:4]), " ".join(words[8:])
+    expected = np.union1d(*pair_samples(list(kept), 0))
+    assert pairs_outside(text_stems(text), skip, 0).tolist() == expected.tolist()

@@ -101,6 +101,8 @@ def test_link_templates_batch_and_incremental_agree(
     store from before they were kept). The kept templates are the store's."""
     monkeypatch.setattr("marsad.engine.templates.WHOLE_SHARE", whole)
     records = corpus()
+    rewritten = light_rewrite(records[1]["content"], 6, random.Random(6))
+    records.append(record("صياغة أخرى", rewritten, "alwatan"))
     with Marsad(tmp_path / "batch.db") as batch:
         batch.ingest([write(tmp_path / "all.jsonl", records)])
         batch.update_reuse()
@@ -130,3 +132,41 @@ def test_link_templates_judge_what_is_left_without_the_template() -> None:
     assert not is_template(a, b, np.empty(0, dtype=np.uint64))  # no template known: reuse
     both = np.concatenate([own_a[:40], template])  # b's own text is a's too: a copy
     assert not is_template(a, both, template)
+
+
+def light_rewrite(body: str, every: int, rng: random.Random) -> str:
+    """``body`` with every ``every``-th word of its paragraphs other than ``TEMPLATE``
+    swapped for another word, the template paragraph kept word for word."""
+    paragraphs = []
+    for paragraph in body.split("\n\n"):
+        if paragraph.rstrip(".") == TEMPLATE:
+            paragraphs.append(paragraph)
+            continue
+        tokens = paragraph.rstrip(".").split()
+        for k in range(every - 1, len(tokens), every):
+            tokens[k] = words(rng, 1)
+        paragraphs.append(" ".join(tokens) + ".")
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("every", [6, 8])
+def test_link_templates_a_light_rewrite_keeping_the_template_stays_a_copy(
+    tmp_path: Path, every: int
+) -> None:
+    """Another outlet rewrites one of spa's reports lightly (one word in ``every`` changed)
+    and keeps spa's template paragraph: what it shares outside the template is the rewrite,
+    so the link is the rewrite stage's copy, not template text; spa's own reports still share
+    only the template."""
+    records = corpus()
+    rewritten = light_rewrite(records[1]["content"], every, random.Random(every))
+    records.append(record("صياغة أخرى", rewritten, "alwatan"))
+    with Marsad(tmp_path / "t.db") as m:
+        m.ingest([write(tmp_path / "all.jsonl", records)])
+        m.update_reuse()
+        found = kinds(m)
+        assert found[frozenset(("بيان رقم 1", "صياغة أخرى"))] in ("near", "partial")
+        spa = [frozenset((f"بيان رقم {i}", f"بيان رقم {j}")) for i in range(6) for j in range(i)]
+        assert all(found[pair] == "template" for pair in spa), found
+        # with spa's other reports the rewrite shares the template only
+        others = [frozenset((f"بيان رقم {i}", "صياغة أخرى")) for i in (0, 2, 3, 4, 5)]
+        assert all(found[pair] == "template" for pair in others), found

@@ -22,14 +22,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from marsad.link.rewrites import text_stems
 from marsad.link.shingles import Hashes
-from marsad.link.templates import Prepared, TemplateParams, is_template_prepared
+from marsad.link.templates import (
+    Prepared,
+    TemplateParams,
+    is_template_prepared,
+    rewrite_outside,
+)
 from marsad.models import ReuseLink
 from marsad.store import Store
 from marsad.store.records import KindChange
 
 WHOLE_SHARE = 0.5
 """Updates whose new articles are more than this share of the index judge every link."""
+_TEXTS_AT_ONCE = 2000  # links whose texts are read and stemmed together
 
 
 def update_templates(
@@ -150,7 +157,8 @@ def judge(
         templates = {
             outlet: common.get(outlet, set()) & fps for outlet, fps in wanted.items() if outlet
         }
-    kinds = []
+    kinds: list[str] = []
+    rewrites: dict[int, Hashes] = {}  # cross-outlet links judged template by shingles
     for link, fps in zip(links, shared, strict=True):
         mine = templates.get(outlets.get(link.a, ""), set()) | templates.get(
             outlets.get(link.b, ""), set()
@@ -159,5 +167,16 @@ def judge(
         template = len(found) > 0 and is_template_prepared(
             shingles(link.a), shingles(link.b), found, params
         )
+        if template and outlets.get(link.a, "") != outlets.get(link.b, ""):
+            rewrites[len(kinds)] = found  # within one outlet, a reworded template is its own
         kinds.append("template" if template else "partial")
+    checks = list(rewrites.items())
+    for first in range(0, len(checks), _TEXTS_AT_ONCE):  # texts in bounded batches
+        part = checks[first : first + _TEXTS_AT_ONCE]
+        texts = store.reuse.texts(x for k, _ in part for x in (links[k].a, links[k].b))
+        stems = {article_id: text_stems(text) for article_id, text in texts.items()}
+        for k, found in part:
+            a, b = links[k].a, links[k].b
+            if rewrite_outside(stems[a], stems[b], shingles(a), shingles(b), found, params):
+                kinds[k] = "partial"
     return templates, kinds

@@ -138,6 +138,28 @@ def pair_samples(texts: Sequence[str], bits: int) -> list[Hashes]:
     return out
 
 
+def text_stems(text: str) -> Hashes:
+    """The light stems of one normalized text's words, in order (what its word pairs join)."""
+    return _light_stems(TokenChunk.of([text]))
+
+
+def pairs_outside(stems: Hashes, skip: npt.NDArray[np.bool_], bits: int) -> Hashes:
+    """One text's distinct sampled word pairs (sorted, 40-bit), from its ``text_stems``,
+    leaving out the pairs that touch a word ``skip`` marks (by word number: a template
+    passage taken out); with nothing skipped, its ``pair_samples``."""
+    marked = np.zeros(len(stems), dtype=np.bool_)
+    marked[: len(skip)] = skip[: len(stems)]
+    pairs = []
+    with np.errstate(over="ignore"):
+        for gap in (1, 2):
+            keep = ~(marked[:-gap] | marked[gap:])
+            pairs.append((stems[:-gap] * _MULTIPLIER + stems[gap:])[keep])
+    hashes = np.concatenate(pairs)
+    finalize(hashes)
+    values, _ = _sets(hashes, np.zeros(len(hashes), dtype=np.int64), 1, bits)
+    return values
+
+
 def _sets(hashes: Hashes, owner: Ints, count: int, bits: int) -> tuple[Hashes, Ints]:
     """The distinct sampled pairs of each of ``count`` texts (40-bit values, sorted within
     each text) and where each text's start, with one sort of packed keys."""

@@ -8,12 +8,17 @@ fingerprints are found in at least ``min_articles`` distinct texts (distinct tit
 outlet. A partial link becomes kind ``template`` when, with the template passages of its two
 articles' outlets taken out of both, what the two still share makes no reuse: neither does
 one hold ``ReuseParams.partial`` of the other's own (non-template) text, nor do they share a
-passage of ``min_passage`` words. Exact and near copies stay copies.
+passage of ``min_passage`` words. Exact and near copies stay copies, and so does a link
+between two outlets whose word pairs still make a light rewrite outside the template passages
+(``rewrite_outside``: another outlet's reworded copy of a report that keeps the issuer's
+paragraph); within one outlet a reworded template (an execution announcement with other
+names) stays the outlet's template.
 
-The judgement reads only the two articles' shingles and the stored fingerprint counts, so the
-batch path and the incremental (stored) path of ``engine.linking`` reach the same kinds: the
-engine judges, after every update, the new links and the stored links that share a fingerprint
-that has just become a template (``engine/templates.py``).
+The judgement reads only the two articles' shingles, the stored fingerprint counts and (for
+a link between two outlets that shingles alone make template) their texts, so the batch path
+and the incremental (stored) path of ``engine.linking`` reach the same kinds: the engine
+judges, after every update, the new links and the stored links that share a fingerprint that
+has just become a template (``engine/templates.py``).
 
 >>> import numpy as np
 >>> seq = np.arange(1, 41, dtype=np.uint64)  # 40 shingles shared in full
@@ -31,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marsad.link.reuse import ReuseParams
+from marsad.link.rewrites import compare, is_rewrite, pairs_outside
 from marsad.link.shingles import Hashes, winnow
 
 Mask = npt.NDArray[np.bool_]
@@ -98,6 +104,43 @@ def is_template_prepared(
         return False
     shorter = a.seq if len(a.seq) <= len(b.seq) else b.seq
     return _longest(np.isin(shorter, left), n) < reuse.min_passage
+
+
+def rewrite_outside(
+    stems_a: Hashes,
+    stems_b: Hashes,
+    a: Prepared,
+    b: Prepared,
+    templates: Hashes,
+    params: TemplateParams,
+) -> bool:
+    """Whether two texts (their ``rewrites.text_stems``) still make a light rewrite
+    (``link/rewrites.py``'s rule on their word pairs) with the template passages they share
+    taken out of both. A rewrite of a report that keeps the template paragraph of its issuer
+    shares few shingles outside it (the changed words break them), yet it is a copy of the
+    report, not template text."""
+    rewrites = params.reuse.rewrites
+    if rewrites is None:
+        return False
+    n, w = params.reuse.shingles.n, params.reuse.shingles.w
+    left = [
+        pairs_outside(
+            stems, _words(_template_mask(x, y.unique, templates, w), n), rewrites.verify_bits
+        )
+        for stems, x, y in ((stems_a, a, b), (stems_b, b, a))
+    ]
+    _, contain_a, contain_b, shared = compare(*left)
+    return is_rewrite(contain_a, contain_b, shared, rewrites)
+
+
+def _words(shingles: Mask, n: int) -> Mask:
+    """The words marked shingles cover (shingle ``k`` is words ``k…k + n - 1``)."""
+    marks = np.flatnonzero(shingles)
+    depth = np.zeros(len(shingles) + n, dtype=np.int64)
+    np.add.at(depth, marks, 1)
+    np.add.at(depth, marks + n, -1)
+    covered: Mask = np.cumsum(depth[:-1]) > 0
+    return covered
 
 
 def _template_mask(article: Prepared, other: Hashes, templates: Hashes, w: int) -> Mask:

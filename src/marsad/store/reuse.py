@@ -217,6 +217,16 @@ class ReuseTables:
                 found[link.a, link.b] = link
         return [found[key] for key in sorted(found)]
 
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Each article's normalized body (what shingles and word pairs are made of)."""
+        out: dict[str, str] = {}
+        for chunk, marks in _chunks(sorted(set(ids))):
+            rows = self.db.execute(
+                f"SELECT a.id, a.norm_body FROM articles a WHERE a.id IN ({marks})", chunk
+            )
+            out.update(rows)
+        return out
+
     def outlets(self, ids: Iterable[str]) -> dict[str, str]:
         """Each article's outlet (else its source, else "")."""
         out: dict[str, str] = {}
