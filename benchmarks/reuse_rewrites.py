@@ -1,6 +1,6 @@
 """Benchmark: light rewrites (every k-th word changed) found through the path a user runs.
 
-    python benchmarks/reuse_rewrites.py [--data DIR] [--per-k N] [--seed S]
+    python benchmarks/reuse_rewrites.py [--data DIR] [--per-k N] [--seed S] [--held-out]
                                         [--speed [--repeat R] [--datasketch]]
 
 Takes the articles of the two crawl days of SaudiNewsNet the gold events label (7-8 August
@@ -15,8 +15,11 @@ on both paths, and every link the rewrite stage adds on the stored path (the lin
 the stage off does not make), judged: true when it joins a rewrite (or its original) to its
 original or to an article that shares text with it without the stage; false when its two
 articles (for a rewrite: its original) belong to different gold events; otherwise left to
-read (a sample is printed). ``--speed`` also times ``find_reuse`` on all of SaudiNewsNet with
-the stage on and off (and ``--datasketch``: datasketch MinHash-LSH in the same run). Writes
+read (a sample is printed). The stage's thresholds were chosen on these days;
+``--held-out`` runs the same on the held-out crawl day instead (25 July 2015, every article
+of it labelled in ``saudinewsnet_events_july.jsonl``; writes reuse_rewrites_heldout.json).
+``--speed`` also times ``find_reuse`` on all of SaudiNewsNet with the stage on and off (and
+``--datasketch``: datasketch MinHash-LSH in the same run). Writes
 benchmarks/results/reuse_rewrites.json.
 """
 
@@ -101,11 +104,13 @@ def _change(word: str, rng: random.Random, vocab: list[str]) -> str:
 
 GOLD = ROOT / "benchmarks" / "gold" / "saudinewsnet_events.jsonl"
 GOLD_DAYS = ("2015-08-07", "2015-08-08")  # the crawl days the gold events label
+HELD_OUT = ROOT / "benchmarks" / "gold" / "saudinewsnet_events_july.jsonl"
+HELD_OUT_DAYS = ("2015-07-25",)  # never tuned on: every article of the day is labelled
 
 
-def gold_events() -> dict[str, str]:
-    """Event label by url, from the hand-labelled gold partition."""
-    with GOLD.open(encoding="utf-8") as lines:
+def gold_events(path: Path = GOLD) -> dict[str, str]:
+    """Event label by url, from a hand-labelled gold partition."""
+    with path.open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
     return {r["url"]: r["event"] for r in rows}
 
@@ -179,10 +184,11 @@ def recall(
     return out
 
 
-def evaluate(per_k: int, seed: int, data: Path) -> dict[str, Any]:
+def evaluate(per_k: int, seed: int, data: Path, held_out: bool = False) -> dict[str, Any]:
     """Recall per k, precision and the links to read, through ingest and update_reuse."""
-    records = [r for day in GOLD_DAYS for r in day_records(data / f"{day}.zip")]
-    gold = gold_events()
+    crawl_days, gold_path = (HELD_OUT_DAYS, HELD_OUT) if held_out else (GOLD_DAYS, GOLD)
+    records = [r for day in crawl_days for r in day_records(data / f"{day}.zip")]
+    gold = gold_events(gold_path)
     planted = plant(records, gold, per_k, seed)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -200,21 +206,29 @@ def evaluate(per_k: int, seed: int, data: Path) -> dict[str, Any]:
     pairs_off = {(a, b) for a, b, _ in off}
     added = sorted(x for x in on if (x[0], x[1]) not in pairs_off)
     family = _families(off, url_of)  # an original and its copies found without the stage
-    result: dict[str, Any] = {"articles": len(records), "planted": len(planted)}
+    result: dict[str, Any] = {
+        "days": list(crawl_days),
+        "gold": gold_path.name,
+        "thresholds_chosen_on_these_days": not held_out,
+        "articles": len(records),
+        "planted": len(planted),
+    }
     result["recall_stored"] = recall(planted, by_url, on)
     result["recall_batch"] = recall(planted, by_url_batch, on_batch)
     true = false = unjudged = 0
     texts = {r["url"]: r["content"] for r in records + planted}
     samples: list[tuple[str, str, str]] = []
-    for a, b, _ in added:
+    false_kinds: Counter[str] = Counter()
+    for a, b, kind in added:
         ua, ub = url_of.get(a, ""), url_of.get(b, "")
         verdict = _judge(ua, ub, planted, gold, family)
         if verdict is True:
             true += 1
         elif verdict is False:
             false += 1
-            samples.append(("FALSE", ua, ub))
-            if sum(v == "FALSE" for v, _, _ in samples) <= 5:
+            false_kinds[kind] += 1
+            samples.append((f"FALSE ({kind})", ua, ub))
+            if sum(v.startswith("FALSE") for v, _, _ in samples) <= 5:
                 print(
                     f"FALSE {ua}\n  {texts.get(ua, '')[:300]}\n  {ub}\n  {texts.get(ub, '')[:300]}"
                 )
@@ -226,6 +240,7 @@ def evaluate(per_k: int, seed: int, data: Path) -> dict[str, Any]:
         added_links=len(added),
         added_true=true,
         added_false=false,
+        added_false_by_kind=dict(false_kinds),
         added_unjudged=unjudged,
         precision_judged=round(true / max(true + false, 1), 4),
         existing_links_changed=len({(a, b) for a, b, _ in off} - {(a, b) for a, b, _ in on}),
@@ -311,17 +326,19 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--datasketch", action="store_true", help="time datasketch too")
+    parser.add_argument("--held-out", action="store_true", help="the held-out day (25 July)")
     args = parser.parse_args()
-    result: dict[str, Any] = {"quality": evaluate(args.per_k, args.seed, args.data)}
+    quality = evaluate(args.per_k, args.seed, args.data, args.held_out)
+    result: dict[str, Any] = {"quality": quality}
     if args.speed:
         result["speed"] = speed(args.data, args.repeat, args.datasketch)
-    quality = result["quality"]
     for path in ("stored", "batch"):
         found = quality[f"recall_{path}"]
         print(f"recall per k, {path} path: " + ", ".join(f"k={k} {found[f'k{k}']}" for k in KS))
     print(
         f"links the stage added: {quality['added_links']} (true {quality['added_true']}, "
-        f"false {quality['added_false']}, to read {quality['added_unjudged']}); "
+        f"false {quality['added_false']} {quality['added_false_by_kind']}, "
+        f"to read {quality['added_unjudged']}); "
         f"precision of the judged {quality['precision_judged']}; existing links changed "
         f"{quality['existing_links_changed']}"
     )
@@ -335,9 +352,8 @@ def main() -> None:
                 f"({s['articles_per_s']} art/s, {s['cpu_seconds']} CPU s, {s['pairs']} pairs)"
             )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "reuse_rewrites.json").write_text(
-        json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
-    )
+    name = "reuse_rewrites_heldout.json" if args.held_out else "reuse_rewrites.json"
+    (RESULTS / name).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
