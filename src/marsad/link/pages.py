@@ -2,8 +2,8 @@
 
 On Linux numpy asks for transparent huge pages (``madvise(MADV_HUGEPAGE)``) on every array of
 4 MB or more. Where the kernel satisfies that advice by compacting memory synchronously (its
-``transparent_hugepage/defrag`` setting is ``madvise``, ``defer+madvise`` or ``always``: the
-default of Debian and Ubuntu among others), a fault on fresh memory can stall while the kernel
+``transparent_hugepage/defrag`` setting is ``madvise``, the kernel's default, or
+``defer+madvise`` or ``always``), a fault on fresh memory can stall while the kernel
 defragments (numpy/numpy#31590). The batch stages allocate and free tens of large, short-lived
 arrays a second, so on such machines they ran up to twice as slow (``benchmarks/reuse.py``).
 A user who sets ``NUMPY_MADVISE_HUGEPAGE`` keeps their choice.
