@@ -41,7 +41,7 @@ class RewriteParams:
 
     Candidates: articles sharing at least ``min_sampled`` of their sampled word pairs (one in
     ``2**sample_bits``, the same ones in every article, as a hash decides), each found in at
-    most ``max_df`` articles, with ``min_estimate`` of the smaller sample shared. Verified on a
+    most ``max_df`` articles (the stored path asks the index for the same). Verified on a
     larger sample (one pair in ``2**verify_bits``): a rewrite when ``threshold`` of one
     article's pairs stand in the other, and at least ``min_pairs`` sampled pairs (about a
     dozen words of text). Its kind follows the shingle rule on these shares (``near`` at
@@ -56,7 +56,6 @@ class RewriteParams:
     verify_bits: int = 2
     max_df: int = 50
     min_sampled: int = 3
-    min_estimate: float = 0.3
     threshold: float = 0.65
     min_pairs: int = 6
 
@@ -66,10 +65,8 @@ class RewriteParams:
                 "need 0 <= verify_bits <= sample_bits <= 16, got "
                 f"verify_bits={self.verify_bits}, sample_bits={self.sample_bits}"
             )
-        for name in ("min_estimate", "threshold"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise ValueError(f"{name} must be in (0.0, 1.0], got {value}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0.0, 1.0], got {self.threshold}")
         if self.max_df < 2 or self.min_sampled < 1 or self.min_pairs < 1:
             raise ValueError("max_df must be >= 2, min_sampled and min_pairs >= 1")
 
@@ -235,9 +232,7 @@ def find_rewrites(
     starts = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(np.concatenate([np.diff(s.starts) for s in samples] or [starts[:0]]), out=starts[1:])
     ov = overlaps(table, params.max_df, workers, count_common=False)
-    rare = np.diff(ov.link_starts)  # each text's sampled pairs found in 2..max_df texts
-    smaller = np.maximum(np.minimum(rare[ov.a], rare[ov.b]), 1)
-    keep = (ov.shared >= params.min_sampled) & (ov.shared >= params.min_estimate * smaller)
+    keep = ov.shared >= params.min_sampled  # the stored path's gate too: one rule
     keys = ov.a[keep] * n_docs + ov.b[keep]
     if len(known) and len(keys):
         keys = keys[~_member(keys, known)]
