@@ -146,6 +146,7 @@ class SQLiteStore:
     def save_results(self, results: Iterable[Processed]) -> None:
         """Store each document's articles (or its rejection) and mark it processed, atomically."""
         now = _now()
+        searchable: list[tuple[int | None, str, str]] = []
         with self._transaction():
             for done in results:
                 if done.rejection is not None:
@@ -158,14 +159,17 @@ class SQLiteStore:
                 for row, index in zip(done.rows, done.index, strict=True):
                     cur = self.db.execute(_INSERT_ARTICLE, row)
                     if cur.rowcount:
-                        self.db.execute(
-                            "INSERT INTO articles_fts (rowid, norm_title, stems) VALUES (?, ?, ?)",
-                            (cur.lastrowid, index.title, index.stems),
-                        )
+                        searchable.append((cur.lastrowid, index.title, index.stems))
                 self.db.execute(
                     "INSERT OR REPLACE INTO processed (document_id, status) VALUES (?, ?)",
                     (done.doc_id, "rejected" if done.rejection else "done"),
                 )
+            # the full-text rows last, together: once the FTS5 table is written in a
+            # transaction, every later statement that opens a savepoint (one with a trigger)
+            # makes FTS5 flush its pending terms to disk, one small segment per article
+            self.db.executemany(
+                "INSERT INTO articles_fts (rowid, norm_title, stems) VALUES (?, ?, ?)", searchable
+            )
 
     def _transaction(self) -> Transaction:
         return Transaction(self.db)
