@@ -3,7 +3,7 @@
     make bench-dates            # or: python benchmarks/dates.py [--data DIR] [--sample N]
                                 #     [--blind-ant FILE] [--blind-hijri FILE]
 
-Accuracy, on four sets reported apart:
+Accuracy, on five sets reported apart:
 
 - the development table, tests/data/temporal_phrases.jsonl: real phrases from the seed reports,
   SaudiNewsNet, ANT and the TimeML test corpus, chosen while the rules were written (see
@@ -13,6 +13,9 @@ Accuracy, on four sets reported apart:
   the resolver ran on them (see benchmarks/gold/README_dates.md, "Validation set (second
   round)"); its first look, before the second round of rules was written on its errors, is in
   the row's name, and what it scores now flatters the rules as the development table does;
+- the third round, tests/data/temporal_round3.jsonl: every expression of 75 more ANT articles,
+  labelled by reading before the resolver ran on them; the third round of rules was written on
+  its errors, so it too flatters them now (its first look is in the row's name);
 - blind ANT and blind Hijri, benchmarks/gold/dates_ant_blind.jsonl and dates_hijri_blind.jsonl:
   expressions labelled by reading from ANT and SaudiNewsNet articles nobody tuned the rules on
   (see benchmarks/gold/README_dates.md): the figure to quote.
@@ -57,6 +60,10 @@ GOLD = ROOT / "benchmarks" / "gold"
 VALIDATION_TABLE = ROOT / "tests" / "data" / "temporal_validation.jsonl"
 DEVELOPMENT = "development table (phrases chosen while writing the rules)"
 VALIDATION = "validation (second round; first look: 0.793)"
+ROUND3_TABLE = ROOT / "tests" / "data" / "temporal_round3.jsonl"
+ROUND3 = "third round (ANT; first look: 0.867)"
+"""The third round's first look: exact on its 166 rows with the rules as they were before the
+rules of that round were written on its errors, measured once (benchmarks/gold/README_dates.md)."""
 """The validation set's first look: exact on all 232 rows (ANT 0.866, Hijri 0.500) with the
 rules as they were before the second round, measured once (benchmarks/gold/README_dates.md)."""
 DEFAULT_DATA = (ROOT / ".." / "shared" / "data" / "saudinewsnet").resolve()
@@ -217,6 +224,7 @@ def main() -> None:
     sets = {
         DEVELOPMENT: TABLE,
         VALIDATION: VALIDATION_TABLE,
+        ROUND3: ROUND3_TABLE,
         "blind ANT": args.blind_ant,
         "blind Hijri": args.blind_hijri,
     }
@@ -278,6 +286,7 @@ def main() -> None:
                     "exact": {
                         DEVELOPMENT: 0.95,
                         VALIDATION: 0.95,
+                        ROUND3: 0.95,
                         "blind ANT": 0.92,
                         "blind Hijri": 0.90,
                     },

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 
 from marsad.models import TemporalExpression
 from tests.analyze.test_dates import Row, overlapping
@@ -24,9 +25,9 @@ VALIDATION_SHA256 = "7af13997874564e87d3c4fe6bb0c331b8bdddf135241adf71950d105815
 FLOOR = 0.95
 
 
-def load_validation() -> list[Row]:
+def load_validation(path: Path = VALIDATION) -> list[Row]:
     rows = []
-    for line in VALIDATION.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
         rows.append(
             Row(

@@ -139,6 +139,7 @@ from marsad.analyze.temporal.grammar import (
     PATTERN,
 )
 from marsad.analyze.temporal.interpret import Candidate, interpret
+from marsad.analyze.temporal.interpret_years import coordinated_years
 from marsad.models import TemporalExpression
 
 __all__ = ["find_temporal"]
@@ -200,7 +201,15 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
             candidate = interpret(match, text, reference)
             if candidate is not None:
                 found.append(candidate)
+                if _one_year(candidate):  # "سنتي 2007 و 2016", "الكأس 2012 و 2014"
+                    found += coordinated_years(text, candidate.end)
+                    position = max(position, found[-1].end)
     return found
+
+
+def _one_year(candidate: Candidate) -> bool:
+    period = candidate.period
+    return period is not None and period.granularity == "year" and len(period.value) == 4
 
 
 def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] | None:

@@ -59,7 +59,8 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
         named = WEEKDAYS[g("dayref_w")] if g("dayref_w") else None
         if word in ("الغد", "غد") and not context and named is None:
             return None  # "الغد" alone is "the future", or a newspaper
-        if word == "اليوم" and not context and named is None and _today_is_a_name(text, *span):
+        today = word in ("اليوم", "الليله")  # "الليلة" is tonight, as "اليوم" is today
+        if today and not context and named is None and _today_is_a_name(text, *span):
             return None
 
         def on_day(ref: dt.date) -> Period:
@@ -132,7 +133,7 @@ def _describes_a_day(word: str) -> bool:
     التالي", "اليوم الأول", "اليوم الذي", "اليوم الآخر"): an adjective of relation (ending in
     ي), an ordinal, a relative word or a common adjective, or a relative pronoun; the subject
     of a verb before it ("تجرى اليوم الدفعة الأولى", "تستقبل اليوم المهنئين") does not."""
-    return word.endswith("ي") or word in _DAY_ADJECTIVES
+    return (word.endswith("ي") and word != "الي") or word in _DAY_ADJECTIVES  # not "إلى"
 
 
 def _framed(text: str, start: int, end: int) -> bool:

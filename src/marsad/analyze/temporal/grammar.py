@@ -143,8 +143,9 @@ _NUMERIC: Final = (
     rf"(?P=numeric_t){OPT}(?P<numeric_y>(?:19|20)\d{{2}})(?!\d)(?!{OPT}ه{_END}){_AD}"
 )
 
-_TO: Final = rf"{OPT}(?:-|–|و|الي|حتي){OPT}"
-"""What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29"."""
+_TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
+"""What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29", "من 30 جانفي إلى
+غاية 3 فيفري"."""
 
 _DAY_MONTH: Final = (
     rf"(?:(?P<daymonth_o>{words(ORDINALS)}){SP}من|(?P<daymonth_g>غره){SP}"
@@ -190,6 +191,23 @@ _UNIT: Final = (
     rf"|(?P<unit_e>last|next|this){SP}(?P<unit_eu>week|month|year){_END}"
 )
 
+EVENT_WORDS: Final = (
+    "كاس",
+    "مونديال",
+    "بطوله",
+    "تصفيات",
+    "اولمبياد",
+    "الالعاب",
+    "مهرجان",
+    "معرض",
+    "شان",
+    "الكان",
+)
+"""Words (folded) that name an event a year may follow with up to three words between: a cup,
+a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups)."""
+_NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
+"""Words that end an event's name: what follows them is a year of its own rule, or a count."""
+
 _YEAR_RULE: Final = (
     rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
     rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
@@ -199,7 +217,13 @@ _YEAR_RULE: Final = (
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
+    rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
+    rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
+    rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
 )
+"""Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
+two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets, with "م", or naming an
+event ("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""
 
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
 _SAME: Final = (

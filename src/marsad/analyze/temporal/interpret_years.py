@@ -30,6 +30,23 @@ _COUNTED: Final = re.compile(
     r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
 )
 """Words after "بين 1200 و1800" that make the numbers amounts, not years."""
+_COUNTED_NAMES: Final = re.compile(r"[^\S\n]*(?:مشجع|متفرج|لاعب|رياضي|زائر|عارض|مشارك|فريق)")
+"""Words after "مهرجان … 2000" that make the number a count of people, not the edition's year."""
+DUAL_YEARS: Final = frozenset(("عامي", "العامين", "سنتي"))
+_AND_YEAR: Final = re.compile(r"[^\S\n]*و[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
+
+
+def coordinated_years(text: str, end: int) -> list[Candidate]:
+    """The years joined by «و» to a year expression that ends at ``end`` ("سنتي 2007 و 2016",
+    "الكأس 2012 و 2014 و 2015"): each one of its own."""
+    found = []
+    while (joined := _AND_YEAR.match(text, end)) is not None and not _COUNTED.match(
+        text, joined.end()
+    ):
+        year_ = cal.year(int(joined.group(1)))
+        found.append(Candidate(*joined.span(1), year_.granularity, False, year_))
+        end = joined.end()
+    return found
 
 
 def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -68,8 +85,10 @@ def unit_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
 
 def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    if g("year_r1"):  # "2016-2020", "موسم 2014/2015"
+    if g("year_r1"):  # "2016-2020", "موسم 2014/2015", a season written "2017/2016"
         first, last = int(g("year_r1")), int(g("year_r2"))
+        if last == first - 1:
+            first, last = last, first
         if last <= first or _COUNTED.match(text, match.end("year")):
             return None
         return make(
@@ -83,8 +102,17 @@ def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
         return make(span, "year", reference, cal.years(first, last))
     if g("year_a"):
         first, last = int(g("year_a")), int(g("year_b") or 0)
+        between = text[max(0, match.start("year_k") - 6) : match.start("year_k")].endswith("بين ")
+        if last > first + 1 and g("year_k") in DUAL_YEARS and not between:  # two years
+            return make(
+                (match.start("year_k"), match.end("year_a")), "year", reference, cal.year(first)
+            )
         period = cal.years(first, last) if last > first else cal.year(first)
         return make((match.start("year_k"), match.end("year")), "year", reference, period)
+    if g("year_e"):  # "كأس الأمم الإفريقية 2019": the year names the event's edition
+        if _COUNTED.match(text, match.end("year")) or _COUNTED_NAMES.match(text, match.end("year")):
+            return None
+        return make(match.span("year_e"), "year", reference, cal.year(int(g("year_e"))))
     if g("year_c"):
         span = (match.start("year_c"), match.end("year"))
     elif g("year_q"):

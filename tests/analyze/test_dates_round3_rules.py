@@ -1,0 +1,51 @@
+"""The rules of the third round, each with the readings it must not take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marsad.analyze import find_temporal
+
+REF = dt.date(2017, 5, 5)
+
+
+def values(text: str) -> list[tuple[str, str | None]]:
+    return [(e.text, e.value) for e in find_temporal(text, REF)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's edition: the year alone
+        ("التصفيات المؤهلة لنهائيات كأس الأمم الإفريقية 2019 .", [("2019", "2019")]),
+        ("في تصفيات مونديال روسيا 2018.", [("2018", "2018")]),
+        ("مشاركة في كأس العالم للأندية اليابان 2007 كما", [("2007", "2007")]),
+        # a count after an event word is not a year
+        ("حضر مهرجان الربيع 2000 مشجع", []),
+        ("معرض الكتاب يستقبل 1500 زائر", []),
+        # years joined by «و», each its own; «بين» keeps the range
+        ("توج سنتي 2007 و 2016 بلقب", [("سنتي 2007", "2007"), ("2016", "2016")]),
+        (
+            "مسابقة الكأس 2012 و 2014 و 2015 إضافة",
+            [("2012", "2012"), ("2014", "2014"), ("2015", "2015")],
+        ),
+        ("بين سنتي 2011 و2013 لوضعهم", [("سنتي 2011 و2013", "2011/2013")]),
+        ("سنتي 2010 و2011", [("سنتي 2010 و2011", "2010/2011")]),
+        # a season written backwards
+        ("لبطولة الرابطة لموسم 2017/2016 والتي", [("2017/2016", "2016/2017")]),
+        # a range «إلى غاية»
+        (
+            "ابتداء من 30 جانفي الى غاية 3 فيفري 2017 ،",
+            [("30 جانفي الى غاية 3 فيفري 2017", "2017-01-30/2017-02-03")],
+        ),
+        # «الليلة» is tonight; not when a word describes it
+        ("و سيجري المنتخب الليلة حصته التدريبية", [("الليلة", "2017-05-05")]),
+        ("في الليلة الأولى من المهرجان", []),
+        # «اليوم» before «إلى» is a date
+        ("زيارة عمل يؤديها اليوم إلى صفاقس", [("اليوم", "2017-05-05")]),
+    ],
+)
+def test_round3_rules(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(text) == expected
