@@ -49,3 +49,37 @@ def values(text: str) -> list[tuple[str, str | None]]:
 )
 def test_round3_rules(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert values(text) == expected
+
+
+HIJRI_REF = dt.date(2015, 7, 26)  # nine days after Eid al-Fitr 1436 (2015-07-17)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "العيد" alone, as a time: the Eid nearest the reference
+        ("الحادثة التي وقعت يوم العيد على الكورنيش", [("يوم العيد", "2015-07-17")]),
+        ("وصل في ثاني أيام العيد ،", [("ثاني أيام العيد", "2015-07-18")]),
+        ("تأجيلها الى ما بعد العيد حتى يتمكنوا", [("العيد", "2015-07-17")]),
+        ("ازدانت طوال أيام العيد بألوان", [("أيام العيد", "2015-07-17/2015-07-19")]),
+        # not a time: a greeting, the national day
+        ("لتهنئة بعضهم بعضاً بالعيد المبارك", []),
+        ("احتفالات العيد الوطني", []),
+        # Ramadan by its epithets; its last ten days
+        ("ثمرة عملهم طوال الشهر الفضيل تكشف", [("الشهر الفضيل", "2015-06-18/2015-07-16")]),
+        (
+            "بعد توقفها في العشر الأواخر من شهر رمضان وتفضيل",
+            [("العشر الأواخر من شهر رمضان", "2015-07-08/2015-07-16")],
+        ),
+        # a month named again is the month named, Hijri too
+        (
+            "خلال شهر رمضان المبارك عشرون عملية كما استقبل خلال نفس الشهر 7092 مراجعا",
+            [
+                ("شهر رمضان المبارك", "2015-06-18/2015-07-16"),
+                ("نفس الشهر", "2015-06-18/2015-07-16"),
+            ],
+        ),
+    ],
+)
+def test_round3_hijri_rules(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(e.text, e.value) for e in find_temporal(text, HIJRI_REF)] == expected

@@ -300,14 +300,19 @@ def _resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
                 ),
                 None,
             )
-            period = None if before is None else _same(before.earliest, unit, candidate)
+            period = None if before is None else _same(before, unit, candidate)
             granularity = candidate.granularity if period is None else period.granularity
             candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
         resolved.append(candidate)
     return resolved
 
 
-def _same(day: dt.date, unit: str, candidate: Candidate) -> cal.Period | None:
+def _same(before: cal.Period, unit: str, candidate: Candidate) -> cal.Period | None:
+    """The ``unit`` of the period ``before`` names: itself when it is one (a Hijri month is
+    named again whole), else the unit holding its first day."""
+    day = before.earliest
+    if candidate.anaphor_day is None and before.granularity == unit:
+        return before
     if candidate.anaphor_day is not None:
         try:
             return cal.day(day.replace(day=candidate.anaphor_day))

@@ -326,12 +326,15 @@ _HIJRI_YEAR_RULE: Final = (
 )
 
 _FEAST: Final = (
-    rf"(?:(?P<feast_n>اول|ثاني|ثالث|رابع|اخر){SP}ايام{SP}|(?P<feast_all>ايام){SP})?"
-    rf"عيد{SP}(?P<feast_k>الفطر|الاضحي)(?:{SP}(?:المبارك|السعيد){_END})?"
+    rf"(?:(?P<feast_n>اول|ثاني|ثالث|رابع|اخر){SP}ايام{SP}|(?P<feast_all>ايام){SP}"
+    rf"|(?P<feast_day>يوم|صلاه){SP})?"
+    rf"(?:عيد{SP}(?P<feast_k>الفطر|الاضحي)|(?P<feast_b>العيد)(?!{SP}ال(?!مبارك|سعيد)))"
+    rf"(?:{SP}(?:المبارك|السعيد){_END})?"
     rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{_HIJRI_YEAR})(?:{_AH})?)?"
 )
 """The two Eids, days of the Hijri calendar: "عيد الفطر المبارك", "أول أيام عيد الأضحى", "أيام
-عيد الفطر", "عيد الفطر لهذا العام 1436هـ"."""
+عيد الفطر", "عيد الفطر لهذا العام 1436هـ"; "العيد" alone ("يوم العيد", "ثاني أيام العيد", "قبل
+العيد") is the Eid nearest the reference."""
 
 RULES: Final = (
     ("numeric", _NUMERIC),
@@ -394,6 +397,7 @@ _CORE_WORDS: Final = {
     "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
     "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
     "عيد الاضحي",
+    "العيد",  # alone, as a time: "يوم العيد", "بعد العيد"
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),

@@ -167,6 +167,9 @@ _FEASTS: Final = {"الفطر": (10, 1, 3), "الاضحي": (12, 10, 4)}
 """Each Eid: its Hijri month, first day, and how many days it lasts (al-Adha with the days of
 Tashriq)."""
 _FEAST_DAYS: Final = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
+_BEFORE_EID: Final = frozenset(("قبل", "بعد", "خلال", "في", "طوال", "منذ", "حتي", "عشيه", "ليله"))
+"""Words after which "العيد" alone names the day of the Eid nearest the reference."""
+_LAST_WORD: Final = re.compile(r"(\w+)\W*$")
 _NOT_THE_DAY: Final = re.compile(r"(?:اجاز|عطل)(?:ه|ات)\W*$|(?<!\w)كل\W+(?:عام|سنه)(?!\w)[^.\n]*$")
 """Before an Eid, words that make it not a day: a holiday break of unstated length ("إجازة عيد
 الفطر"), or "every year" in the sentence ("من كل عام للفرحة بعيد الفطر")."""
@@ -178,21 +181,32 @@ def hijri_feast(match: re.Match[str], text: str, reference: dt.date | None) -> C
     g = match.group
     if _NOT_THE_DAY.search(text, max(0, match.start("feast") - 80), match.start("feast")):
         return None
-    month_, first, length = _FEASTS[g("feast_k")]
-    if g("feast_n"):
-        first += min(_FEAST_DAYS.get(g("feast_n"), length - 1), length - 1)
-    last = first + length - 1 if g("feast_all") else first
+    bare = g("feast_b") is not None
+    if bare and not (g("feast_n") or g("feast_all") or g("feast_day")):
+        before = _LAST_WORD.search(text, max(0, match.start("feast") - 20), match.start("feast"))
+        if before is None or before.group(1) not in _BEFORE_EID:
+            return None  # "العيد" alone is a time only after "قبل", "بعد", "في"…
+    span = match.span("feast")
+    kinds = list(_FEASTS) if bare else [g("feast_k")]
 
-    def days_in(year_: int | None) -> Period | None:
+    def days_in(kind: str, year_: int | None) -> Period | None:
+        month_, first, length = _FEASTS[kind]
+        if g("feast_n"):
+            first += min(_FEAST_DAYS.get(g("feast_n"), length - 1), length - 1)
+        last = first + length - 1 if g("feast_all") else first
         return None if year_ is None else hijri.days((year_, month_, first), (year_, month_, last))
 
-    span = match.span("feast")
     if g("feast_y"):
-        return _fixed(span, "day", days_in(int(g("feast_y"))))
+        return _fixed(span, "day", days_in(kinds[0], int(g("feast_y"))))
 
     def build(ref: dt.date) -> Period | None:
         time = tense(text, *span)
-        return days_in(hijri.day_year(ref, month_, first, None, time))
+        found = [
+            days_in(kind, hijri.day_year(ref, _FEASTS[kind][0], _FEASTS[kind][1], None, time))
+            for kind in kinds
+        ]
+        placed = [p for p in found if p is not None]
+        return min(placed, key=lambda p: abs((p.earliest - ref).days), default=None)
 
     return _resolved(span, "day", reference, build)
 

@@ -179,6 +179,11 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
         "آخر": "end",
         "موفى": "end",
         "ختام": "end",
+        "العشر الأوائل من": "start",
+        "العشر الأواسط من": "middle",
+        "العشر الأواخر من": "end",
+        "الأيام الأولى من": "start",
+        "الأيام الأخيرة من": "end",
         "أخريات": "end",
     }
 )
@@ -288,8 +293,14 @@ def _ordinals() -> dict[str, int]:
 ORDINALS: Final = _ordinals()
 """Ordinal day words → day of the month ("الثامن من مايو", "السادس والعشرين من شهر يونيو")."""
 
-HIJRI_MONTHS: Final = _fold_keys(_HIJRI_MONTHS)
-"""Hijri month names → month number (Muharram = 1), converted by the Umm al-Qura calendar."""
+HIJRI_MONTHS: Final = _fold_keys(
+    {
+        **_HIJRI_MONTHS,
+        **dict.fromkeys(("الشهر الفضيل", "الشهر الكريم", "شهر الصوم", "شهر الصيام"), 9),
+    }
+)
+"""Hijri month names → month number (Muharram = 1), converted by the Umm al-Qura calendar;
+Ramadan also by the names news gives it ("الشهر الفضيل", "الشهر الكريم", "شهر الصوم")."""
 
 AMBIGUOUS_HIJRI_MONTHS: Final = frozenset(fold_word(word) for word in ("صفر", "محرم", "المحرم"))
 """صفر "zero" (a score "1 - صفر"), محرم "forbidden" and المحرم (a woman's guardian): alone or
