@@ -83,3 +83,32 @@ HIJRI_REF = dt.date(2015, 7, 26)  # nine days after Eid al-Fitr 1436 (2015-07-17
 )
 def test_round3_hijri_rules(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(e.text, e.value) for e in find_temporal(text, HIJRI_REF)] == expected
+
+
+R4_REF = dt.date(2017, 1, 12)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # a part of "the year" alone is this year's
+        ("في مطلع العام حسب", REF, [("مطلع العام", "2017-01-01/2017-04-30")]),
+        ("نهاية العام الدراسي", REF, []),  # a school year's end: not the calendar year's
+        # a date naming a street or a square
+        ("مقرها بشارع 9 أفريل بالعاصمة", REF, []),
+        ("تجمع بساحة 14 جانفي", REF, []),
+        # a night between two days
+        ("ليلة الأربعاء - الخميس", R4_REF, [("ليلة الأربعاء - الخميس", "2017-01-11/2017-01-12")]),
+        # a season with a direction
+        ("خلال الموسم القادم", dt.date(2017, 6, 17), [("الموسم القادم", "2017/2018")]),
+        # the eve of Eid, «أول أيام» a Hijri month, a Hijri year without «هـ» near the reference
+        ("ليلة عيد الفطر المبارك", HIJRI_REF, [("ليلة عيد الفطر المبارك", "2015-07-16")]),
+        ("أول أيام شهر رمضان المبارك", HIJRI_REF, [("أول أيام شهر رمضان المبارك", "2015-06-18")]),
+        ("خلال عام 1435 الماضي", HIJRI_REF, [("عام 1435", "2013-11-04/2014-10-24")]),
+        ("فتح القسطنطينية عام 1453", HIJRI_REF, []),
+    ],
+)
+def test_round4_rules(
+    text: str, reference: dt.date, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected

@@ -140,6 +140,7 @@ from marsad.analyze.temporal.grammar import (
 )
 from marsad.analyze.temporal.interpret import Candidate, interpret
 from marsad.analyze.temporal.interpret_years import coordinated_years
+from marsad.analyze.temporal.lexicon import WEEKDAYS
 from marsad.models import TemporalExpression
 
 __all__ = ["find_temporal"]
@@ -157,7 +158,7 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
         reference = reference.date()
     folded = fold(text)
     candidates = _resolve_anaphors(
-        _merge_weekdays(folded.text, _candidates(folded.text, reference))
+        _nights(folded.text, _merge_weekdays(folded.text, _candidates(folded.text, reference)))
     )
     found = []
     for candidate in candidates:
@@ -199,12 +200,46 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
                 break
             position = match.end()
             candidate = interpret(match, text, reference)
-            if candidate is not None:
+            if candidate is not None and not _names_a_place(text, candidate.start):
                 found.append(candidate)
                 if _one_year(candidate):  # "سنتي 2007 و 2016", "الكأس 2012 و 2014"
                     found += coordinated_years(text, candidate.end)
                     position = max(position, found[-1].end)
     return found
+
+
+def _names_a_place(text: str, start: int) -> bool:
+    """Whether a date here names a street or square ("شارع 9 أفريل", "ساحة 14 جانفي")."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None
+
+
+def _nights(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A night between two days is both days: "ليلة الأربعاء - الخميس", "ليلة السبت إلى
+    الأحد"."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.period is not None
+            and candidate.period is not None
+            and text.startswith("ليله", last.start)
+            and last.period.earliest == last.period.latest
+            and candidate.period.earliest == candidate.period.latest
+            and candidate.period.earliest - last.period.earliest == dt.timedelta(days=1)
+            and _NIGHT_JOIN.fullmatch(text, last.end, candidate.start) is not None
+            and text[candidate.start : candidate.end] in WEEKDAYS  # a day alone, not "صباح…"
+        ):
+            period = cal.days(last.period.earliest, candidate.period.earliest)
+            out[-1] = Candidate(last.start, candidate.end, "day", last.relative, period)
+            continue
+        out.append(candidate)
+    return out
+
+
+_PLACE_BEFORE: Final = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد)[^\S\n]+$")
+_NIGHT_JOIN: Final = re.compile(r"[^\S\n]*(?:-|–|الي)[^\S\n]*")
 
 
 def _one_year(candidate: Candidate) -> bool:

@@ -168,6 +168,7 @@ _PART: Final = (
     rf"(?P<part_w>{words(PARTS)}){SP}(?:"
     rf"(?:{_month_ref('part')})(?:{_year_tail('part')})?"
     rf"|(?P<part_u>{_THE}(?:شهر|عام|سنه)){SP}(?P<part_ud>{_DIRECTION})"
+    rf"|(?P<part_n>الشهر|العام|السنه){_END}(?!{SP}(?:ال|\d))"
     rf"|هذا{SP}(?P<part_h>الشهر|العام){_END}"
     rf"|(?:{_YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
 )
@@ -234,13 +235,15 @@ _SAME: Final = (
 not "الشهر نفسه من العام الماضي / قبل سنة", another year's."""
 
 _SESSION: Final = (
-    rf"(?P<session_u>{_THE}(?:سنه|عام)){SP}"
+    rf"(?:(?P<session_u>{_THE}(?:سنه|عام)){SP}"
     rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
+    rf"|(?P<session_m>الموسم)(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
     rf"(?:{SP}(?P<session_d>{_DIRECTION}))?"
     rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
 )
 """A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
-الدراسية 2018-2019", "السنة البرلمانية المنقضية"."""
+الدراسية 2018-2019", "السنة البرلمانية المنقضية"; a season ("الموسم القادم", "الموسم الفلاحي
+المنقضي") is one too."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
@@ -298,6 +301,7 @@ _HIJRI_NUMERIC: Final = (
 
 _HIJRI_DAY: Final = (
     rf"(?:(?P<hday_o>{words(ORDINALS)}){SP}من|(?P<hday_g>غره)|(?P<hday_l>اخر|اول){SP}يوم"
+    rf"|(?P<hday_f>اول){SP}ايام"
     rf"|(?:ال{OPT})?(?P<hday_d>[0-3]?\d)(?!\d)(?:(?:{_TO}|{SP})(?P<hday_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP})?"
     + _hijri_month(
@@ -323,11 +327,14 @@ _HIJRI_MONTHS_RULE: Final = (
 _HIJRI_YEAR_RULE: Final = (
     rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{_HIJRI_YEAR})"
     rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{_HIJRI_YEAR}))?{_AH}"
+    rf"|(?P<hyear_k>ل?(?:العام|عام|السنه|سنه)){OPT}(?P<hyear_n>{_HIJRI_YEAR})(?!{OPT}(?:م|ميلادي))"
 )
+"""A Hijri year: with "هـ" ("1436هـ", "العام 1435/1436هـ"), or after a year word without it
+("عام 1435") when it is within a few years of the reference's Hijri year."""
 
 _FEAST: Final = (
     rf"(?:(?P<feast_n>اول|ثاني|ثالث|رابع|اخر){SP}ايام{SP}|(?P<feast_all>ايام){SP}"
-    rf"|(?P<feast_day>يوم|صلاه){SP})?"
+    rf"|(?P<feast_day>يوم|صلاه){SP}|(?P<feast_eve>(?:عشيه{SP})?ليله){SP})?"
     rf"(?:عيد{SP}(?P<feast_k>الفطر|الاضحي)|(?P<feast_b>العيد)(?!{SP}ال(?!مبارك|سعيد)))"
     rf"(?:{SP}(?:المبارك|السعيد){_END})?"
     rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{_HIJRI_YEAR})(?:{_AH})?)?"
@@ -398,6 +405,7 @@ _CORE_WORDS: Final = {
     "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
     "عيد الاضحي",
     "العيد",  # alone, as a time: "يوم العيد", "بعد العيد"
+    "الموسم",  # "الموسم القادم"
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),

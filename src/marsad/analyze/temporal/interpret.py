@@ -211,9 +211,9 @@ def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
     span = match.span("part")
     if g("part_yy"):
         return make(span, "year-part", reference, cal.year_part(int(g("part_yy")), part))
-    if g("part_u") or g("part_h"):
+    if g("part_u") or g("part_h") or g("part_n"):  # "مطلع العام": this year's
         direction = DIRECTIONS[g("part_ud")] if g("part_ud") else 0
-        if (g("part_u") or g("part_h")).endswith("شهر"):
+        if (g("part_u") or g("part_h") or g("part_n")).endswith("شهر"):
             return make(
                 span,
                 "month-part",

@@ -59,8 +59,8 @@ def hijri_day(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     """A day or a range of days: "25 شوال 1436هـ", "غرة ذي القعدة", "التاسع من شهر شوال", "10
     إلى 12 شوال الجاري", "من 4 شوال إلى 6 ذي القعدة"; a range is placed by its last day."""
     g = match.group
-    if g("hday_g") or g("hday_l"):
-        day_ = 1  # "غرة", "أول يوم من"; "آخر يوم من" is moved to the month's end below
+    if g("hday_g") or g("hday_l") or g("hday_f"):
+        day_ = 1  # "غرة", "أول يوم من", "أول أيام"; "آخر يوم من" is moved to the end below
     elif g("hday_o"):
         day_ = ORDINALS[spaced(g("hday_o"))]
     else:
@@ -155,7 +155,15 @@ def hijri_months(match: re.Match[str], text: str, reference: dt.date | None) -> 
 
 
 def hijri_year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    """A year or years, as their days: "العام 1436هـ", "1435هـ", "1436/1437هـ"."""
+    """A year or years, as their days: "العام 1436هـ", "1435هـ", "1436/1437هـ"; "عام 1435"
+    without "هـ" only within ``_NEAR_YEARS`` of the reference's Hijri year (a Gregorian year
+    in the 1400s, "عام 1453", is history)."""
+    if match.group("hyear_n"):
+        now = None if reference is None else hijri.today(reference)
+        year_ = int(match.group("hyear_n"))
+        if now is None or abs(year_ - now[0]) > _NEAR_YEARS:
+            return None
+        return _fixed(match.span("hyear"), "year", hijri.years(year_, year_))
     first = int(match.group("hyear_y"))
     last = int(match.group("hyear_z") or first)
     if last < first:
@@ -163,6 +171,8 @@ def hijri_year(match: re.Match[str], text: str, reference: dt.date | None) -> Ca
     return _fixed(match.span("hyear"), "year", hijri.years(first, last))
 
 
+_NEAR_YEARS: Final = 10
+"""How far from the reference's Hijri year a year written without "هـ" is still read as Hijri."""
 _FEASTS: Final = {"الفطر": (10, 1, 3), "الاضحي": (12, 10, 4)}
 """Each Eid: its Hijri month, first day, and how many days it lasts (al-Adha with the days of
 Tashriq)."""
@@ -182,7 +192,7 @@ def hijri_feast(match: re.Match[str], text: str, reference: dt.date | None) -> C
     if _NOT_THE_DAY.search(text, max(0, match.start("feast") - 80), match.start("feast")):
         return None
     bare = g("feast_b") is not None
-    if bare and not (g("feast_n") or g("feast_all") or g("feast_day")):
+    if bare and not (g("feast_n") or g("feast_all") or g("feast_day") or g("feast_eve")):
         before = _LAST_WORD.search(text, max(0, match.start("feast") - 20), match.start("feast"))
         if before is None or before.group(1) not in _BEFORE_EID:
             return None  # "العيد" alone is a time only after "قبل", "بعد", "في"…
@@ -194,7 +204,12 @@ def hijri_feast(match: re.Match[str], text: str, reference: dt.date | None) -> C
         if g("feast_n"):
             first += min(_FEAST_DAYS.get(g("feast_n"), length - 1), length - 1)
         last = first + length - 1 if g("feast_all") else first
-        return None if year_ is None else hijri.days((year_, month_, first), (year_, month_, last))
+        if year_ is None:
+            return None
+        found = hijri.days((year_, month_, first), (year_, month_, last))
+        if found is not None and g("feast_eve"):  # "ليلة العيد": the evening before it
+            return cal.day(found.earliest - dt.timedelta(days=1))
+        return found
 
     if g("feast_y"):
         return _fixed(span, "day", days_in(kinds[0], int(g("feast_y"))))
