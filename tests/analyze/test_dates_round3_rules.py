@@ -112,3 +112,22 @@ def test_round4_rules(
     text: str, reference: dt.date, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # a list of years in brackets: each its own
+        ("توج في ( 1965 1967 1968 )", REF, [("1965", "1965"), ("1967", "1967"), ("1968", "1968")]),
+        ("(2015)", REF, [("2015", "2015")]),
+        # a range written backwards
+        ("المخطط 2020/2016", REF, [("2020/2016", "2016/2020")]),
+        # Tunisian «الفارطة», and tonight
+        ("اندلع الليلة الفارطة", REF, [("الليلة الفارطة", "2017-05-04")]),
+        ("تنطلق الليلة القادمة", REF, [("الليلة القادمة", "2017-05-05")]),
+    ],
+)
+def test_round5_rules(
+    text: str, reference: dt.date, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected

@@ -203,7 +203,8 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
             if candidate is not None and not _names_a_place(text, candidate.start):
                 found.append(candidate)
                 if _one_year(candidate):  # "سنتي 2007 و 2016", "الكأس 2012 و 2014"
-                    found += coordinated_years(text, candidate.end)
+                    listed = "year_l" in match.re.groupindex and match.group("year_l") is not None
+                    found += coordinated_years(text, candidate.end, listed)
                     position = max(position, found[-1].end)
     return found
 

@@ -217,13 +217,15 @@ _YEAR_RULE: Final = (
     rf"|(?P<year_w>بين|من){SP}(?P<year_f>{_YEAR}){_AD}{_TO}(?:عام{SP})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
+    rf"|\({OPT}(?P<year_l>{_YEAR})(?={OPT}[,،]?{OPT}(?:18|19|20)\d\d(?!\d))"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
     rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
     rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
-two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets, with "م", or naming an
+two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets (alone or the first of a
+list, "( 1965 1967 1968 )"), with "م", or naming an
 event ("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""
 
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"

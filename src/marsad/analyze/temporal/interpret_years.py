@@ -34,13 +34,16 @@ _COUNTED_NAMES: Final = re.compile(r"[^\S\n]*(?:مشجع|متفرج|لاعب|ر�
 """Words after "مهرجان … 2000" that make the number a count of people, not the edition's year."""
 DUAL_YEARS: Final = frozenset(("عامي", "العامين", "سنتي"))
 _AND_YEAR: Final = re.compile(r"[^\S\n]*و[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
+_LISTED_YEAR: Final = re.compile(r"[^\S\n]*[,،و]?[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
 
 
-def coordinated_years(text: str, end: int) -> list[Candidate]:
+def coordinated_years(text: str, end: int, listed: bool = False) -> list[Candidate]:
     """The years joined by «و» to a year expression that ends at ``end`` ("سنتي 2007 و 2016",
-    "الكأس 2012 و 2014 و 2015"): each one of its own."""
+    "الكأس 2012 و 2014 و 2015"), or (``listed``: in brackets) by commas or spaces alone
+    ("( 1965 1967 1968 )"): each one of its own."""
     found = []
-    while (joined := _AND_YEAR.match(text, end)) is not None and not _COUNTED.match(
+    joiner = _LISTED_YEAR if listed else _AND_YEAR
+    while (joined := joiner.match(text, end)) is not None and not _COUNTED.match(
         text, joined.end()
     ):
         year_ = cal.year(int(joined.group(1)))
@@ -85,10 +88,8 @@ def unit_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
 
 def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    if g("year_r1"):  # "2016-2020", "موسم 2014/2015", a season written "2017/2016"
-        first, last = int(g("year_r1")), int(g("year_r2"))
-        if last == first - 1:
-            first, last = last, first
+    if g("year_r1"):  # "2016-2020", "موسم 2014/2015", written backwards "2017/2016"
+        first, last = sorted((int(g("year_r1")), int(g("year_r2"))))
         if last <= first or _COUNTED.match(text, match.end("year")):
             return None
         return make(
@@ -115,8 +116,8 @@ def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
         return make(match.span("year_e"), "year", reference, cal.year(int(g("year_e"))))
     if g("year_c"):
         span = (match.start("year_c"), match.end("year"))
-    elif g("year_q"):
-        span = match.span("year_q")
+    elif g("year_q") or g("year_l"):
+        span = match.span("year_q") if g("year_q") else match.span("year_l")
     else:
         span = match.span("year")
     digits = re.match(r"\d+", match.string[span[0] : span[1]])
