@@ -131,3 +131,20 @@ def test_round5_rules(
     text: str, reference: dt.date, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # between two seasons (summer) the last one is just over, the next about to begin
+        ("لقب الدوري في الموسم الماضي", dt.date(2015, 8, 1), [("الموسم الماضي", "2014/2015")]),
+        ("لمنافسات الموسم المقبل", dt.date(2015, 7, 20), [("الموسم المقبل", "2015/2016")]),
+        ("في الموسم الماضي", dt.date(2015, 11, 1), [("الموسم الماضي", "2014/2015")]),
+        # a night's name is not tonight
+        ("ضمن فعاليات الليلة الشعبية التي", HIJRI_REF, []),
+    ],
+)
+def test_rules_after_reading_what_they_add(
+    text: str, reference: dt.date, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected

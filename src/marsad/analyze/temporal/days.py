@@ -125,6 +125,8 @@ def _today_is_a_name(text: str, start: int, end: int) -> bool:
     if following is None or "\n" in text[end : following.start(1)]:
         return False
     word = following.group(1)
+    if text.startswith("الليله", start) and word.startswith("ال") and word.endswith("يه"):
+        return True  # "الليلة الشعبية", "الليلة الختامية": a night's name
     return word in _TODAY_NOT_BEFORE or (word.startswith("ال") and _describes_a_day(word))
 
 

@@ -21,6 +21,9 @@ from marsad.analyze.temporal.lexicon import (
     Unit,
 )
 
+_SUMMER: Final = (6, 8)
+"""Months (June-August) between two seasons of play: "الموسم الماضي" is the one just over,
+"الموسم المقبل" the one about to begin."""
 _SESSION_START: Final = 9
 """The month school, university and parliamentary years begin in (Tunisia's parliament sits from
 October, its schools from mid-September; the Gulf's schools from late August)."""
@@ -136,9 +139,12 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
     if not g("session_d"):
         return None
     direction = DIRECTIONS[g("session_d")]
+    season = g("session_m") is not None
 
     def build(ref: dt.date) -> Period:
         first = ref.year - (ref.month < _SESSION_START) + direction
+        if season and _SUMMER[0] <= ref.month < _SESSION_START:  # between two seasons: the
+            first = ref.year - 1 if direction < 0 else ref.year  # last is over, the next near
         return cal.years(first, first + 1)
 
     return make(span, "year", reference, build)
