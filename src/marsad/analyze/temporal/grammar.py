@@ -225,8 +225,8 @@ _YEAR_RULE: Final = (
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
 two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets (alone or the first of a
-list, "( 1965 1967 1968 )"), with "م", or naming an
-event ("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""
+list, "( 1965 1967 1968 )"), with "م", or naming an event ("كأس الأمم الإفريقية 2019", "مونديال
+روسيا 2018": the year alone is the phrase)."""
 
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
 _SAME: Final = (

@@ -21,9 +21,9 @@ from marsad.analyze.temporal.lexicon import (
     Unit,
 )
 
-_SUMMER: Final = (6, 8)
-"""Months (June-August) between two seasons of play: "الموسم الماضي" is the one just over,
-"الموسم المقبل" the one about to begin."""
+_SUMMER_START: Final = 6
+"""From June to the start of a school year, between two seasons of play: "الموسم الماضي" is the
+one just over, "الموسم المقبل" the one about to begin."""
 _SESSION_START: Final = 9
 """The month school, university and parliamentary years begin in (Tunisia's parliament sits from
 October, its schools from mid-September; the Gulf's schools from late August)."""
@@ -143,7 +143,7 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
 
     def build(ref: dt.date) -> Period:
         first = ref.year - (ref.month < _SESSION_START) + direction
-        if season and _SUMMER[0] <= ref.month < _SESSION_START:  # between two seasons: the
+        if season and _SUMMER_START <= ref.month < _SESSION_START:  # between two seasons: the
             first = ref.year - 1 if direction < 0 else ref.year  # last is over, the next near
         return cal.years(first, first + 1)
 
