@@ -142,6 +142,12 @@ def test_round5_rules(
         ("في الموسم الماضي", dt.date(2015, 11, 1), [("الموسم الماضي", "2014/2015")]),
         # a night's name is not tonight
         ("ضمن فعاليات الليلة الشعبية التي", HIJRI_REF, []),
+        # an ordinal day whose article is fused into «ل»
+        (
+            "الموافق للسادس والعشرين من مارس 2015م",
+            HIJRI_REF,
+            [("لسادس والعشرين من مارس 2015م", "2015-03-26")],
+        ),
     ],
 )
 def test_rules_after_reading_what_they_add(

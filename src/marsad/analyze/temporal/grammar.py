@@ -143,12 +143,15 @@ _NUMERIC: Final = (
     rf"(?P=numeric_t){OPT}(?P<numeric_y>(?:19|20)\d{{2}})(?!\d)(?!{OPT}ه{_END}){_AD}"
 )
 
+_ORDINAL: Final = rf"(?:ال|(?<=ل)ل)(?:{words(word[2:] for word in ORDINALS)})"
+"""An ordinal day word, its article fused into a preposition «ل» too ("للسادس والعشرين من مارس")."""
+
 _TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
 """What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29", "من 30 جانفي إلى
 غاية 3 فيفري"."""
 
 _DAY_MONTH: Final = (
-    rf"(?:(?P<daymonth_o>{words(ORDINALS)}){SP}من|(?P<daymonth_g>غره){SP}"
+    rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره){SP}"
     rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
     rf"(?:{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
@@ -302,7 +305,7 @@ _HIJRI_NUMERIC: Final = (
 )
 
 _HIJRI_DAY: Final = (
-    rf"(?:(?P<hday_o>{words(ORDINALS)}){SP}من|(?P<hday_g>غره)|(?P<hday_l>اخر|اول){SP}يوم"
+    rf"(?:(?P<hday_o>{_ORDINAL}){SP}من|(?P<hday_g>غره)|(?P<hday_l>اخر|اول){SP}يوم"
     rf"|(?P<hday_f>اول){SP}ايام"
     rf"|(?:ال{OPT})?(?P<hday_d>[0-3]?\d)(?!\d)(?:(?:{_TO}|{SP})(?P<hday_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP})?"

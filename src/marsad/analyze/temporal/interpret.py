@@ -39,9 +39,9 @@ from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_MONTHS,
     DIRECTIONS,
     MONTHS,
-    ORDINALS,
     PARTS,
     Unit,
+    ordinal,
     spaced,
 )
 from marsad.analyze.temporal.tense import tense
@@ -125,7 +125,7 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     if g("daymonth_g") or g("daymonth_l"):
         day_ = 1  # "غرة أكتوبر", "أول يوم من"; "آخر يوم من" is moved to the month's end below
     else:
-        day_ = ORDINALS[spaced(g("daymonth_o"))] if g("daymonth_o") else int(g("daymonth_d"))
+        day_ = ordinal(g("daymonth_o")) if g("daymonth_o") else int(g("daymonth_d"))
     last = int(g("daymonth_e")) if g("daymonth_e") else None
     month_ = _month(match, "daymonth")
     second = _month(match, "daymonth", "n")

@@ -22,8 +22,8 @@ from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_HIJRI_MONTHS,
     DIRECTIONS,
     HIJRI_MONTHS,
-    ORDINALS,
     PARTS,
+    ordinal,
     spaced,
 )
 from marsad.analyze.temporal.tense import tense
@@ -62,7 +62,7 @@ def hijri_day(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     if g("hday_g") or g("hday_l") or g("hday_f"):
         day_ = 1  # "غرة", "أول يوم من", "أول أيام"; "آخر يوم من" is moved to the end below
     elif g("hday_o"):
-        day_ = ORDINALS[spaced(g("hday_o"))]
+        day_ = ordinal(g("hday_o"))
     else:
         day_ = int(g("hday_d"))
     month_ = HIJRI_MONTHS[spaced(g("hday_m"))]

@@ -39,6 +39,7 @@ __all__ = [
     "Part",
     "Unit",
     "folded",
+    "ordinal",
     "spaced",
 ]
 
@@ -296,6 +297,13 @@ def _ordinals() -> dict[str, int]:
 
 ORDINALS: Final = _ordinals()
 """Ordinal day words → day of the month ("الثامن من مايو", "السادس والعشرين من شهر يونيو")."""
+
+
+def ordinal(words_: str) -> int:
+    """The day an ordinal names, its article written whole or fused into «ل» ("لسادس")."""
+    key = spaced(words_)
+    return ORDINALS[key if key.startswith("ال") else "ا" + key]
+
 
 HIJRI_MONTHS: Final = _fold_keys(
     {
