@@ -1,0 +1,96 @@
+"""find_temporal on the later development rounds: new ANT and SaudiNewsNet Hijri text labelled
+by reading before the rules saw it (benchmarks/gold/README_dates.md, "Third round" to "Fifth
+round"). Each round's first look (in ``benchmarks/dates.py``'s set names) was measured once;
+its rules were then written on its errors, so the floors below guard them, and the digests make
+any change to the labels visible."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.analyze.test_dates import overlapping
+from tests.analyze.test_dates_validation import is_right, load_validation
+from tests.conftest import DATA
+
+
+@dataclass(frozen=True)
+class Round:
+    file: str
+    sha256: str
+    prefix: str  # every row's id is prefix-NNN
+    min_rows: int
+    floor: float
+
+    @property
+    def path(self) -> Path:
+        return DATA / self.file
+
+
+ROUNDS = [
+    Round(
+        "temporal_round3.jsonl",
+        "0088612d95f84930ae0733c890d16d6617f0f61d80610cd390ce8415c2df8fea",
+        "ant-r3",
+        150,
+        0.95,
+    ),
+    Round(
+        "temporal_hijri_round3.jsonl",
+        "f4da64e50c61cff5cda03768a09bdacf52abf39deea8c8d9f8906703fe99ba9a",
+        "hijri-r3",
+        80,
+        0.85,
+    ),
+    Round(
+        "temporal_round4.jsonl",
+        "52279db2a0998095db4fe96fdddcf0cbc41dbf7763e3ade857a72e5ae8a57cdf",
+        "ant-r4",
+        100,
+        0.92,
+    ),
+    Round(
+        "temporal_hijri_round4.jsonl",
+        "cff199dad05206e9c0d19818891af25cd790231318144254b17f78f3d31edeab",
+        "hijri-r4",
+        100,
+        0.65,
+    ),
+    Round(
+        "temporal_round5.jsonl",
+        "04538e82ec1e15679dbc696f2243b963c1b0447490e88f1b3709ed3b557887c3",
+        "ant-r5",
+        100,
+        0.90,
+    ),
+    Round(
+        "temporal_hijri_round5.jsonl",
+        "768b61f668aa6e0416fc1d1f6a917a5ae4286afca03708cbbf9c7088d0e67ef6",
+        "hijri-r5",
+        90,
+        0.65,
+    ),
+]
+
+
+@pytest.mark.parametrize("round_", ROUNDS, ids=lambda r: r.prefix)
+def test_dates_round_is_pinned_and_well_formed(round_: Round) -> None:
+    digest = hashlib.sha256(round_.path.read_bytes()).hexdigest()
+    assert digest == round_.sha256, f"{round_.file} changed: review it, then the digest"
+    rows = load_validation(round_.path)
+    assert len(rows) >= round_.min_rows and len({row.id for row in rows}) == len(rows)
+    assert {row.id.rsplit("-", 1)[0] for row in rows} == {round_.prefix}
+    for row in rows:
+        assert row.text[row.start : row.end] == row.phrase, row.id
+        assert (row.value is None) or row.granularity is not None, row.id
+
+
+@pytest.mark.parametrize("round_", ROUNDS, ids=lambda r: r.prefix)
+def test_dates_round_accuracy_meets_its_floor(round_: Round) -> None:
+    rows = load_validation(round_.path)
+    failures = [row.id for row in rows if not is_right(row, overlapping(row))]
+    accuracy = 1 - len(failures) / len(rows)
+    assert accuracy >= round_.floor, f"exact match {accuracy:.1%} < {round_.floor:.0%}: {failures}"
