@@ -131,16 +131,16 @@ from typing import Final
 
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.fold import fold
-from marsad.analyze.temporal.grammar import (
+from marsad.analyze.temporal.interpret import Candidate, interpret
+from marsad.analyze.temporal.interpret_years import coordinated_years
+from marsad.analyze.temporal.lexicon import WEEKDAYS
+from marsad.analyze.temporal.patterns import (
     CORE,
     GLUED_DIGIT,
     HIJRI_HINT,
     HIJRI_PATTERN,
     PATTERN,
 )
-from marsad.analyze.temporal.interpret import Candidate, interpret
-from marsad.analyze.temporal.interpret_years import coordinated_years
-from marsad.analyze.temporal.lexicon import WEEKDAYS
 from marsad.models import TemporalExpression
 
 __all__ = ["find_temporal"]

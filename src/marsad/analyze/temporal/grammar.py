@@ -1,23 +1,12 @@
-"""The patterns that find temporal expressions in folded text: one alternative per rule.
+"""The rules that find temporal expressions in folded text, one pattern each.
 
-``PATTERN`` holds every rule as one alternation. Tried at a word start, the rules go in
-``RULES`` order and the first that matches wins; they are ordered so that a longer reading is
-tried before a shorter one that starts at the same word ("الأحد 26 يوليو" as a date before
-"الأحد", "العام الماضي" before "العام 2002"). ``match.lastgroup`` names the rule; group names
+``RULES`` are tried at a word start in their order and the first that matches wins; they are
+ordered so that a longer reading is tried before a shorter one that starts at the same word
+("الأحد 26 يوليو" as a date before "الأحد", "العام الماضي" before "العام 2002"). Group names
 inside a rule start with the rule's name. Word lists are compiled as tries (``words``). The
-Hijri rules (``HIJRI_RULES``, "25 شوال 1436هـ") are a second alternation, ``HIJRI_PATTERN``,
-tried after ``PATTERN`` at a word and only near a Hijri month or year.
-
-``PATTERN`` is not scanned over the whole text: every expression holds a ``CORE`` word (a
-digit, a month, a weekday, a day word, a unit) among its first words, and ``marsad.analyze.
-dates`` tries ``PATTERN`` only on the few words before each one. A rule's match is still only a
-candidate: ``interpret`` checks its context and may drop it.
-
->>> match = PATTERN.match("امس الاحد")
->>> match.lastgroup, match.group()
-('dayref', 'امس الاحد')
->>> [core.group() for core in CORE.finditer("قال في 7 ايار ان")]
-['7', 'ايار']
+Hijri rules (``HIJRI_RULES``, "25 شوال 1436هـ") are a second list. ``patterns`` joins each list
+into one alternation and says where they are tried; a rule's match is still only a candidate:
+``interpret`` checks its context and may drop it.
 """
 
 from __future__ import annotations
@@ -46,13 +35,11 @@ from marsad.analyze.temporal.lexicon import (
 )
 
 __all__ = [
-    "CORE",
-    "GLUED_DIGIT",
-    "HIJRI_HINT",
-    "HIJRI_PATTERN",
+    "HIJRI_MONTH",
     "HIJRI_RULES",
+    "HIJRI_YEAR",
+    "MONTH_NAMES",
     "OPT",
-    "PATTERN",
     "RULES",
     "SP",
     "words",
@@ -93,11 +80,11 @@ def _trie(node: dict[str, dict[str, Any]]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_MONTH_NAMES: Final = {
+MONTH_NAMES: Final = {
     *MONTHS,
     *(f"{name}." for name in MONTHS if name.isascii() and len(name) <= 4),
 }
-_MONTH: Final = words(_MONTH_NAMES) + _WORD_END
+_MONTH: Final = words(MONTH_NAMES) + _WORD_END
 _WEEKDAY: Final = (
     words(name for name in WEEKDAYS if not name.isascii() or len(name) > 5) + _WORD_END
 )
@@ -279,8 +266,8 @@ _DAYREF: Final = (
 
 # -- Hijri (Umm al-Qura) dates: "25 شوال 1436هـ", "1 / 11 / 1436 هـ", "منتصف ذي القعدة" --------
 
-_HIJRI_MONTH: Final = words(HIJRI_MONTHS) + _WORD_END
-_HIJRI_YEAR: Final = r"1[34]\d\d(?!\d)"
+HIJRI_MONTH: Final = words(HIJRI_MONTHS) + _WORD_END
+HIJRI_YEAR: Final = r"1[34]\d\d(?!\d)"
 _AH: Final = rf"{OPT}(?:هجريه|هجري|للهجره|ه){_END}"
 
 
@@ -288,20 +275,20 @@ def _hijri_month(p: str, then: str = "") -> str:
     """A Hijri month name, with "شهر" before and praise after ("شهر رمضان المبارك"), ``then``,
     then its year ("1436هـ", "عام 1436") or a relative word ("الماضي", "من العام المنصرم")."""
     return (
-        rf"(?:(?P<{p}_s>شهر){SP})?(?P<{p}_m>{_HIJRI_MONTH})"
+        rf"(?:(?P<{p}_s>شهر){SP})?(?P<{p}_m>{HIJRI_MONTH})"
         rf"(?:{SP}(?P<{p}_ep>{words(EPITHETS)}){_END})?{then}"
-        rf"(?:{OPT},?{OPT}(?:من{SP})?(?:{_YEAR_WORD}{OPT})?(?P<{p}_y>{_HIJRI_YEAR})(?:{_AH})?"
+        rf"(?:{OPT},?{OPT}(?:من{SP})?(?:{_YEAR_WORD}{OPT})?(?P<{p}_y>{HIJRI_YEAR})(?:{_AH})?"
         rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{_DIRECTION})"
         rf"|{SP}(?P<{p}_dir>{_DIRECTION}))?"
     )
 
 
 _HIJRI_NUMERIC: Final = (
-    rf"(?P<hnum_iy>{_HIJRI_YEAR}){OPT}(?P<hnum_s>[-/.]){OPT}(?P<hnum_im>[01]?\d){OPT}"
+    rf"(?P<hnum_iy>{HIJRI_YEAR}){OPT}(?P<hnum_s>[-/.]){OPT}(?P<hnum_im>[01]?\d){OPT}"
     rf"(?P=hnum_s){OPT}(?P<hnum_id>[0-3]?\d)(?!\d)(?:{_AH})?"
     rf"|(?:(?P<hnum_d0>[0-3]?\d)(?:{OPT}/{OPT}(?P<hnum_m0>[01]?\d))?{OPT}(?:الي|حتي|-){OPT})?"
     rf"(?P<hnum_d>[0-3]?\d){OPT}(?P<hnum_t>[-/.]){OPT}(?P<hnum_m>[01]?\d){OPT}"
-    rf"(?P=hnum_t){OPT}(?P<hnum_y>{_HIJRI_YEAR})(?:{_AH})?"
+    rf"(?P=hnum_t){OPT}(?P<hnum_y>{HIJRI_YEAR})(?:{_AH})?"
 )
 
 _HIJRI_DAY: Final = (
@@ -311,7 +298,7 @@ _HIJRI_DAY: Final = (
     rf"{OPT}(?:من{SP})?"
     + _hijri_month(
         "hday",
-        rf"(?:{_TO}(?P<hday_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?:شهر{SP})?(?P<hday_n>{_HIJRI_MONTH}))?",
+        rf"(?:{_TO}(?P<hday_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?:شهر{SP})?(?P<hday_n>{HIJRI_MONTH}))?",
     )
 )
 
@@ -322,17 +309,17 @@ _HIJRI_MONTH_RULE: Final = (
 )
 
 _HIJRI_MONTHS_RULE: Final = (
-    rf"(?:شهري|اشهر|الاشهر|شهور){SP}(?P<hmonths_a>{_HIJRI_MONTH})"
-    rf"(?:{OPT}[,و]{OPT}{_HIJRI_MONTH})*{_TO}(?:شهر{SP})?(?P<hmonths_z>{_HIJRI_MONTH})"
-    rf"(?:{OPT},?{OPT}(?:{_YEAR_WORD}{OPT})?(?P<hmonths_y>{_HIJRI_YEAR})(?:{_AH})?"
+    rf"(?:شهري|اشهر|الاشهر|شهور){SP}(?P<hmonths_a>{HIJRI_MONTH})"
+    rf"(?:{OPT}[,و]{OPT}{HIJRI_MONTH})*{_TO}(?:شهر{SP})?(?P<hmonths_z>{HIJRI_MONTH})"
+    rf"(?:{OPT},?{OPT}(?:{_YEAR_WORD}{OPT})?(?P<hmonths_y>{HIJRI_YEAR})(?:{_AH})?"
     rf"|{SP}(?P<hmonths_dir>{_DIRECTION}))?"
 )
 """Two or more Hijri months: "أشهر ربيع أول وربيع ثان وجماد الآخر ورجب لعام 1436هـ"."""
 
 _HIJRI_YEAR_RULE: Final = (
-    rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{_HIJRI_YEAR})"
-    rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{_HIJRI_YEAR}))?{_AH}"
-    rf"|(?P<hyear_k>ل?(?:العام|عام|السنه|سنه)){OPT}(?P<hyear_n>{_HIJRI_YEAR})(?!{OPT}(?:م|ميلادي))"
+    rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{HIJRI_YEAR})"
+    rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{HIJRI_YEAR}))?{_AH}"
+    rf"|(?P<hyear_k>ل?(?:العام|عام|السنه|سنه)){OPT}(?P<hyear_n>{HIJRI_YEAR})(?!{OPT}(?:م|ميلادي))"
 )
 """A Hijri year: with "هـ" ("1436هـ", "العام 1435/1436هـ"), or after a year word without it
 ("عام 1435") when it is within a few years of the reference's Hijri year."""
@@ -342,7 +329,7 @@ _FEAST: Final = (
     rf"|(?P<feast_day>يوم|صلاه){SP}|(?P<feast_eve>(?:عشيه{SP})?ليله){SP})?"
     rf"(?:عيد{SP}(?P<feast_k>الفطر|الاضحي)|(?P<feast_b>العيد)(?!{SP}ال(?!مبارك|سعيد)))"
     rf"(?:{SP}(?:المبارك|السعيد){_END})?"
-    rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{_HIJRI_YEAR})(?:{_AH})?)?"
+    rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{HIJRI_YEAR})(?:{_AH})?)?"
 )
 """The two Eids, days of the Hijri calendar: "عيد الفطر المبارك", "أول أيام عيد الأضحى", "أيام
 عيد الفطر", "عيد الفطر لهذا العام 1436هـ"; "العيد" alone ("يوم العيد", "ثاني أيام العيد", "قبل
@@ -377,49 +364,3 @@ HIJRI_RULES: Final = (
 )
 """The Hijri rules, tried where ``RULES`` find nothing and ``HIJRI_HINT`` is near: no text
 position matches both, and most texts hold no Hijri date, so they cost nothing there."""
-
-_GLUED: Final = r"(?<=[\u0621-\u064a])(?=\d)"  # "في17 يناير", "يوم7 أفريل"
-
-
-def _compile(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:(?<!\w)[وف]?[بلك]?|{_GLUED})(?:"
-        + "|".join(f"(?P<{name}>{body})" for name, body in rules)
-        + ")"
-    )
-
-
-PATTERN: Final = _compile(RULES)
-"""Every rule; optional clitics (و ف ب ل ك) before a word are matched but left out of spans. A
-number written against the word before it ("في17 يناير") starts a match too."""
-
-HIJRI_PATTERN: Final = _compile(HIJRI_RULES)
-
-HIJRI_HINT: Final = re.compile(rf"{_HIJRI_MONTH}|{_HIJRI_YEAR}")
-"""A Hijri month name or a year 1300-1499: every Hijri expression holds one within its first
-few words."""
-
-GLUED_DIGIT: Final = re.compile(r"[\u0621-\u064a]\d")
-"""A number written against the word before it ("في17 يناير"): a place where a match may start."""
-
-_CORE_WORDS: Final = {
-    *(name.split()[0] for name in _MONTH_NAMES),
-    *(name for name in WEEKDAYS if not name.isascii() or len(name) > 5),
-    *(word for word in folded(RELATIVE_DAYS) if " " not in word),
-    "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
-    "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
-    "عيد الاضحي",
-    "العيد",  # alone, as a time: "يوم العيد", "بعد العيد"
-    "الموسم",  # "الموسم القادم"
-    *DUALS,
-    *UNITS,
-    *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),
-}
-CORE: Final = re.compile(
-    rf"(?<!\w)[وفبلك]{{0,2}}(?:(?P<hijri>{_HIJRI_MONTH})"
-    rf"|(?P<lead>\d|شهر|العام|عام|السنه|سنه)|{words(_CORE_WORDS)})"
-)
-"""A word that every expression contains: a digit, a month, weekday or day word, a unit. Rules
-are only tried on the few words before one of these (see ``marsad.analyze.dates``); the Hijri
-rules only before a Hijri month, or before a number, "شهر" or "عام" that ``HIJRI_HINT``
-follows closely."""
