@@ -50,7 +50,7 @@ __all__ = ["Candidate", "interpret"]
 
 
 def interpret(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    """The candidate that ``match`` (of ``grammar.PATTERN`` in folded ``text``) stands for."""
+    """The candidate that ``match`` (of ``patterns.PATTERN`` in folded ``text``) stands for."""
     return _INTERPRETERS[match.lastgroup or ""](match, text, reference)
 
 
