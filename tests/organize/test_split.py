@@ -46,6 +46,18 @@ def test_organize_split_leaves_small_events_and_small_parts_alone() -> None:
     assert split_events(lopsided, [None] * 9, [0] * 9, PARAMS) == [0] * 9
 
 
+def test_organize_split_counts_a_report_and_its_copies_once() -> None:
+    # three copies of one text (alike by definition) and six other reports of the happening,
+    # each 0.45 from the text and 0.5 from one another: not two happenings
+    text = np.r_[1.0, 1.5**0.5, np.zeros(6)]
+    others = [np.r_[1.0, 0.0, np.eye(6)[k]] for k in range(6)]
+    m = np.asarray([text] * 3 + others)
+    matrix = sp.csr_matrix(m / np.linalg.norm(m, axis=1, keepdims=True))
+    copies = [(0, 1), (0, 2)]
+    assert split_events(matrix, [None] * 9, [0] * 9, PARAMS, copies) == [0] * 9
+    assert split_events(matrix, [None] * 9, [0] * 9, PARAMS) != [0] * 9  # as nine reports
+
+
 FIGHTS = [
     ("Klitschko stops Rahman", "Wladimir Klitschko stopped Hasim Rahman in Mannheim to retain"),
     ("Klitschko stops Thompson", "Wladimir Klitschko stopped Tony Thompson in Bern to retain"),

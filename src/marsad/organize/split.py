@@ -8,7 +8,9 @@ least ``split_min`` reports is cut along the signs of the Fiedler vector of its 
 graph (spectral bisection: the relaxed normalized cut of Shi and Malik), and the cut is kept
 when both parts have ``split_min_part`` reports or more and the average similarity between the
 parts is below ``split_ratio`` times the geometric mean of the average similarities within
-each, and it never parts a copy from its original; a kept part is tried again. Similarities
+each; a kept part is tried again. A report and its copies are one report to the cut (one
+node, counted once): it never parts them, and three copies of one text, alike by definition,
+do not make a tight group that the other reports of their happening seem far from. Similarities
 are the time-weighted cosines of the clustering (``events.py``) without its edge cut-off.
 Labels stay "the first position of the event", so the result, like the clustering, depends
 only on the set of reports.
@@ -44,12 +46,13 @@ def split_events(
     copies: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """``labels`` with every event that holds two happenings cut in two (see the module);
-    ``copies`` are pairs of positions that no cut may separate."""
+    ``copies`` are pairs of positions of one report (a copy and its original), never parted
+    and counted once."""
     out = np.asarray(labels, dtype=np.int64)
-    pairs = np.asarray(copies, dtype=np.int64).reshape(-1, 2)
     spans = np.asarray([d if d else (-1, -1) for d in days], dtype=np.int64).reshape(-1, 2)
     order = np.argsort(out, kind="stable")
     starts = np.flatnonzero(np.r_[True, out[order][1:] != out[order][:-1]])
+    group = _copy_groups(len(out), copies)
     todo = [
         members
         for members in np.split(order, starts[1:])
@@ -57,24 +60,34 @@ def split_events(
     ]
     while todo:
         members = todo.pop()
-        cut = _bisect(_similarities(matrix, spans, members, params), params)
-        if cut is None or _parts_copies(members, cut, pairs, len(out)):
+        heads, node = np.unique(group[members], return_inverse=True)
+        if len(heads) < params.split_min:
             continue
-        for part in (members[cut], members[~cut]):
+        cut = _bisect(_similarities(matrix, spans, heads, params), params)
+        if cut is None:
+            continue
+        for part in (members[cut[node]], members[~cut[node]]):
             out[part] = part.min()
             if len(part) >= params.split_min:
                 todo.append(part)
     return [int(x) for x in out]
 
 
-def _parts_copies(members: np.ndarray, cut: np.ndarray, pairs: np.ndarray, n: int) -> bool:
-    """Whether the cut puts a copy and its original on different sides."""
-    if not len(pairs):
-        return False
-    side = np.full(n, -1, dtype=np.int8)
-    side[members] = cut
-    a, b = side[pairs[:, 0]], side[pairs[:, 1]]
-    return bool(np.any((a >= 0) & (b >= 0) & (a != b)))
+def _copy_groups(n: int, copies: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Each position's copy group, named by a position in it (a report and its copies)."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in copies:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.asarray([find(k) for k in range(n)], dtype=np.int64)
 
 
 def _similarities(
