@@ -24,7 +24,7 @@ from tests.conftest import ROOT, SAUDINEWSNET, require
 GOLD = ROOT / "benchmarks" / "gold" / "saudinewsnet_events.jsonl"
 GOLD_SHA256 = "fa0ffa3f50a7963176ff149fbeb3decf301da759baae40d8b839a8ace97fd2bc"
 DAYS = ("2015-08-06", "2015-08-07", "2015-08-08", "2015-08-09")
-B3_FLOOR, PAIR_FLOOR = 0.94, 0.60  # measured: 0.948 and 0.619
+B3_FLOOR, PAIR_FLOOR = 0.94, 0.61  # measured: 0.951 and 0.632
 
 
 def test_events_gold_file_is_the_pinned_one() -> None:
