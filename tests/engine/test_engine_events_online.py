@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from marsad import Marsad
 from marsad.config import load_settings
+from marsad.engine.organizing import update_events
+from marsad.organize.events import EventParams
 from marsad.organize.scoring import score
 from tests.conftest import SEEDS, require
 
@@ -113,3 +116,55 @@ def test_engine_events_the_first_storylines_read_alone_as_in_the_whole_listing(
         for line in every:
             assert of[line.id] == marsad.events(line.id)  # same events, same date order
             assert sorted(e.id for e in of[line.id]) == sorted(line.events)
+
+
+FIGHT = (
+    "Wladimir Klitschko stopped {rival} in {city} to retain his IBF, WBO and IBO heavyweight "
+    "title belts on Saturday night, and {rival} said the champion was in fine form; {k}."
+)
+FILLER = "The city council of {k} approved a new budget for schools and roads on Monday."
+
+
+def _fights(rival: str, city: str) -> list[dict[str, str]]:
+    return [
+        {
+            "title": f"Klitschko stops {rival}",
+            "content": FIGHT.format(rival=rival, city=city, k=f"report {k} by desk {k * 7}"),
+            "source": f"{rival.lower()}{k}",
+            "date": "2015-08-07",
+        }
+        for k in range(6)
+    ]
+
+
+def _events_of(marsad: Marsad, params: EventParams) -> dict[str, str]:
+    update_events(marsad.store, params, consolidate=False)
+    by_source = {}
+    for event in marsad.events():
+        for article in event.articles:
+            by_source[str(marsad.article(article).source)] = event.id
+    return by_source
+
+
+def test_engine_events_online_cuts_an_event_that_now_holds_two_happenings(
+    tmp_path: Path,
+) -> None:
+    params = EventParams(threshold=0.1)
+    found = {}
+    for name, cut in (("cut", params), ("whole", replace(params, split_ratio=0.0))):
+        with Marsad(settings=load_settings(db=str(tmp_path / f"{name}.db"), workers=1)) as m:
+            fillers = [
+                {"title": f"Budget {k}", "content": FILLER.format(k=k), "source": "council"}
+                for k in range(10)
+            ]
+            _add(m, tmp_path, f"{name}-first", _fights("Rahman", "Mannheim") + fillers)
+            update_events(m.store, cut, consolidate=True)
+            first = {e.id for e in m.events()}
+            _add(m, tmp_path, f"{name}-late", _fights("Thompson", "Bern"))
+            found[name] = _events_of(m, cut)
+            assert found[name]["rahman0"] in first  # the stored event keeps its name
+    whole, cut = found["whole"], found["cut"]
+    assert len({whole[f"{r}{k}"] for r in ("rahman", "thompson") for k in range(6)}) == 1
+    assert len({cut[f"rahman{k}"] for k in range(6)}) == 1
+    assert len({cut[f"thompson{k}"] for k in range(6)}) == 1
+    assert cut["rahman0"] != cut["thompson0"]

@@ -24,6 +24,7 @@ import scipy.sparse as sp
 from marsad.engine.event_rows import centroid_terms, event_record, item_of, storyline_record
 from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import Event, LexiconCounts, Storyline
+from marsad.organize.copies import copy_pairs
 from marsad.organize.events import (
     EventItem,
     EventParams,
@@ -34,6 +35,7 @@ from marsad.organize.events import (
 )
 from marsad.organize.lexicon import Lexicon
 from marsad.organize.online import EventIndex
+from marsad.organize.split import split_events
 from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
 from marsad.organize.timing import When
 from marsad.organize.vectors import ReportTerms
@@ -111,9 +113,76 @@ def place_online(
     order = old + new
     days += spans
     touched = {event_of[it.id] for it in new}
+    moved = _cut(store, index.matrix(), order, days, event_of, touched, params)
+    event_of.update(moved)
+    touched |= set(moved.values())
+    opened |= set(moved.values())
     members = [rows[it.id] for it in old if event_of[it.id] in touched]
     terms.update(terms_of([r for r in members if r.id not in terms]))  # their dates
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
+
+
+def _cut(
+    store: Store,
+    matrix: sp.csr_matrix,
+    order: Sequence[EventItem],
+    days: Sequence[When],
+    event_of: Mapping[str, str],
+    touched: set[str],
+    params: EventParams,
+) -> dict[str, str]:
+    """The touched events that now hold two happenings cut as consolidation cuts them
+    (``split.py``, over the rows of ``matrix``, aligned with ``order``): the new event of each
+    report moved. The part holding the report the event is named after keeps the name; the
+    other is named after its earliest report."""
+    size = Counter(event_of[it.id] for it in order)
+    big = {e for e in touched if size[e] >= params.split_min}
+    if params.split_ratio <= 0 or not big:
+        return {}
+    positions = [k for k, it in enumerate(order) if event_of[it.id] in big]
+    ids = [order[k].id for k in positions]
+    local = {a: n for n, a in enumerate(ids)}
+    links = [
+        link
+        for link in store.reuse.copy_candidates(params.copy_containment, ids)
+        if link.a in local and link.b in local
+    ]
+    bodies: dict[str, str] = {}
+
+    def body_of(article: str) -> str:
+        if article not in bodies:
+            bodies[article] = store.event_index.inputs([article], bodies=True)[0].body
+        return bodies[article]
+
+    copies = copy_pairs(links, body_of, params.copy_containment, params.copy_lead)
+    first: dict[str, int] = {}
+    for n, a in enumerate(ids):
+        first.setdefault(event_of[a], n)
+    labels = [first[event_of[a]] for a in ids]
+    cut = split_events(
+        matrix[positions],
+        [days[k] for k in positions],
+        labels,
+        params,
+        [(local[a], local[b]) for a, b in copies],
+    )
+    parts: dict[tuple[str, int], list[EventItem]] = {}
+    for n, k in enumerate(positions):
+        parts.setdefault((event_of[ids[n]], cut[n]), []).append(order[k])
+    moved: dict[str, str] = {}
+    for event in sorted(big):
+        mine = sorted((label, items) for (e, label), items in parts.items() if e == event)
+        if len(mine) < 2:
+            continue
+        keeper = next(
+            (label for label, items in mine if any(event in (it.id, f"e{it.id}") for it in items)),
+            mine[0][0],
+        )
+        for label, items in mine:
+            if label != keeper:
+                name = f"e{min(items, key=report_order).id}"
+                moved.update((it.id, name) for it in items)
+    return moved
 
 
 def _near(tables: EventIndexStore, spans: Sequence[When], params: EventParams) -> set[str]:
