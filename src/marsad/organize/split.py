@@ -61,10 +61,10 @@ def split_events(
     ]
     while todo:
         members = todo.pop()
-        heads, node = np.unique(group[members], return_inverse=True)
-        if len(heads) < params.split_min:
+        _, first, node = np.unique(group[members], return_index=True, return_inverse=True)
+        if len(first) < params.split_min:
             continue
-        cut = _bisect(_similarities(matrix, spans, heads, params), params)
+        cut = _bisect(_similarities(matrix, spans, members[first], params), params)
         if cut is None:
             continue
         for part in (members[cut[node]], members[~cut[node]]):
