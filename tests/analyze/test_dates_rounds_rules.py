@@ -121,12 +121,27 @@ AFTER_READING = [
 ]
 
 
+AFTER_FIFTH = [
+    # a Gregorian date a day off its weekday: a slip, the written date stands (ant-r5-123,
+    # ant-r4-060); further off, the two cannot be told apart and there is no value
+    (
+        "يوم الخميس 12 ماي 2017 انطلقت",
+        dt.date(2017, 5, 13),
+        [("يوم الخميس 12 ماي 2017", "2017-05-12")],
+    ),
+    ("أمس السبت 04 مارس 2016 في", dt.date(2016, 3, 5), [("أمس السبت 04 مارس 2016", "2016-03-04")]),
+    ("الاثنين 18 ماي 2017", dt.date(2017, 5, 20), [("الاثنين 18 ماي 2017", None)]),
+    ("الخميس 11 ماي 2017", dt.date(2017, 5, 13), [("الخميس 11 ماي 2017", "2017-05-11")]),
+]
+
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
     *ROUND4,
     *ROUND5,
     *AFTER_READING,
+    *AFTER_FIFTH,
 ]
 
 

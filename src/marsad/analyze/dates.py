@@ -289,16 +289,19 @@ def _merge_weekdays(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
     """One expression for a weekday and the date after it. When the two disagree the date is in
     another calendar ("الاثنين الثامن عشر من الشهر الحالي" in Shawwal) and there is no value,
-    unless it is a Hijri date a day off: months begin by sighting, so the weekday decides."""
+    unless they are a day apart: a Hijri month begins by sighting, so the weekday decides; a
+    Gregorian date a day off its weekday is a slip of the pen, and the written date stands
+    ("يوم الخميس 12 ماي 2017", a Friday)."""
     end = date.end
     if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
         end += 1
     period = date.period
     if period is not None and period.earliest.weekday() != weekday.weekday:
         day = cal.snap(period.earliest, weekday.weekday or 0)
-        if not date.hijri or abs((day - period.earliest).days) > 1:
+        if abs((day - period.earliest).days) > 1:
             return Candidate(weekday.start, end, "day", False, None)
-        period = cal.day(day)
+        if date.hijri:
+            period = cal.day(day)
     return Candidate(weekday.start, end, date.granularity, date.relative, period, hijri=date.hijri)
 
 
