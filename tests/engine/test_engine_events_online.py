@@ -139,7 +139,7 @@ def _fights(rival: str, city: str) -> list[dict[str, str]]:
 
 def _events_of(marsad: Marsad, params: EventParams) -> dict[str, str]:
     update_events(marsad.store, params, consolidate=False)
-    by_source = {}
+    by_source: dict[str, str] = {}
     for event in marsad.events():
         for article in event.articles:
             by_source[str(marsad.article(article).source)] = event.id
@@ -151,17 +151,17 @@ def test_engine_events_online_cuts_an_event_that_now_holds_two_happenings(
 ) -> None:
     params = EventParams(threshold=0.1)
     found = {}
-    for name, cut in (("cut", params), ("whole", replace(params, split_ratio=0.0))):
+    for name, chosen in (("cut", params), ("whole", replace(params, split_ratio=0.0))):
         with Marsad(settings=load_settings(db=str(tmp_path / f"{name}.db"), workers=1)) as m:
             fillers = [
                 {"title": f"Budget {k}", "content": FILLER.format(k=k), "source": "council"}
                 for k in range(10)
             ]
             _add(m, tmp_path, f"{name}-first", _fights("Rahman", "Mannheim") + fillers)
-            update_events(m.store, cut, consolidate=True)
+            update_events(m.store, chosen, consolidate=True)
             first = {e.id for e in m.events()}
             _add(m, tmp_path, f"{name}-late", _fights("Thompson", "Bern"))
-            found[name] = _events_of(m, cut)
+            found[name] = _events_of(m, chosen)
             assert found[name]["rahman0"] in first  # the stored event keeps its name
     whole, cut = found["whole"], found["cut"]
     assert len({whole[f"{r}{k}"] for r in ("rahman", "thompson") for k in range(6)}) == 1
