@@ -147,14 +147,9 @@ def _cut(
         for link in store.reuse.copy_candidates(params.copy_containment, ids)
         if link.a in local and link.b in local
     ]
-    bodies: dict[str, str] = {}
-
-    def body_of(article: str) -> str:
-        if article not in bodies:
-            bodies[article] = store.event_index.inputs([article], bodies=True)[0].body
-        return bodies[article]
-
-    copies = copy_pairs(links, body_of, params.copy_containment, params.copy_lead)
+    partial = sorted({x for link in links if link.kind == "partial" for x in (link.a, link.b)})
+    bodies = {r.id: r.body for r in store.event_index.inputs(partial, bodies=True)}
+    copies = copy_pairs(links, bodies.__getitem__, params.copy_containment, params.copy_lead)
     first: dict[str, int] = {}
     for n, a in enumerate(ids):
         first.setdefault(event_of[a], n)

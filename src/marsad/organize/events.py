@@ -27,6 +27,7 @@ from marsad.organize.dating import text_date
 from marsad.organize.lexicon import Lexicon
 from marsad.organize.split import split_events
 from marsad.organize.timing import When, gaps
+from marsad.organize.union import joined
 from marsad.organize.vectors import ReportTerms, VectorParams, report_terms
 
 
@@ -244,7 +245,7 @@ def average_link(
     """Average-link clusters of ``n`` items over sparse similarities; each item's label is the
     smallest item of its cluster. ``must`` pairs start in one cluster.
     """
-    parent = list(range(n))
+    parent = joined(n, must)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -252,10 +253,6 @@ def average_link(
             x = parent[x]
         return x
 
-    for a, b in must:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
     size = [0] * n
     for k in range(n):
         size[find(k)] += 1

@@ -32,6 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from marsad.organize.timing import When, gaps
+from marsad.organize.union import joined
 
 if TYPE_CHECKING:
     from marsad.organize.events import EventParams
@@ -53,7 +54,7 @@ def split_events(
     spans = np.asarray([d if d else (-1, -1) for d in days], dtype=np.int64).reshape(-1, 2)
     order = np.argsort(out, kind="stable")
     starts = np.flatnonzero(np.r_[True, out[order][1:] != out[order][:-1]])
-    group = _copy_groups(len(out), copies)
+    group = np.asarray(joined(len(out), copies), dtype=np.int64)  # a report and its copies
     todo = [
         members
         for members in np.split(order, starts[1:])
@@ -72,23 +73,6 @@ def split_events(
             if len(part) >= params.split_min:
                 todo.append(part)
     return [int(x) for x in out]
-
-
-def _copy_groups(n: int, copies: Sequence[tuple[int, int]]) -> np.ndarray:
-    """Each position's copy group, named by a position in it (a report and its copies)."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in copies:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return np.asarray([find(k) for k in range(n)], dtype=np.int64)
 
 
 def _similarities(
