@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale bench-commands clean
+.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale bench-commands bench-ner train-ner clean
 
 CONSTRAINTS := constraints.txt
 PIP := $(BIN)/pip install --quiet -c $(CONSTRAINTS)
@@ -45,7 +45,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-commands
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-ner bench-growth bench-commands
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -84,6 +84,12 @@ bench-commands: install  ## ingest, reuse and stories on all of SaudiNewsNet, as
 
 bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
 	$(BIN)/python benchmarks/name_keys.py
+
+train-ner: install  ## rebuild the NER word clusters and the two CRFs from ../shared/data, score them
+	$(BIN)/python -m marsad.analyze.ner.train --clusters
+
+bench-ner: install  ## NER: F1 on ANERcorp's CAMeL Lab test split, tokens/s on one core
+	$(BIN)/python benchmarks/ner.py
 
 bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, development and blind sets; speed
 	$(BIN)/python benchmarks/dates.py
