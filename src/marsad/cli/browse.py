@@ -10,19 +10,18 @@ from rich.padding import Padding
 from marsad.app import MAX_WORDS, SearchHit, parse_query
 from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.render import (
-    article_dict,
     articles_table,
     console,
     err_console,
     heading,
     print_json,
-    rejection_dict,
     rejections_table,
     say,
     shown_of,
 )
 from marsad.cli.safe import Wrapped, isolated, joined, paragraphs, plain
 from marsad.models import Article, RawDocument
+from marsad.shapes import article_dict, rejection_dict
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -10,11 +10,12 @@ import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from marsad.cli.common import db_option, open_marsad
-from marsad.cli.render import err_console, print_json, rejection_dict, rejections_table, say
+from marsad.cli.render import err_console, print_json, rejections_table, say
 from marsad.cli.safe import plain
 from marsad.config import Settings
 from marsad.engine.local import IngestReport
 from marsad.ingest import ReadOptions, parse_field_map
+from marsad.shapes import rejection_dict
 
 
 @click.command("ingest")

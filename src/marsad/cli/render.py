@@ -53,47 +53,6 @@ def shown_of(shown: int, total: int, what: str, to: Console = console) -> None:
         say(f"{total:,} {what}", to=to)
 
 
-def article_dict(a: Article, full: bool = False) -> dict[str, Any]:
-    """The JSON shape of an article; ``full`` adds the body, credits and removed lines."""
-    out: dict[str, Any] = {
-        "id": a.id,
-        "title": a.title,
-        "source": a.source,
-        "outlet": a.outlet,
-        "outlet_provenance": a.outlet_provenance,
-        "published": a.published.value,
-        "date_provenance": a.published.provenance,
-        "crawled": a.crawled,
-        "lang": a.lang,
-        "url": a.url,
-        "words": len(a.body.split()),
-        "parent_id": a.parent_id,
-    }
-    if full:
-        out.update(
-            {
-                "document_id": a.document_id,
-                "seq": a.seq,
-                "author": a.author,
-                "date_confidence": a.published.confidence,
-                "date_evidence": a.published.evidence,
-                "lang_score": a.lang_score,
-                "attributions": list(a.attributions),
-                "notes": list(a.notes),
-                "paragraphs": [list(p) for p in a.paragraphs],
-                "body": a.body,
-                "removed": [
-                    {"line": r.line, "reason": r.reason, "text": r.text} for r in a.removed
-                ],
-            }
-        )
-    return out
-
-
-def rejection_dict(r: Rejection) -> dict[str, Any]:
-    return {"origin": r.origin, "reason": str(r.reason), "detail": r.detail, "size": r.size}
-
-
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 

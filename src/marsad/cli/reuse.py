@@ -8,7 +8,6 @@ import errno
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -31,44 +30,12 @@ from marsad.cli.render import (
 from marsad.cli.safe import Balanced, isolated, joined, paragraphs, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, ReuseGroup, ReuseLink
+from marsad.shapes import group_dict, link_dict, pair_dict
 from marsad.store.records import OutletLink
 
 KINDS = click.Choice(["exact", "near", "partial", "template"])
 PAIRS_SHOWN = 100
 """Pairs, or groups, a person is shown without --limit (JSON and JSON Lines stream them all)."""
-
-
-def link_dict(link: ReuseLink) -> dict[str, Any]:
-    return {
-        "a": link.a,
-        "b": link.b,
-        "kind": link.kind,
-        "rewrite": link.rewrite,  # scores of light-stem word pairs, not of shingles
-        "jaccard": link.jaccard,
-        "contain_a": link.contain_a,
-        "contain_b": link.contain_b,
-        "longest_passage_words": link.longest,
-        "origin": link.origin,
-        "origin_credit": link.origin_credit,
-        "copy": link.copy,
-        "reasons": list(link.reasons),
-        "reuse_without_credit": link.uncredited,
-        "dropped_credits": list(link.dropped),
-        "passages": [
-            dict(zip(("a_start", "a_end", "b_start", "b_end", "words"), p, strict=True))
-            for p in link.passages
-        ],
-    }
-
-
-def pair_dict(row: OutletLink) -> dict[str, Any]:
-    """One stored link as ``reuse --pairs`` exports it: the link and its articles' outlets."""
-    return {"outlet_a": row.outlet_a, "outlet_b": row.outlet_b, **link_dict(row.link)}
-
-
-def group_dict(n: int, group: ReuseGroup) -> dict[str, Any]:
-    """A group as ``reuse --json`` prints it, numbered as listed."""
-    return {"group": n, **asdict(group)}
 
 
 def updated_reuse(marsad: Marsad) -> None:

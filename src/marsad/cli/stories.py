@@ -17,17 +17,15 @@ from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.progress import reporting
 from marsad.cli.render import console, err_console, print_json, say, shown_of
 from marsad.cli.timeline import (
-    Timeline,
-    event_dict,
     show_event,
     show_listed_event,
     show_timeline,
-    storyline_dict,
     storylines_table,
     write_events,
 )
 from marsad.engine.organizing import EventReport
 from marsad.models import Article, Event, Storyline
+from marsad.shapes import Timeline, event_dict, storyline_dict
 
 # --- data -------------------------------------------------------------------------------------
 

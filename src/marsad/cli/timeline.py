@@ -9,7 +9,6 @@ heading, as their order is unknown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -18,86 +17,10 @@ from marsad.cli.render import console, hanging, heading, say, write_rows
 from marsad.cli.safe import DASH, Balanced, isolated, joined, line, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.models import Article, Event, Storyline
+from marsad.shapes import Timeline, listed_event_dict, when
 from marsad.store.records import EventReports, ReportRef
 
-Timeline = list[tuple[Event, list[Article]]]
-"""A storyline's events in date order, each with its reports."""
-
 UNKNOWN_DATE = "date unknown"
-
-
-# --- JSON shapes ------------------------------------------------------------------------------
-
-
-def report_dict(a: Article) -> dict[str, Any]:
-    """The JSON shape of an article as one report of an event."""
-    return {
-        "id": a.id,
-        "outlet": a.outlet,
-        "published": a.published.value,
-        "title": a.title,
-        "url": a.url,
-    }
-
-
-def event_dict(e: Event, reports: Sequence[Article] | None = None) -> dict[str, Any]:
-    """The JSON shape of an event; ``reports`` (when given) are nested as report dicts."""
-    out: dict[str, Any] = {
-        "id": e.id,
-        "title": e.title,
-        "date": e.date,
-        "date_evidence": e.date_evidence,
-        "first_seen": e.first_seen,
-        "last_seen": e.last_seen,
-        "storyline": e.storyline,
-        "outlets": list(e.outlets),
-        "report_count": len(e.articles),
-        "article_ids": list(e.articles),
-    }
-    if reports is not None:
-        out["reports"] = [report_dict(a) for a in reports]
-    return out
-
-
-def storyline_dict(
-    s: Storyline, events: Sequence[Event] | None = None, timeline: Timeline | None = None
-) -> dict[str, Any]:
-    """The JSON shape of a storyline; with its ``events`` (or ``timeline``), how many of them
-    are undated, and with ``timeline`` its events nested with their reports."""
-    out: dict[str, Any] = {
-        "id": s.id,
-        "title": s.title,
-        "start": s.start,
-        "end": s.end,
-        "outlets": list(s.outlets),
-        "event_count": len(s.events),
-        "report_count": s.articles,
-        "event_ids": list(s.events),
-    }
-    if timeline is not None:
-        events = [e for e, _ in timeline]
-    if events is not None:
-        out["undated_events"] = sum(1 for e in events if when(e) is None)
-    if timeline is not None:
-        out["events"] = [event_dict(e, reports) for e, reports in timeline]
-    return out
-
-
-def listed_event_dict(event: Event, reports: Sequence[ReportRef]) -> dict[str, Any]:
-    """The JSON shape of an event in ``marsad events``: its reports as id, url and outlet."""
-    out = event_dict(event)
-    out["reports"] = [
-        {
-            "id": r.id,
-            "url": r.url,
-            "outlet": r.outlet,
-            "published": r.published,
-            "title": r.title,
-            "origin": r.origin,
-        }
-        for r in reports
-    ]
-    return out
 
 
 def write_events(listing: Iterable[EventReports], lines: bool) -> None:
@@ -106,11 +29,6 @@ def write_events(listing: Iterable[EventReports], lines: bool) -> None:
 
 
 # --- dates ------------------------------------------------------------------------------------
-
-
-def when(e: Event) -> str | None:
-    """The day an event is placed at: its date, else the day it was first reported."""
-    return e.date or e.first_seen
 
 
 def event_date(e: Event) -> str:

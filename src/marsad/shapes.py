@@ -1,0 +1,168 @@
+"""The JSON shapes of what Marsad stores, one for every way it is shown: the command line's
+``--json`` output and the JSON API print the same fields under the same names and ids.
+
+Every string is kept as stored; JSON escaping is all the escaping JSON needs (pages escape
+for HTML themselves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from marsad.models import Article, Event, Rejection, ReuseGroup, ReuseLink, Storyline
+from marsad.store.records import OutletLink, ReportRef
+
+Timeline = list[tuple[Event, list[Article]]]
+"""A storyline's events in date order, each with its reports."""
+
+
+def when(e: Event) -> str | None:
+    """The day an event is placed at: its date, else the day it was first reported."""
+    return e.date or e.first_seen
+
+
+def article_dict(a: Article, full: bool = False) -> dict[str, Any]:
+    """The JSON shape of an article; ``full`` adds the body, credits and removed lines."""
+    out: dict[str, Any] = {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "outlet": a.outlet,
+        "outlet_provenance": a.outlet_provenance,
+        "published": a.published.value,
+        "date_provenance": a.published.provenance,
+        "crawled": a.crawled,
+        "lang": a.lang,
+        "url": a.url,
+        "words": len(a.body.split()),
+        "parent_id": a.parent_id,
+    }
+    if full:
+        out.update(
+            {
+                "document_id": a.document_id,
+                "seq": a.seq,
+                "author": a.author,
+                "date_confidence": a.published.confidence,
+                "date_evidence": a.published.evidence,
+                "lang_score": a.lang_score,
+                "attributions": list(a.attributions),
+                "notes": list(a.notes),
+                "paragraphs": [list(p) for p in a.paragraphs],
+                "body": a.body,
+                "removed": [
+                    {"line": r.line, "reason": r.reason, "text": r.text} for r in a.removed
+                ],
+            }
+        )
+    return out
+
+
+def rejection_dict(r: Rejection) -> dict[str, Any]:
+    return {"origin": r.origin, "reason": str(r.reason), "detail": r.detail, "size": r.size}
+
+
+def report_dict(a: Article) -> dict[str, Any]:
+    """The JSON shape of an article as one report of an event."""
+    return {
+        "id": a.id,
+        "outlet": a.outlet,
+        "published": a.published.value,
+        "title": a.title,
+        "url": a.url,
+    }
+
+
+def event_dict(e: Event, reports: Sequence[Article] | None = None) -> dict[str, Any]:
+    """The JSON shape of an event; ``reports`` (when given) are nested as report dicts."""
+    out: dict[str, Any] = {
+        "id": e.id,
+        "title": e.title,
+        "date": e.date,
+        "date_evidence": e.date_evidence,
+        "first_seen": e.first_seen,
+        "last_seen": e.last_seen,
+        "storyline": e.storyline,
+        "outlets": list(e.outlets),
+        "report_count": len(e.articles),
+        "article_ids": list(e.articles),
+    }
+    if reports is not None:
+        out["reports"] = [report_dict(a) for a in reports]
+    return out
+
+
+def storyline_dict(
+    s: Storyline, events: Sequence[Event] | None = None, timeline: Timeline | None = None
+) -> dict[str, Any]:
+    """The JSON shape of a storyline; with its ``events`` (or ``timeline``), how many of them
+    are undated, and with ``timeline`` its events nested with their reports."""
+    out: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title,
+        "start": s.start,
+        "end": s.end,
+        "outlets": list(s.outlets),
+        "event_count": len(s.events),
+        "report_count": s.articles,
+        "event_ids": list(s.events),
+    }
+    if timeline is not None:
+        events = [e for e, _ in timeline]
+    if events is not None:
+        out["undated_events"] = sum(1 for e in events if when(e) is None)
+    if timeline is not None:
+        out["events"] = [event_dict(e, reports) for e, reports in timeline]
+    return out
+
+
+def listed_event_dict(event: Event, reports: Sequence[ReportRef]) -> dict[str, Any]:
+    """The JSON shape of an event in ``marsad events``: its reports as id, url and outlet."""
+    out = event_dict(event)
+    out["reports"] = [
+        {
+            "id": r.id,
+            "url": r.url,
+            "outlet": r.outlet,
+            "published": r.published,
+            "title": r.title,
+            "origin": r.origin,
+        }
+        for r in reports
+    ]
+    return out
+
+
+def link_dict(link: ReuseLink) -> dict[str, Any]:
+    return {
+        "a": link.a,
+        "b": link.b,
+        "kind": link.kind,
+        "rewrite": link.rewrite,  # scores of light-stem word pairs, not of shingles
+        "jaccard": link.jaccard,
+        "contain_a": link.contain_a,
+        "contain_b": link.contain_b,
+        "longest_passage_words": link.longest,
+        "origin": link.origin,
+        "origin_credit": link.origin_credit,
+        "copy": link.copy,
+        "reasons": list(link.reasons),
+        "reuse_without_credit": link.uncredited,
+        "dropped_credits": list(link.dropped),
+        "passages": [
+            dict(zip(("a_start", "a_end", "b_start", "b_end", "words"), p, strict=True))
+            for p in link.passages
+        ],
+    }
+
+
+def pair_dict(row: OutletLink) -> dict[str, Any]:
+    """One stored link as ``reuse --pairs`` exports it: the link and its articles' outlets."""
+    return {"outlet_a": row.outlet_a, "outlet_b": row.outlet_b, **link_dict(row.link)}
+
+
+def group_dict(n: int, group: ReuseGroup) -> dict[str, Any]:
+    """A group as ``reuse --json`` prints it, numbered as listed."""
+    return {"group": n, **asdict(group)}
