@@ -1,0 +1,31 @@
+"""``marsad serve``: the pages and the JSON API over one database, served by uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.cli.common import db_option, open_marsad
+from marsad.cli.render import say
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
+@db_option
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, db: str | None) -> None:
+    """Serve the pages (storylines, events, articles, copies, search) and the JSON API
+    (/api, schema at /openapi.json, docs at /docs) until interrupted."""
+    import uvicorn
+
+    from marsad.web import create_app
+
+    with open_marsad(ctx, db) as marsad:  # the database must exist; it is checked once here
+        settings = marsad.settings
+    say(f"Marsad on http://{host}:{port}/ (API: http://{host}:{port}/docs); Ctrl+C stops it")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+COMMANDS = (serve_command,)

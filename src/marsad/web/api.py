@@ -1,0 +1,198 @@
+"""The JSON API (``/api``): storylines, events, articles, search and reuse, read from the store.
+
+Every list is paginated by cursor (``limit`` at most ``MAX_PAGE``; ``next`` in the answer is
+the cursor of the following page) and sorted by a stated key, given in the answer as ``sort``.
+Ids are the command line's. Fields are ``marsad.shapes``'s, as ``--json`` prints them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from marsad.models import Article, Event, Storyline
+from marsad.shapes import (
+    article_dict,
+    event_dict,
+    group_dict,
+    link_dict,
+    report_dict,
+    storyline_dict,
+    when,
+)
+from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, page
+from marsad.web.state import opened
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page, at most {MAX_PAGE}")]
+Cursor = Annotated[str | None, Query(description="the `next` of the page before")]
+Since = Annotated[str | None, Query(description="from this day on (YYYY-MM-DD)")]
+Until = Annotated[str | None, Query(description="up to this day (YYYY-MM-DD)")]
+Outlet = Annotated[str | None, Query(description="only reports of this outlet (or source)")]
+
+
+def _in_range(value: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO day (or month, or year) falls between two days; unknown never does
+    when a bound is given."""
+    if since is None and until is None:
+        return True
+    if not value:
+        return False
+    return (since is None or value[:10] >= since[: len(value)]) and (
+        until is None or value[:10] <= until[: len(value)]
+    )
+
+
+def _article_day(a: Article) -> str:
+    return a.published.value or a.crawled or ""
+
+
+@router.get("/stories", summary="Storylines, most recent activity first")
+def stories(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+) -> dict[str, Any]:
+    since, until = day(since, "since"), day(until, "until")
+    with opened(request) as marsad:
+        found = [
+            s
+            for s in marsad.storylines()
+            if _in_range(s.end or s.start, since, until) and (outlet is None or outlet in s.outlets)
+        ]
+        shown = page(found, _story_key, cursor, limit, descending=True)
+        events = marsad.events_of([s.id for s in shown.items])
+    return {
+        "sort": "end (latest event day) descending, then id descending",
+        "items": [storyline_dict(s, events[s.id]) for s in shown.items],
+        "next": shown.next,
+    }
+
+
+def _story_key(s: Storyline) -> tuple[str, str]:
+    return (s.end or s.start or "", s.id)
+
+
+@router.get("/stories/{story_id}", summary="A storyline with its events and their reports")
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        timeline = [
+            (e, [marsad.article(a) for a in e.articles])
+            for e in marsad.events(storyline=storyline.id)
+        ]
+    return storyline_dict(storyline, timeline=timeline)
+
+
+@router.get("/events", summary="Events in date order")
+def events(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    story: Annotated[str | None, Query(description="only this storyline's events")] = None,
+) -> dict[str, Any]:
+    since, until = day(since, "since"), day(until, "until")
+    with opened(request) as marsad:
+        found = [
+            e
+            for e in marsad.events(storyline=story)
+            if _in_range(when(e), since, until) and (outlet is None or outlet in e.outlets)
+        ]
+    shown = page(found, _event_key, cursor, limit)
+    return {
+        "sort": "date (else first reported) ascending, then id",
+        "items": [event_dict(e) for e in shown.items],
+        "next": shown.next,
+    }
+
+
+def _event_key(e: Event) -> tuple[str, str]:
+    return (when(e) or "", e.id)
+
+
+@router.get("/events/{event_id}", summary="An event with its reports")
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    with opened(request) as marsad:
+        found = marsad.event(event_id)
+        reports = [marsad.article(a) for a in found.articles]
+    return event_dict(found, reports)
+
+
+@router.get("/articles", summary="Articles, newest first")
+def articles(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    lang: Annotated[str | None, Query(description="ISO 639-1 code: ar, en, …")] = None,
+) -> dict[str, Any]:
+    since, until = day(since, "since"), day(until, "until")
+    with opened(request) as marsad:
+        found = [
+            a
+            for a in marsad.articles(lang=lang)
+            if _in_range(_article_day(a), since, until)
+            and (outlet is None or outlet in (a.outlet, a.source))
+        ]
+    shown = page(found, _article_key, cursor, limit, descending=True)
+    return {
+        "sort": "published (else crawled) descending, then id descending",
+        "items": [article_dict(a) for a in shown.items],
+        "next": shown.next,
+    }
+
+
+def _article_key(a: Article) -> tuple[str, str]:
+    return (_article_day(a), a.id)
+
+
+@router.get("/articles/{article_id}", summary="An article: its text, metadata and reuse links")
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    with opened(request) as marsad:
+        found = marsad.article(article_id)
+        links = marsad.reuse_links(found.id)
+    return {**article_dict(found, full=True), "reuse": [link_dict(link) for link in links]}
+
+
+@router.get("/search", summary="Full-text search in any spelling, best first")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+) -> dict[str, Any]:
+    with opened(request) as marsad:
+        hits = marsad.search(q, limit)
+    return {
+        "sort": "outlet matches (newest first), then text matches by rank",
+        "items": [
+            {**report_dict(h.article), "matched": h.matched, "snippet": h.snippet} for h in hits
+        ],
+    }
+
+
+@router.get("/reuse", summary="Groups of copies, largest first")
+def reuse(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    kind: Annotated[str | None, Query(pattern="^(exact|near|partial|template)$")] = None,
+) -> dict[str, Any]:
+    with opened(request) as marsad:
+        groups = marsad.reuse_groups(kind=kind)
+    numbered = [(f"{n:09d}", group) for n, group in enumerate(groups, 1)]
+    shown = page(numbered, lambda item: (item[0],), cursor, limit)
+    return {
+        "sort": "group number (largest group first)",
+        "items": [group_dict(int(n), group) for n, group in shown.items],
+        "next": shown.next,
+    }

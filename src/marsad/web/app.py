@@ -1,0 +1,110 @@
+"""The web application: the JSON API under ``/api`` and the pages, on one database.
+
+``create_app(settings)`` builds it; ``marsad serve`` runs it with uvicorn. Every answer carries
+a Content-Security-Policy that allows nothing but this server's own stylesheet (no script at
+all), so text from an article that slipped past escaping still could not run. Errors are JSON
+under ``/api`` (``{"error": ...}``) and a page elsewhere, with the status that says whose fault
+it was: 400 for a bad value, 404 for an unknown id, 422 for a malformed request, 503 while the
+database is locked by a long write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Final
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from marsad import __version__
+from marsad.config import Settings
+from marsad.errors import InputError, MarsadError, NotFoundError, StoreLockedError
+from marsad.web import api, feeds, pages
+from marsad.web.paging import PageError
+
+CSP: Final = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+# /docs loads its viewer from a CDN and runs scripts: it gets its own, wider policy.
+DOCS_CSP: Final = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+    "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'"
+)
+HEADERS: Final = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application for the database of ``settings`` (which must exist)."""
+    app = FastAPI(
+        title="Marsad",
+        version=__version__,
+        summary="Arabic-first news story tracker: storylines, events, copies, search.",
+    )
+    app.state.settings = settings
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(feeds.router)  # before the pages: /stories/X.atom is not a storyline id
+    app.include_router(pages.router)
+
+    @app.middleware("http")
+    async def secure(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers.update(HEADERS)
+        return response
+
+    def answer(request: Request, status: int, message: str) -> Response:
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return JSONResponse({"error": message}, status_code=status)
+        return pages.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return answer(request, 404, str(exc))
+
+    @app.exception_handler(PageError)
+    async def bad_page(request: Request, exc: PageError) -> Response:
+        return answer(request, 400, str(exc))
+
+    @app.exception_handler(StoreLockedError)
+    async def locked(request: Request, exc: StoreLockedError) -> Response:
+        response = answer(request, 503, str(exc))
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return answer(request, 400, str(exc))
+
+    @app.exception_handler(MarsadError)
+    async def failed(request: Request, exc: MarsadError) -> Response:
+        return answer(request, 500, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def malformed(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}"
+            for e in exc.errors()
+        )
+        return answer(request, 422, problems or "malformed request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return answer(request, exc.status_code, str(exc.detail))
+
+    return app

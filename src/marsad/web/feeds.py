@@ -1,0 +1,139 @@
+"""A storyline for other programs: an Atom feed of its events, and exports as CSV and JSON.
+
+The feed is built with ElementTree, which escapes every text it writes; an event's entry is
+updated when its last report came out, so a feed reader sees an event again when it grows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from typing import Final
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from marsad.models import Event
+from marsad.shapes import storyline_dict
+from marsad.web.state import opened
+
+router = APIRouter(include_in_schema=False)
+ATOM: Final = "http://www.w3.org/2005/Atom"
+CSV_FIELDS: Final = (
+    "event_id",
+    "event_date",
+    "date_evidence",
+    "event_title",
+    "article_id",
+    "outlet",
+    "published",
+    "title",
+    "url",
+)
+
+
+def _stamp(day: str | None) -> str:
+    """An RFC 3339 time for an ISO day (or month, or year): its start, in UTC."""
+    value = (day or "1970-01-01")[:10]
+    value += "-01" * ((10 - len(value)) // 3)
+    return f"{value}T00:00:00Z"
+
+
+@router.get("/stories/{story_id}.atom")
+def atom(request: Request, story_id: str) -> Response:
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        events = marsad.events(storyline=storyline.id)
+    base = str(request.base_url).rstrip("/")
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "ar"})
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}/stories/{storyline.id}"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = storyline.title
+    latest = max((e.last_seen or e.date or "" for e in events), default="")
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(latest or storyline.end)
+    ET.SubElement(
+        feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/stories/{storyline.id}.atom"}
+    )
+    ET.SubElement(
+        feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/stories/{storyline.id}"}
+    )
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "Marsad"
+    for event in events:
+        feed.append(_entry(base, event))
+    body = ET.tostring(feed, encoding="unicode", xml_declaration=True)
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def _entry(base: str, event: Event) -> ET.Element:
+    entry = ET.Element(f"{{{ATOM}}}entry")
+    ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}/events/{event.id}"
+    ET.SubElement(entry, f"{{{ATOM}}}title").text = event.title
+    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(event.last_seen or event.date)
+    if event.first_seen:
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(event.first_seen)
+    ET.SubElement(
+        entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{base}/events/{event.id}"}
+    )
+    when = event.date or "تاريخ غير معروف"
+    said = f" («{event.date_evidence}»)" if event.date_evidence else ""
+    summary = f"{when}{said} · {len(event.articles)} تقرير · " + "، ".join(event.outlets)
+    ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
+    return entry
+
+
+@router.get("/stories/{story_id}.json")
+def export_json(request: Request, story_id: str) -> Response:
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        timeline = [
+            (e, [marsad.article(a) for a in e.articles])
+            for e in marsad.events(storyline=storyline.id)
+        ]
+    body = json.dumps(storyline_dict(storyline, timeline=timeline), ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{storyline.id}.json"'},
+    )
+
+
+@router.get("/stories/{story_id}.csv")
+def export_csv(request: Request, story_id: str) -> Response:
+    """One row per report of each event, in the timeline's order. Cells that a spreadsheet
+    would read as a formula (starting with = + - @) get a leading apostrophe."""
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        rows = [
+            (e, marsad.article(a))
+            for e in marsad.events(storyline=storyline.id)
+            for a in e.articles
+        ]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_FIELDS)
+    for e, a in rows:
+        cells = (
+            e.id,
+            e.date,
+            e.date_evidence,
+            e.title,
+            a.id,
+            a.outlet,
+            a.published.value,
+            a.title,
+            a.url,
+        )
+        writer.writerow([_cell(c) for c in cells])
+    return Response(
+        "\ufeff" + out.getvalue(),  # a BOM, so that spreadsheets read the Arabic as UTF-8
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{storyline.id}.csv"'},
+    )
+
+
+def _cell(value: str | None) -> str:
+    text = value or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

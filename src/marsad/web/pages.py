@@ -1,0 +1,166 @@
+"""The pages: server-rendered HTML that reads right to left and needs no JavaScript.
+
+Templates (``templates/``) escape everything they are given (Jinja2 autoescape); article text
+reaches them as ``marks.Piece`` lists, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any, Final
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from marsad.models import Article, Event, ReuseGroup
+from marsad.shapes import when
+from marsad.web.marks import matches, passages_of, pieces
+from marsad.web.paging import page
+from marsad.web.state import opened
+
+router = APIRouter(include_in_schema=False)
+_HERE: Final = Path(__file__).resolve().parent
+templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader(_HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+)
+FRONT_PAGE: Final = 30
+
+
+def chart(events: Sequence[Event], width: int = 240, height: int = 40) -> dict[str, Any]:
+    """Bars of reports per day over a storyline's span (for an inline SVG), with the days."""
+    counts: Counter[str] = Counter()
+    for e in events:
+        day = (when(e) or "")[:10]
+        if len(day) == 10:
+            counts[day] += len(e.articles)
+    if not counts:
+        return {"bars": [], "width": width, "height": height, "first": None, "last": None}
+    days = sorted(counts)
+    top = max(counts.values())
+    step = width / len(days)
+    bars = [
+        {
+            "x": round(i * step, 1),
+            "w": max(round(step - 1, 1), 1),
+            "h": max(round(height * counts[d] / top, 1), 1),
+            "day": d,
+            "n": counts[d],
+        }
+        for i, d in enumerate(days)
+    ]
+    return {"bars": bars, "width": width, "height": height, "first": days[0], "last": days[-1]}
+
+
+def _direction(a: Article) -> str:
+    return "rtl" if a.lang in ("ar", "fa", "ur", "he") else "ltr"
+
+
+@router.get("/", response_class=HTMLResponse)
+def front(request: Request, cursor: str | None = None) -> HTMLResponse:
+    with opened(request) as marsad:
+        found = page(
+            marsad.storylines(),
+            lambda s: (s.end or s.start or "", s.id),
+            cursor,
+            FRONT_PAGE,
+            descending=True,
+        )
+        events = marsad.events_of([s.id for s in found.items])
+        counts = marsad.counts()
+    rows = [(s, events[s.id], chart(events[s.id])) for s in found.items]
+    return templates.TemplateResponse(
+        request, "front.html", {"rows": rows, "next": found.next, "counts": counts}
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        events = marsad.events(storyline=storyline.id)
+    return templates.TemplateResponse(
+        request,
+        "story.html",
+        {"story": storyline, "events": events, "chart": chart(events, 600, 80)},
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str) -> HTMLResponse:
+    with opened(request) as marsad:
+        found = marsad.event(event_id)
+        reports = {a: marsad.article(a) for a in found.articles}
+        links = {a: marsad.reuse_links(a) for a in found.articles}
+    copies_of: dict[str, list[str]] = {a: [] for a in found.articles}
+    copied: set[str] = set()
+    for article_id, article_links in links.items():
+        for link in article_links:
+            if link.copy == article_id and link.origin in reports and link.kind != "template":
+                copies_of[link.origin].append(article_id)
+                copied.add(article_id)
+    originals = [a for a in found.articles if a not in copied]
+    return templates.TemplateResponse(
+        request,
+        "event.html",
+        {
+            "event": found,
+            "reports": reports,
+            "originals": originals,
+            "copies_of": copies_of,
+            "direction": _direction,
+        },
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    with opened(request) as marsad:
+        found = marsad.article(article_id)
+        links = marsad.reuse_links(found.id)
+        others = {
+            other: marsad.article(other)
+            for link in links
+            for other in (link.a, link.b)
+            if other != found.id
+        }
+    marked = pieces(found.body, passages_of(found.id, links))
+    return templates.TemplateResponse(
+        request,
+        "article.html",
+        {
+            "a": found,
+            "pieces": marked,
+            "links": links,
+            "others": others,
+            "direction": _direction(found),
+        },
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    hits: list[tuple[Article, Any, str]] = []
+    if q.strip():
+        with opened(request) as marsad:
+            hits = [(h.article, matches(h.snippet, q), h.matched) for h in marsad.search(q, 50)]
+    return templates.TemplateResponse(
+        request, "search.html", {"q": q, "hits": hits, "direction": _direction}
+    )
+
+
+@router.get("/reuse", response_class=HTMLResponse)
+def reuse(request: Request) -> HTMLResponse:
+    with opened(request) as marsad:
+        groups: list[ReuseGroup] = marsad.reuse_groups(limit=200)
+        shown = sorted(groups, key=lambda g: (not g.uncredited, -len(g.articles)))
+        articles = {a: marsad.article(a) for g in shown for a in g.articles}
+    return templates.TemplateResponse(
+        request, "reuse.html", {"groups": shown, "articles": articles}
+    )

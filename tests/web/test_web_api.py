@@ -1,0 +1,110 @@
+"""The JSON API on the seeds: every route, its shapes, pagination, filters and its 4xx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from marsad.web.paging import MAX_PAGE
+
+
+def _all(client: TestClient, url: str, limit: int) -> list[dict[str, Any]]:
+    """Every item of a list route, following ``next`` page by page."""
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    for _ in range(100):
+        sep = "&" if "?" in url else "?"
+        got = client.get(f"{url}{sep}limit={limit}" + (f"&cursor={cursor}" if cursor else ""))
+        assert got.status_code == 200, got.text
+        body = got.json()
+        assert isinstance(body["sort"], str)
+        assert len(body["items"]) <= limit
+        items += body["items"]
+        cursor = body["next"]
+        if cursor is None:
+            return items
+    raise AssertionError("pagination never ended")
+
+
+def test_web_api_stories_hold_the_seed_storyline(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()["items"]
+    story = max(stories, key=lambda s: s["event_count"])
+    assert story["event_count"] == 4
+    full = client.get(f"/api/stories/{story['id']}").json()
+    assert [e["id"] for e in full["events"]] == story["event_ids"]
+    assert all(e["reports"] for e in full["events"])
+
+
+def test_web_api_pages_cover_every_item_once(client: TestClient) -> None:
+    whole = client.get(f"/api/articles?limit={MAX_PAGE}").json()["items"]
+    paged = _all(client, "/api/articles", 2)
+    assert [a["id"] for a in paged] == [a["id"] for a in whole]
+    assert len(whole) == 7  # six articles of the five seeds (002 carries a second) and one more
+    days = [a["published"] or a["crawled"] or "" for a in whole]
+    assert days == sorted(days, reverse=True)
+    events = _all(client, "/api/events", 1)
+    assert len({e["id"] for e in events}) == len(events) >= 5
+
+
+def test_web_api_filters_by_outlet_language_and_dates(client: TestClient) -> None:
+    sputnik = client.get("/api/articles?outlet=Sputnik").json()["items"]
+    assert [a["outlet"] for a in sputnik] == ["Sputnik"]
+    assert client.get("/api/articles?lang=en").json()["items"] == []
+    dated = client.get("/api/articles?since=2024-01-01&until=2024-01-31").json()["items"]
+    assert dated and all("2024-01-01" <= a["published"] <= "2024-01-31" for a in dated)
+    assert client.get("/api/articles?since=2030-01-01").json()["items"] == []
+    story = client.get("/api/stories").json()["items"][0]
+    only = client.get(f"/api/events?story={story['id']}").json()["items"]
+    assert {e["id"] for e in only} == set(story["event_ids"])
+
+
+def test_web_api_article_has_text_and_reuse_passages(client: TestClient) -> None:
+    found = client.get("/api/search?q=الأمريكي").json()["items"]
+    assert len(found) >= 2
+    some = next(a for a in found if a["outlet"] == "Sputnik")
+    article = client.get(f"/api/articles/{some['id']}").json()
+    assert article["body"] and article["paragraphs"]
+    passages = [p for link in article["reuse"] for p in link["passages"]]
+    assert passages and all(p["a_end"] > p["a_start"] for p in passages)
+
+
+def test_web_api_reuse_groups(client: TestClient) -> None:
+    groups = _all(client, "/api/reuse", 1)
+    assert groups and all(len(g["articles"]) >= 2 for g in groups)
+    assert [g["group"] for g in groups] == list(range(1, len(groups) + 1))
+
+
+def test_web_api_unknown_ids_are_404_with_a_json_error(client: TestClient) -> None:
+    for url in ("/api/events/nope", "/api/stories/nope", "/api/articles/0123456789abcdef"):
+        got = client.get(url)
+        assert got.status_code == 404, url
+        assert "error" in got.json()
+
+
+def test_web_api_bad_values_are_4xx_saying_what_was_wrong(client: TestClient) -> None:
+    bad_day = client.get("/api/articles?since=2024-02-30")
+    assert bad_day.status_code == 400
+    assert "YYYY-MM-DD" in bad_day.json()["error"]
+    assert client.get("/api/events?cursor=not-a-cursor!").status_code == 400
+    too_many = client.get(f"/api/articles?limit={MAX_PAGE + 1}")
+    assert too_many.status_code == 422
+    assert "limit" in too_many.json()["error"]
+    assert client.get("/api/search").status_code == 422  # q is required
+    assert client.get("/api/reuse?kind=bogus").status_code == 422
+    assert client.get("/api/articles/abc").status_code == 400  # too short to be an id prefix
+
+
+def test_web_api_schema_lists_every_route(client: TestClient) -> None:
+    paths = set(client.get("/openapi.json").json()["paths"])
+    assert {
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles",
+        "/api/articles/{article_id}",
+        "/api/search",
+        "/api/reuse",
+    } <= paths
+    assert not any(p == "/" or p.startswith("/articles") for p in paths)  # pages stay out

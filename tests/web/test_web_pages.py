@@ -1,0 +1,82 @@
+"""The pages on the seeds: they read right to left, link through, mark copies, and show
+hostile article text as text."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import HOSTILE_BODY, HOSTILE_TITLE, hostile_id
+
+
+def _pages(client: TestClient) -> dict[str, str]:
+    """Every page of the site with the seeds: front, storylines, events, articles, search,
+    reuse."""
+    urls = ["/", "/reuse", "/search?q=الأمريكي", "/search?q=alert", "/search?q=عنوان"]
+    urls += [f"/stories/{s['id']}" for s in client.get("/api/stories").json()["items"]]
+    urls += [f"/events/{e['id']}" for e in client.get("/api/events?limit=200").json()["items"]]
+    urls += [f"/articles/{a['id']}" for a in client.get("/api/articles?limit=200").json()["items"]]
+    found = {}
+    for url in urls:
+        got = client.get(url)
+        assert got.status_code == 200, url
+        assert got.headers["content-type"].startswith("text/html")
+        assert "script-src" not in got.headers["content-security-policy"]
+        assert got.headers["content-security-policy"].startswith("default-src 'none'")
+        found[url] = got.text
+    return found
+
+
+def test_web_pages_read_right_to_left(client: TestClient) -> None:
+    for url, html in _pages(client).items():
+        assert '<html lang="ar" dir="rtl">' in html, url
+
+
+def test_web_pages_front_links_to_the_storyline_and_its_four_events(client: TestClient) -> None:
+    front = client.get("/").text
+    story = max(client.get("/api/stories").json()["items"], key=lambda s: s["event_count"])
+    assert f'href="/stories/{story["id"]}"' in front
+    page = client.get(f"/stories/{story['id']}").text
+    assert len(re.findall(r'<li class="event">', page)) == 4
+    for event_id in story["event_ids"]:
+        assert f'href="/events/{event_id}"' in page
+
+
+def test_web_pages_event_of_the_copy_shows_original_and_copy(client: TestClient) -> None:
+    events = client.get("/api/events?limit=200").json()["items"]
+    pair = next(e for e in events if e["report_count"] == 2)
+    page = client.get(f"/events/{pair['id']}").text
+    assert page.count('class="original"') == 1
+    assert page.count('class="copy"') == 1
+    for article_id in pair["article_ids"]:
+        article = client.get(f"/articles/{article_id}").text
+        other = next(a for a in pair["article_ids"] if a != article_id)
+        assert f'<a class="copied" href="/articles/{other}"' in article
+        assert article.count("<mark>") >= 1
+
+
+def test_web_pages_search_marks_the_matches(client: TestClient) -> None:
+    page = client.get("/search?q=الأمريكي").text
+    assert page.count('class="hit"') >= 2
+    assert "<mark>" in page
+
+
+def test_web_pages_show_hostile_text_as_text(client: TestClient) -> None:
+    pages = _pages(client)
+    for url, html in pages.items():
+        assert "<script" not in html, url
+        assert "<img" not in html, url
+        assert "onerror=alert" not in html or "&lt;img" in html, url
+    article = pages[f"/articles/{hostile_id(client)}"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; عنوان" in article
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in article
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; فقرة ثانية" in article
+    assert HOSTILE_TITLE not in article and HOSTILE_BODY.split("\n")[0] not in article
+
+
+def test_web_pages_unknown_pages_are_404_pages(client: TestClient) -> None:
+    got = client.get("/articles/0123456789abcdef")
+    assert got.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in got.text
+    assert client.get("/no/such/page").status_code == 404
