@@ -42,6 +42,11 @@ class Settings:
     batch_size: int = 400
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     max_file_bytes: int = MAX_FILE_BYTES
+    api_token: str = ""
+    """The bearer token the JSON API asks of every write (MARSAD_API_TOKEN). Empty: writes are
+    accepted only while ``marsad serve`` listens on loopback, and refused beyond it."""
+    max_upload_bytes: int = 32 * 2**20
+    """The largest request body the JSON API reads (MARSAD_MAX_UPLOAD_BYTES); larger is a 413."""
     outlets_file: str = ""
     """A TOML file of news outlets and agencies that extends the shipped table
     (``marsad/data/outlets.toml``, same shape); MARSAD_OUTLETS_FILE. Empty: none."""
@@ -67,6 +72,11 @@ class Settings:
             raise ConfigError(
                 "max_file_bytes must be a positive size in bytes (MARSAD_MAX_FILE_BYTES), "
                 f"got {self.max_file_bytes}"
+            )
+        if self.max_upload_bytes < 1:
+            raise ConfigError(
+                "max_upload_bytes must be a positive size in bytes (MARSAD_MAX_UPLOAD_BYTES), "
+                f"got {self.max_upload_bytes}"
             )
         if self.outlets_file and not Path(self.outlets_file).is_file():
             raise ConfigError(

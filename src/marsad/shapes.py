@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from marsad.engine.local import IngestReport
 from marsad.models import Article, Event, Rejection, ReuseGroup, ReuseLink, Storyline
 from marsad.store.records import OutletLink, ReportRef
 
@@ -58,6 +59,18 @@ def article_dict(a: Article, full: bool = False) -> dict[str, Any]:
             }
         )
     return out
+
+
+def ingest_report_dict(report: IngestReport, db: str) -> dict[str, Any]:
+    """What one ingest read and stored, and what it rejected with the reason."""
+    return {
+        "db": db,
+        "documents": report.documents,
+        "new_documents": report.new_documents,
+        "articles": report.articles,
+        "rejected": [rejection_dict(r) for r in report.rejected],
+        "seconds": round(report.seconds, 3),
+    }
 
 
 def rejection_dict(r: Rejection) -> dict[str, Any]:

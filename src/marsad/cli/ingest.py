@@ -15,7 +15,7 @@ from marsad.cli.safe import plain
 from marsad.config import Settings
 from marsad.engine.local import IngestReport
 from marsad.ingest import ReadOptions, parse_field_map
-from marsad.shapes import rejection_dict
+from marsad.shapes import ingest_report_dict
 
 
 @click.command("ingest")
@@ -98,16 +98,7 @@ def _progress() -> Progress:
 
 def _print_report(report: IngestReport, db: str, as_json: bool) -> None:
     if as_json:
-        print_json(
-            {
-                "db": db,
-                "documents": report.documents,
-                "new_documents": report.new_documents,
-                "articles": report.articles,
-                "rejected": [rejection_dict(r) for r in report.rejected],
-                "seconds": round(report.seconds, 3),
-            }
-        )
+        print_json(ingest_report_dict(report, db))
         return
     say(
         (f"{report.documents:,}", "bold"),

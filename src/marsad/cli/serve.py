@@ -21,11 +21,14 @@ def serve_command(ctx: click.Context, host: str, port: int, db: str | None) -> N
     import uvicorn
 
     from marsad.web import create_app
+    from marsad.web.writes import LOOPBACK
 
     with open_marsad(ctx, db) as marsad:  # the database must exist; it is checked once here
         settings = marsad.settings
     say(f"Marsad on http://{host}:{port}/ (API: http://{host}:{port}/docs); Ctrl+C stops it")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if host not in LOOPBACK and not settings.api_token:
+        say("writes through the API are refused: set MARSAD_API_TOKEN to accept them")
+    uvicorn.run(create_app(settings, host), host=host, port=port, log_level="warning")
 
 
 COMMANDS = (serve_command,)

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad import __version__
 from marsad.config import Settings
 from marsad.errors import InputError, MarsadError, NotFoundError, StoreLockedError
-from marsad.web import api, feeds, pages
+from marsad.web import api, feeds, pages, writes
 from marsad.web.paging import PageError
 
 CSP: Final = (
@@ -43,16 +43,19 @@ HEADERS: Final = {
 }
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The application for the database of ``settings`` (which must exist)."""
+def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
+    """The application for the database of ``settings`` (which must exist), served on
+    ``host`` (writes without a token are refused beyond loopback: ``writes.authorize``)."""
     app = FastAPI(
         title="Marsad",
         version=__version__,
         summary="Arabic-first news story tracker: storylines, events, copies, search.",
     )
     app.state.settings = settings
+    app.state.host = host
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(writes.router)
     app.include_router(feeds.router)  # before the pages: /stories/X.atom is not a storyline id
     app.include_router(pages.router)
 
