@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 DB ?= marsad-demo.db
 SEEDS ?= ../shared/data/seeds
 
-.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale bench-commands bench-ner train-ner clean
+.PHONY: install dev lock run test test-fast lint bench bench-ingest bench-reuse bench-events bench-dates bench-names bench-growth bench-scale bench-commands bench-ner bench-api train-ner clean
 
 CONSTRAINTS := constraints.txt
 PIP := $(BIN)/pip install --quiet -c $(CONSTRAINTS)
@@ -85,6 +85,9 @@ bench-commands: install  ## ingest, reuse and stories on all of SaudiNewsNet, as
 
 bench-names: install  ## the transliteration key: wrong joins on labelled pairs of spellings
 	$(BIN)/python benchmarks/name_keys.py
+
+bench-api: install  ## marsad serve on all of SaudiNewsNet: p50/p99 and requests/s at 1 and 16 clients, during an ingest
+	$(BIN)/python benchmarks/api.py
 
 train-ner: install  ## rebuild the NER word clusters and the two CRFs from ../shared/data, score them
 	$(BIN)/python -m marsad.analyze.ner.train --clusters

@@ -167,6 +167,17 @@ class Marsad:
         """Storylines, largest first (the first ``limit``)."""
         return self.store.events.storylines(limit)
 
+    def recent_storylines(
+        self,
+        limit: int,
+        before: tuple[str, str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Storyline]:
+        """Storylines, latest activity first (their last day, then id, descending): the first
+        ``limit`` after the (day, id) key ``before``, ending between ``since`` and ``until``."""
+        return self.store.events.recent_storylines(limit, before, since, until)
+
     def storyline_count(self) -> int:
         return self.store.events.sizes().storylines
 
@@ -235,6 +246,15 @@ class Marsad:
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()
+
+    def sizes(self) -> dict[str, int]:
+        """How many articles, events and storylines are stored (a few index reads)."""
+        stored = self.store.events.sizes()
+        return {
+            "articles": self.store.article_count(),
+            "events": stored.events,
+            "storylines": stored.storylines,
+        }
 
 
 def _must_exist(path: Path) -> None:

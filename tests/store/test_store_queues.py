@@ -98,6 +98,7 @@ def test_store_events_queue_after_the_migration_and_the_next_update_consolidates
         "DROP TABLE reuse_groups_dirty; DROP TRIGGER reuse_groups_new_link;"
         "DROP TRIGGER reuse_groups_link_kind; DROP INDEX storylines_largest;"
         "DROP TABLE reuse_templates; DROP TABLE reuse_template_state;"  # migration 13
+        "DROP INDEX articles_outlet; DROP INDEX storylines_recent;"  # migration 14
         "PRAGMA user_version = 9;"
     )
     one = con.execute("SELECT article_id FROM event_articles ORDER BY article_id").fetchone()[0]

@@ -45,6 +45,14 @@ def test_web_api_pages_cover_every_item_once(client: TestClient) -> None:
     assert days == sorted(days, reverse=True)
     events = _all(client, "/api/events", 1)
     assert len({e["id"] for e in events}) == len(events) >= 5
+    stories = client.get(f"/api/stories?limit={MAX_PAGE}").json()["items"]
+    assert [s["id"] for s in _all(client, "/api/stories", 1)] == [s["id"] for s in stories]
+    ends = [s["end"] or s["start"] or "" for s in stories]
+    assert ends == sorted(ends, reverse=True)
+    outlet = stories[0]["outlets"][0]
+    named = _all(client, f"/api/stories?outlet={outlet}", 1)
+    assert named and all(outlet in s["outlets"] for s in named)
+    assert len(named) == sum(outlet in s["outlets"] for s in stories)
 
 
 def test_web_api_filters_by_outlet_language_and_dates(client: TestClient) -> None:

@@ -35,6 +35,8 @@ def test_web_pages_read_right_to_left(client: TestClient) -> None:
 
 def test_web_pages_front_links_to_the_storyline_and_its_four_events(client: TestClient) -> None:
     front = client.get("/").text
+    sizes = client.get("/api/articles?limit=200").json()["items"]
+    assert f"{len(sizes)} تقرير ·" in front  # how many articles the store holds
     story = max(client.get("/api/stories").json()["items"], key=lambda s: s["event_count"])
     assert f'href="/stories/{story["id"]}"' in front
     page = client.get(f"/stories/{story['id']}").text

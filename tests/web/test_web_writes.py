@@ -122,3 +122,12 @@ def test_web_writes_beyond_loopback_need_a_token(make_client: Client) -> None:
     assert got.status_code == 403
     assert "MARSAD_API_TOKEN" in got.json()["error"]
     assert _stored(client) == 0
+
+
+def test_web_writes_show_on_the_front_page_at_once(make_client: Client) -> None:
+    client = make_client()
+    assert "0 تقرير ·" in client.get("/").text  # kept for this version of the store
+    assert client.post("/api/articles", json=ARTICLE).status_code == 200
+    front = client.get("/").text
+    assert "1 تقرير ·" in front
+    assert "العراق يعلن بدء المفاوضات" in front

@@ -211,6 +211,33 @@ class EventTables:
     def storyline(self, ref: str) -> Storyline:
         return _storyline(self._one("storylines", _STORY_COLUMNS, ref, "storyline"))
 
+    def recent_storylines(
+        self,
+        limit: int,
+        before: tuple[str, str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[Storyline]:
+        """Storylines by their last day (else first), latest first, then id descending: the
+        first ``limit`` after ``before`` (a (day, id) key), ending between ``since`` and
+        ``until`` when given. Ordered by SQLite, so a page costs what it shows."""
+        day = "coalesce(end_, start, '')"
+        where, params = [], []
+        if before is not None:
+            where.append(f"({day}, id) < (?, ?)")
+            params += list(before)
+        if since is not None:
+            where.append(f"{day} >= ?")
+            params.append(since)
+        if until is not None:
+            where.append(f"substr({day}, 1, 10) <= ?")
+            params.append(until)
+        sql = f"SELECT {_STORY_COLUMNS} FROM storylines"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {day} DESC, id DESC LIMIT ?"
+        return [_storyline(row) for row in self.db.execute(sql, (*params, limit))]
+
     def _one(self, table: str, columns: str, ref: str, what: str) -> tuple[object, ...]:
         rows = self.db.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (ref,)).fetchall()
         if not rows:  # a prefix, as a range the primary key index serves

@@ -119,21 +119,33 @@ def outlet_matches(db: sqlite3.Connection, query: SearchQuery, limit: int) -> li
             others = SearchQuery(query.text, query.terms[:k] + query.terms[k + 1 :]).match
             readings.append((term[0], others))
     names: dict[str, str] = {}
-    rows = db.execute(
-        "SELECT rowid, id, outlet, source, coalesce(published, crawled, '') FROM articles "
-        "WHERE outlet IS NOT NULL OR source IS NOT NULL"
-    ).fetchall()
+    # The distinct outlets and sources come from their indexes; rows are read only for a
+    # name the query gives (most queries name none).
+    known = [
+        r[0] for r in db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
+    ]
+    known += [
+        r[0] for r in db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")
+    ]
     found: dict[str, tuple[str, str]] = {}
     for name, others in readings:
+        spelled = sorted({value for value in known if _name(names, value) == name})
+        if not spelled:
+            continue
         wanted = None
         if others is not None:
             hits = db.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (others,)
             )
             wanted = {r[0] for r in hits}
-        for rowid, article_id, outlet, source, day in rows:
-            named = {_name(names, x) for x in (outlet, source) if x}
-            if name in named and (wanted is None or rowid in wanted):
+        marks = ",".join("?" * len(spelled))
+        rows = db.execute(
+            "SELECT rowid, id, coalesce(published, crawled, '') FROM articles "
+            f"WHERE outlet IN ({marks}) OR source IN ({marks})",
+            (*spelled, *spelled),
+        )
+        for rowid, article_id, day in rows:
+            if wanted is None or rowid in wanted:
                 found[article_id] = (day, article_id)
     return sorted(found, key=lambda i: found[i], reverse=True)[:limit]
 

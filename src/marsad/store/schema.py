@@ -300,4 +300,11 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE TABLE reuse_template_state (min_texts INTEGER PRIMARY KEY) WITHOUT ROWID;
     """,
+    # 14: issue 13. Search asks whether the query names an outlet on every request: the outlet
+    # names are read from an index instead of every row (whose body comes before the outlet),
+    # and the front page orders storylines by their last day in SQLite.
+    """
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX storylines_recent ON storylines(coalesce(end_, start, '') DESC, id DESC);
+    """,
 )

@@ -273,6 +273,9 @@ class SQLiteStore:
             )
         ]
 
+    def article_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
     def counts(self) -> dict[str, int]:
         one = self.db.execute
         return {

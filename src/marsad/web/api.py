@@ -21,7 +21,7 @@ from marsad.shapes import (
     storyline_dict,
     when,
 )
-from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, page
+from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, decoded, encoded, page, story_key
 from marsad.web.state import opened
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -59,23 +59,26 @@ def stories(
     outlet: Outlet = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
+    last = decoded(cursor, 2) if cursor else None
+    before = (last[0], last[1]) if last else None
+    shown: list[Storyline] = []
+    more = False
     with opened(request) as marsad:
-        found = [
-            s
-            for s in marsad.storylines()
-            if _in_range(s.end or s.start, since, until) and (outlet is None or outlet in s.outlets)
-        ]
-        shown = page(found, _story_key, cursor, limit, descending=True)
-        events = marsad.events_of([s.id for s in shown.items])
+        while True:  # an outlet filter reads on until a page is full
+            batch = marsad.recent_storylines(limit + 1, before, since, until)
+            kept = [s for s in batch if outlet is None or outlet in s.outlets]
+            shown += kept
+            if len(shown) > limit or len(batch) <= limit:
+                more = len(shown) > limit or (len(batch) > limit and outlet is None)
+                break
+            before = story_key(batch[-1])
+        shown = shown[:limit]
+        events = marsad.events_of([s.id for s in shown])
     return {
-        "sort": "end (latest event day) descending, then id descending",
-        "items": [storyline_dict(s, events[s.id]) for s in shown.items],
-        "next": shown.next,
+        "sort": "end (latest event day, else start) descending, then id descending",
+        "items": [storyline_dict(s, events[s.id]) for s in shown],
+        "next": encoded(story_key(shown[-1])) if more and shown else None,
     }
-
-
-def _story_key(s: Storyline) -> tuple[str, str]:
-    return (s.end or s.start or "", s.id)
 
 
 @router.get("/stories/{story_id}", summary="A storyline with its events and their reports")

@@ -10,6 +10,7 @@ database is locked by a long write.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Final
@@ -21,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad import __version__
-from marsad.config import Settings
+from marsad.config import Settings, load_settings
 from marsad.errors import InputError, MarsadError, NotFoundError, StoreLockedError
 from marsad.web import api, feeds, pages, writes
 from marsad.web.paging import PageError
@@ -41,6 +42,12 @@ HEADERS: Final = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+
+
+def from_environment() -> FastAPI:
+    """The application as ``marsad serve --workers N`` starts it in each worker process: the
+    settings from the environment (``MARSAD_DB`` …) and the host from ``MARSAD_SERVE_HOST``."""
+    return create_app(load_settings(), os.environ.get("MARSAD_SERVE_HOST", "127.0.0.1"))
 
 
 def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:

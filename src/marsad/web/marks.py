@@ -11,10 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from marsad.arabic import stems
+from marsad.arabic import normalize, stem_tokens, stems, tokens
 from marsad.models import ReuseLink
 
-_WORD: Final = re.compile(r"[^\W_]+")
+# A word as ``arabic.tokens`` finds it after normalizing: letters and digits, with the marks and
+# tatweel that normalizing removes from inside Arabic words.
+_WORD: Final = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +63,21 @@ Piece(text='f', mark=None)]
 
 
 def matches(text: str, query: str) -> list[Piece]:
-    """``text`` with the words whose stem is one of the query's marked ``"match"``."""
+    """``text`` with the words whose stem is one of the query's marked ``"match"``.
+
+    >>> [p.mark for p in matches("قال الرَّئيس الأميركي", "الأمريكي")]
+    [None, 'match']
+    """
     wanted = set(stems(query))
+    if not wanted:
+        return [Piece(text)] if text else []
+    words = list(_WORD.finditer(text))
+    found = tokens(normalize(text))
+    if len(found) != len(words):  # normalizing joined or split a word: stem word by word
+        found = [next(iter(tokens(normalize(m.group()))), "") for m in words]
     spans = [
         (m.start(), m.end(), "match")
-        for m in _WORD.finditer(text)
-        if wanted and set(stems(m.group())) & wanted
+        for m, stem in zip(words, stem_tokens(found), strict=True)
+        if stem in wanted
     ]
     return pieces(text, spans)

@@ -6,6 +6,7 @@ reaches them as ``marks.Piece`` lists, never as markup.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,8 +20,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from marsad.models import Article, Event, ReuseGroup
 from marsad.shapes import when
 from marsad.web.marks import matches, passages_of, pieces
-from marsad.web.paging import page
-from marsad.web.state import opened
+from marsad.web.paging import decoded, encoded, story_key
+from marsad.web.state import opened, store_version
 
 router = APIRouter(include_in_schema=False)
 _HERE: Final = Path(__file__).resolve().parent
@@ -64,20 +65,38 @@ def _direction(a: Article) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def front(request: Request, cursor: str | None = None) -> HTMLResponse:
+    """The front page, the same for every reader: rendered once per store version."""
+    key = (cursor, store_version(request))
+    cached = _FRONT.get(key)
+    if cached is None:
+        with _RENDERING:  # one thread renders a new version; the others wait for it
+            cached = _FRONT.get(key)
+            if cached is None:
+                cached = _front(request, cursor)
+                if len(_FRONT) >= FRONT_CACHE:
+                    _FRONT.clear()
+                _FRONT[key] = cached
+    return HTMLResponse(cached)
+
+
+_FRONT: dict[tuple[str | None, tuple[int, ...]], bytes] = {}
+_RENDERING: Final = threading.Lock()
+FRONT_CACHE: Final = 64
+
+
+def _front(request: Request, cursor: str | None) -> bytes:
+    before = decoded(cursor, 2) if cursor else None
     with opened(request) as marsad:
-        found = page(
-            marsad.storylines(),
-            lambda s: (s.end or s.start or "", s.id),
-            cursor,
-            FRONT_PAGE,
-            descending=True,
-        )
-        events = marsad.events_of([s.id for s in found.items])
-        counts = marsad.counts()
-    rows = [(s, events[s.id], chart(events[s.id])) for s in found.items]
-    return templates.TemplateResponse(
-        request, "front.html", {"rows": rows, "next": found.next, "counts": counts}
+        found = marsad.recent_storylines(FRONT_PAGE + 1, (before[0], before[1]) if before else None)
+        shown = found[:FRONT_PAGE]
+        events = marsad.events_of([s.id for s in shown])
+        counts = marsad.sizes()
+    rows = [(s, events[s.id], chart(events[s.id])) for s in shown]
+    more = encoded(story_key(shown[-1])) if len(found) > FRONT_PAGE else None
+    page = templates.TemplateResponse(
+        request, "front.html", {"rows": rows, "next": more, "counts": counts}
     )
+    return bytes(page.body)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -15,7 +15,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
 
-__all__ = ["DEFAULT_PAGE", "MAX_PAGE", "Page", "PageError", "day", "page"]
+from marsad.models import Storyline
+
+__all__ = [
+    "DEFAULT_PAGE",
+    "MAX_PAGE",
+    "Page",
+    "PageError",
+    "day",
+    "decoded",
+    "encoded",
+    "page",
+    "story_key",
+]
 
 DEFAULT_PAGE: Final = 50
 MAX_PAGE: Final = 200
@@ -49,11 +61,16 @@ def page(
     """
     ordered = sorted(items, key=key, reverse=descending)
     if cursor is not None:
-        last = _decoded(cursor)
+        last = decoded(cursor)
         ordered = [i for i in ordered if (key(i) < last if descending else key(i) > last)]
     shown = ordered[:limit]
     more = len(ordered) > limit and bool(shown)
-    return Page(shown, _encoded(key(shown[-1])) if more else None)
+    return Page(shown, encoded(key(shown[-1])) if more else None)
+
+
+def story_key(s: Storyline) -> tuple[str, str]:
+    """A storyline's place in the order of recent activity (``Marsad.recent_storylines``)."""
+    return (s.end or s.start or "", s.id)
 
 
 def day(value: str | None, name: str) -> str | None:
@@ -66,16 +83,20 @@ def day(value: str | None, name: str) -> str | None:
         raise PageError(f"{name} must be a day as YYYY-MM-DD, not {value!r}") from None
 
 
-def _encoded(key: Key) -> str:
+def encoded(key: Key) -> str:
+    """The cursor that starts after the item whose sort key is ``key``."""
     return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
 
 
-def _decoded(cursor: str) -> Key:
+def decoded(cursor: str, size: int | None = None) -> Key:
+    """The sort key a cursor holds (of ``size`` parts, when given), or ``PageError``."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         found = json.loads(raw)
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise PageError("the cursor is not one this server gave; start without it") from None
     if not isinstance(found, list) or not all(isinstance(x, str) for x in found):
+        raise PageError("the cursor is not one this server gave; start without it")
+    if size is not None and len(found) != size:
         raise PageError("the cursor is not one this server gave; start without it")
     return tuple(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,3 +23,19 @@ def opened(request: Request) -> Iterator[Marsad]:
         yield marsad
     finally:
         marsad.close()
+
+
+def store_version(request: Request) -> tuple[int, ...]:
+    """What changes whenever anything is written to the database: the modification times and
+    sizes of its file and of its write-ahead log (every commit appends to the log; a
+    checkpoint writes the file). A page that is the same for every reader is kept per version."""
+    db = request.app.state.settings.db
+    found: list[int] = []
+    for path in (db, f"{db}-wal"):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            found += [0, 0]
+        else:
+            found += [stat.st_mtime_ns, stat.st_size]
+    return tuple(found)
