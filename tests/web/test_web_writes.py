@@ -67,18 +67,41 @@ def test_web_writes_post_a_file(make_client: Client) -> None:
     lines = "\n".join(
         json.dumps(dict(ARTICLE, url=f"https://e.com/{i}"), ensure_ascii=False) for i in range(2)
     )
-    got = client.post("/api/ingest?filename=news.jsonl", content=lines.encode())
+    binary = {"content-type": "application/octet-stream"}
+    got = client.post("/api/ingest?filename=news.jsonl", content=lines.encode(), headers=binary)
     assert got.status_code == 200, got.text
     assert got.json()["articles"] >= 1
-    assert client.post("/api/ingest?filename=../x.jsonl", content=b"{}").status_code == 422
-    assert client.post("/api/ingest", content=b"{}").status_code == 422  # filename is required
+    assert "db" not in got.json()  # no server path in the answer
+    bad_names = ("../x.jsonl", "x.jsonl%00.html", "news.<script>")
+    for name in bad_names:
+        got = client.post(f"/api/ingest?filename={name}", content=b"{}", headers=binary)
+        assert got.status_code == 422, name
+    assert client.post("/api/ingest", content=b"{}", headers=binary).status_code == 422
+
+
+def test_web_writes_refuse_what_another_site_could_send(make_client: Client) -> None:
+    client = make_client()
+    as_text = client.post(
+        "/api/articles", content=json.dumps(ARTICLE), headers={"content-type": "text/plain"}
+    )
+    assert as_text.status_code == 415
+    form = client.post(
+        "/api/ingest?filename=a.jsonl",
+        content=b"x=1",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert form.status_code == 415
+    elsewhere = client.post(
+        "/api/articles", json=ARTICLE, headers={"origin": "https://evil.example"}
+    )
+    assert elsewhere.status_code == 403
+    assert _stored(client) == 0
 
 
 def test_web_writes_bad_bodies_are_4xx_and_store_nothing(make_client: Client) -> None:
     client = make_client()
     cases = {
         b"{not json": 400,
-        b"": 400,
         b"42": 422,
         b"[]": 422,
         b'["text"]': 422,

@@ -226,8 +226,10 @@ class EventTables:
         if before is not None:
             where.append(f"({day}, id) < (?, ?)")
             params += list(before)
-        if since is not None:
-            where.append(f"{day} >= ?")
+        if since is not None or until is not None:
+            where.append(f"{day} <> ''")  # an unknown day is never inside a bound
+        if since is not None:  # a month or a year counts from its first day
+            where.append(f"{day} >= substr(?, 1, length({day}))")
             params.append(since)
         if until is not None:
             where.append(f"substr({day}, 1, 10) <= ?")

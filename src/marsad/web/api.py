@@ -25,6 +25,7 @@ from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, decoded, encoded, pag
 from marsad.web.state import opened
 
 router = APIRouter(prefix="/api", tags=["api"])
+SCAN_SIZE, SCAN_BATCHES = 200, 25  # storylines read per query, queries per request
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page, at most {MAX_PAGE}")]
 Cursor = Annotated[str | None, Query(description="the `next` of the page before")]
@@ -64,20 +65,27 @@ def stories(
     shown: list[Storyline] = []
     more = False
     with opened(request) as marsad:
-        while True:  # an outlet filter reads on until a page is full
-            batch = marsad.recent_storylines(limit + 1, before, since, until)
-            kept = [s for s in batch if outlet is None or outlet in s.outlets]
-            shown += kept
-            if len(shown) > limit or len(batch) <= limit:
-                more = len(shown) > limit or (len(batch) > limit and outlet is None)
+        resume: tuple[str, str] | None = None
+        for _ in range(SCAN_BATCHES):  # an outlet filter reads on until a page is full
+            batch = marsad.recent_storylines(max(limit + 1, SCAN_SIZE), before, since, until)
+            for s in batch:
+                if outlet is None or outlet in s.outlets:
+                    shown.append(s)
+                if len(shown) > limit:
+                    break
+            if len(shown) > limit or len(batch) < max(limit + 1, SCAN_SIZE):
+                more = len(shown) > limit
                 break
             before = story_key(batch[-1])
+        else:  # read enough for one request: the next page goes on from here
+            resume, more = before, True
         shown = shown[:limit]
         events = marsad.events_of([s.id for s in shown])
+    last = story_key(shown[-1]) if more and len(shown) == limit else resume
     return {
         "sort": "end (latest event day, else start) descending, then id descending",
         "items": [storyline_dict(s, events[s.id]) for s in shown],
-        "next": encoded(story_key(shown[-1])) if more and shown else None,
+        "next": encoded(last) if more and last else None,
     }
 
 

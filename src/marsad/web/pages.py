@@ -65,7 +65,10 @@ def _direction(a: Article) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def front(request: Request, cursor: str | None = None) -> HTMLResponse:
-    """The front page, the same for every reader: rendered once per store version."""
+    """The front page, the same for every reader: rendered once per store version (its
+    later pages, which a client can ask for with any cursor, are not kept)."""
+    if cursor is not None:
+        return HTMLResponse(_front(request, cursor))
     key = (cursor, store_version(request))
     cached = _FRONT.get(key)
     if cached is None:
@@ -125,6 +128,8 @@ def event(request: Request, event_id: str) -> HTMLResponse:
                 copies_of[link.origin].append(article_id)
                 copied.add(article_id)
     originals = [a for a in found.articles if a not in copied]
+    shown = set(originals) | {c for a in originals for c in copies_of[a]}
+    originals += [a for a in found.articles if a not in shown]  # copies of copies, cycles
     return templates.TemplateResponse(
         request,
         "event.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from fastapi import Request
 
@@ -18,7 +19,8 @@ def opened(request: Request) -> Iterator[Marsad]:
     belongs to one thread; a request's handler runs in one, so each opens its own (WAL lets
     readers go on while an ingest writes)."""
     settings: Settings = request.app.state.settings
-    marsad = Marsad(settings=settings, create=False)
+    # One worker: the engine forks process pools, which a threaded server must not do.
+    marsad = Marsad(settings=replace(settings, workers=1), create=False)
     try:
         yield marsad
     finally:
@@ -30,7 +32,7 @@ def store_version(request: Request) -> tuple[int, ...]:
     sizes of its file and of its write-ahead log (every commit appends to the log; a
     checkpoint writes the file). A page that is the same for every reader is kept per version."""
     db = request.app.state.settings.db
-    found: list[int] = []
+    found: list[int] = [hash(db)]
     for path in (db, f"{db}-wal"):
         try:
             stat = os.stat(path)

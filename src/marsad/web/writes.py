@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Final
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -31,9 +33,25 @@ Organize = Annotated[
 ]
 
 
+# What a page on another site can send without asking first (no CORS preflight): writes in
+# these types are refused, so a web page the user visits cannot write to a local server.
+SIMPLE_TYPES: Final = ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+
+
 def authorize(request: Request) -> None:
     """Refuse a write the server's settings do not allow (401 without the token, 403 when no
-    token is set and the server listens beyond loopback)."""
+    token is set and the server listens beyond loopback), and any write another site's page
+    could send: from another origin, or in a type a browser sends cross-site unasked (415)."""
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise HTTPException(403, f"writes from another origin ({origin}) are refused")
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if not kind or kind in SIMPLE_TYPES:
+        raise HTTPException(
+            415,
+            "send writes as application/json (articles) or application/octet-stream (files), "
+            f"not {kind or 'without a Content-Type'}",
+        )
     settings: Settings = request.app.state.settings
     if settings.api_token:
         given = request.headers.get("authorization", "")
@@ -68,6 +86,9 @@ def _ingested(request: Request, path: Path, organize: bool) -> JSONResponse:
     with opened(request) as marsad:
         report = marsad.ingest([path])
         out: dict[str, Any] = ingest_report_dict(report, marsad.settings.db)
+        del out["db"]  # the server's paths are not the client's business
+        for rejection in out["rejected"]:
+            rejection["origin"] = str(rejection["origin"]).replace(str(path.parent), "upload")
         if organize and report.articles:
             events = marsad.update_events()
             out["events"] = {"mode": events.mode, "seconds": round(events.seconds, 3)}
@@ -112,9 +133,12 @@ async def post_file(
     """The body is the file's bytes (``curl --data-binary @news.jsonl``)."""
     authorize(request)
     raw = await read_body(request)
-    if filename in (".", ".."):
-        raise HTTPException(422, "filename must name a file")
+    # Only the extensions are kept (they tell the format): the name itself never reaches the
+    # file system.
+    suffix = "".join(Path(filename).suffixes[-2:]).lower()
+    if not re.fullmatch(r"(?:\.[a-z0-9]{1,8}){0,2}", suffix):
+        raise HTTPException(422, f"filename {filename!r} has no extension a format is known by")
     with tempfile.TemporaryDirectory(prefix="marsad-upload-") as folder:
-        path = Path(folder) / filename
+        path = Path(folder) / f"upload{suffix}"
         path.write_bytes(raw)
         return await run_in_threadpool(_ingested, request, path, organize)
