@@ -219,21 +219,13 @@ def cli_rows(dataset: Dataset, work: Path, ablations: bool) -> tuple[list[Row], 
             row(dataset, name, partitions[name], seconds=round(time.perf_counter() - start, 1))
         )
     if ablations:
-        for name, params in ABLATIONS.items():
+        variants = [(name, params, False) for name, params in ABLATIONS.items()]
+        if dataset.arabic:
+            variants += [(name, params, True) for name, params in TERM_ABLATIONS.items()]
+        for name, params, fresh_terms in variants:
             start = time.perf_counter()
-            event_of = rerun(run.db, params)
+            event_of = rerun(run.db, params, fresh_terms=fresh_terms)
             partitions[name] = keyed(event_of, gold_articles)
-            rows.append(
-                row(
-                    dataset,
-                    f"ablation: {name}",
-                    partitions[name],
-                    seconds=round(time.perf_counter() - start, 1),
-                )
-            )
-        for name, params in TERM_ABLATIONS.items() if dataset.arabic else ():
-            start = time.perf_counter()
-            partitions[name] = keyed(rerun(run.db, params, fresh_terms=True), gold_articles)
             rows.append(
                 row(
                     dataset,
