@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from marsad.analyze.entities import entity_key
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
+from marsad.engine.entities import EntityReport, update_entities
 from marsad.engine.grouping import largest_groups, update_groups
 from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
@@ -26,6 +28,8 @@ from marsad.link.groups import Member, group_links
 from marsad.link.reuse import ReuseParams
 from marsad.models import (
     Article,
+    Entity,
+    EntityRole,
     Event,
     RawDocument,
     Rejection,
@@ -37,7 +41,7 @@ from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
 from marsad.store.records import EventReports, OutletLink
 
-__all__ = ["MAX_WORDS", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
+__all__ = ["MAX_WORDS", "EntityProfile", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
 MIN_PREFIX = 4
 """Characters an article id prefix needs (the store's lookup, ``SQLiteStore.article``)."""
@@ -53,6 +57,18 @@ class SearchHit:
     score: float
     snippet: str
     matched: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """An entity with its written names (most written first, with counts), its roles over
+    time, and its events (most recent first) and their storylines."""
+
+    entity: Entity
+    names: list[tuple[str, int]]
+    roles: list[EntityRole]
+    events: list[Event]
+    storylines: list[Storyline]
 
 
 class Marsad:
@@ -159,9 +175,59 @@ class Marsad:
         )
 
     def rebuild(self, progress: StepProgress | None = None) -> EventReport:
-        """Recompute reuse links, events and storylines from the stored articles."""
+        """Recompute reuse links, events and storylines from the stored articles, and the
+        entities when the store has them (``update_entities`` made them once)."""
         self.store.reuse.clear()
-        return self.update_events(consolidate=True, progress=progress)
+        report = self.update_events(consolidate=True, progress=progress)
+        if self.store.entities.state("model") is not None:
+            self.update_entities(progress=progress)
+        return report
+
+    def update_entities(self, progress: StepProgress | None = None) -> EntityReport:
+        """Read the articles stored since the last update for people, organizations and
+        places, group every name into entities and count their events."""
+        return update_entities(self.store, self.settings.workers, progress)
+
+    def entities(self, kind: str | None = None, limit: int | None = None) -> list[Entity]:
+        """Entities by number of events, then mentions; ``kind``: PER, ORG or LOC only."""
+        return self.store.entities.entities(kind, limit)
+
+    def entity_count(self, kind: str | None = None) -> int:
+        return self.store.entities.count(kind)
+
+    def entity(self, ref: str) -> Entity:
+        """An entity by id (or a unique prefix of one) or by a name in any spelling: a
+        whole name («مصطفى الكاظمي»), one the entity was written as («الكاظمي»), or words of
+        one (the most mentioned entity whose name holds them)."""
+        ref = ref.strip()
+        if len(ref) >= MIN_PREFIX and all(c in "0123456789abcdef" for c in ref):
+            try:
+                return self.store.entities.entity(ref)
+            except NotFoundError:
+                pass
+        key = entity_key(ref)
+        found = self.store.entities.by_keys([key]) if key else []
+        if not found and key:
+            found = self.store.entities.by_keys(self.store.entities.keys_like(key))
+        if not found:
+            raise NotFoundError(
+                f"no entity named or with id {ref!r} (`marsad entities` lists them)"
+            )
+        return found[0]
+
+    def entity_profile(self, ref: str) -> EntityProfile:
+        """The entity ``ref`` (see ``entity``) with its names, roles, events and storylines."""
+        entity = self.entity(ref)
+        tables = self.store.entities
+        events = [self.store.events.event(e) for e in tables.events_of(entity.id)]
+        lines = dict.fromkeys(e.storyline for e in events if e.storyline)
+        return EntityProfile(
+            entity,
+            tables.names(entity.id),
+            tables.roles(entity.id),
+            events,
+            [self.store.events.storyline(s) for s in lines],
+        )
 
     def storylines(self, limit: int | None = None) -> list[Storyline]:
         """Storylines, largest first (the first ``limit``)."""

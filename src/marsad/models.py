@@ -363,3 +363,67 @@ class CreditSpan:
     start: int
     end: int
     cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person (PER), organization (ORG) or place (LOC) under one name across articles.
+
+    ``key`` is the spelling-free form of its name (``analyze.entities.entity_key``); ``name``
+    the form written most often; ``mentions``, ``articles`` and ``events`` count where it
+    appears.
+    """
+
+    id: str
+    kind: str
+    name: str
+    key: str
+    mentions: int
+    articles: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRole:
+    """A title or role written before a person's name («الرئيس الأميركي»), how many times,
+    and the first and last days of the articles it was written in (None when undated)."""
+
+    role: str
+    count: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMentionRow:
+    """One stored mention: a span of an article's text (its title and body joined by a line)."""
+
+    article_id: str
+    start: int
+    end: int
+    kind: str
+    key: str
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCount:
+    """How often one key was given one kind under one written name, across a store."""
+
+    key: str
+    kind: str
+    mentions: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup:
+    """An entity: its id, the key it is stored under, its kind and name, and every key of it."""
+
+    id: str
+    key: str
+    kind: str
+    name: str
+    keys: tuple[str, ...]
+    mentions: int

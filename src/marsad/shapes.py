@@ -11,8 +11,17 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from marsad.app import EntityProfile
 from marsad.engine.local import IngestReport
-from marsad.models import Article, Event, Rejection, ReuseGroup, ReuseLink, Storyline
+from marsad.models import (
+    Article,
+    Entity,
+    Event,
+    Rejection,
+    ReuseGroup,
+    ReuseLink,
+    Storyline,
+)
 from marsad.store.records import OutletLink, ReportRef
 
 Timeline = list[tuple[Event, list[Article]]]
@@ -179,3 +188,27 @@ def pair_dict(row: OutletLink) -> dict[str, Any]:
 def group_dict(n: int, group: ReuseGroup) -> dict[str, Any]:
     """A group as ``reuse --json`` prints it, numbered as listed."""
     return {"group": n, **asdict(group)}
+
+
+def entity_dict(e: Entity) -> dict[str, Any]:
+    """The JSON shape of an entity in a listing."""
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "name": e.name,
+        "key": e.key,
+        "mentions": e.mentions,
+        "articles": e.articles,
+        "events": e.events,
+    }
+
+
+def entity_profile_dict(p: EntityProfile) -> dict[str, Any]:
+    """The JSON shape of one entity with its names, roles over time, events and storylines."""
+    return {
+        **entity_dict(p.entity),
+        "names": [{"name": name, "count": count} for name, count in p.names],
+        "roles": [asdict(role) for role in p.roles],
+        "event_list": [event_dict(e) for e in p.events],
+        "storylines": [{"id": s.id, "title": s.title} for s in p.storylines],
+    }

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from marsad.cli import browse, ingest, reuse, serve, stories
+from marsad.cli import browse, entities, ingest, reuse, serve, stories
 from marsad.cli.render import err_console
 from marsad.errors import ConfigError, InputError, MarsadError
 
@@ -58,7 +58,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 cli.add_command(ingest.ingest_command)
 cli.add_command(reuse.reuse_command)
 cli.add_command(reuse.dedup_command)
-for command in (*browse.COMMANDS, *stories.COMMANDS, *serve.COMMANDS):
+for command in (*browse.COMMANDS, *stories.COMMANDS, *entities.COMMANDS, *serve.COMMANDS):
     cli.add_command(command)
 
 

@@ -2,11 +2,11 @@
 (``SQLiteStore`` now; a PostgreSQL store next), in typed rows (``records.py``) and
 ``marsad.models``, never a table's column order. SQL stays behind it, inside ``store/``.
 
-A store is five groups of tables around the documents and articles: the reuse index and its
+A store is six groups of tables around the documents and articles: the reuse index and its
 links (``reuse``), the reuse groups (``reuse_groups``), each outlet's kept templates
-(``reuse_templates``), the events and storylines (``events``), and what online event updates
-read (``event_index``). Each write method is one transaction: a killed process leaves the
-whole write or none of it.
+(``reuse_templates``), the events and storylines (``events``), what online event updates
+read (``event_index``), and the entities (``entities``). Each write method is one transaction:
+a killed process leaves the whole write or none of it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,12 @@ from marsad.models import (
     Article,
     CaseCounts,
     CentroidEntry,
+    Entity,
+    EntityGroup,
+    EntityMentionRow,
+    EntityRole,
     Event,
+    KeyCount,
     LexiconCounts,
     RawDocument,
     Rejection,
@@ -47,6 +52,7 @@ from marsad.store.records import (
     StoredStems,
     Templates,
     TermsRow,
+    TitledText,
 )
 from marsad.store.rows import Processed
 
@@ -179,6 +185,31 @@ class EventIndexStore(Protocol):
     def storyline_sizes(self, lines: Iterable[str]) -> dict[str, int]: ...
 
 
+class EntityStore(Protocol):
+    """Each article's entity mentions, the queue of articles not yet read for them, and the
+    entities their keys are grouped into."""
+
+    def queued(self, limit: int) -> list[TitledText]: ...
+    def queued_count(self) -> int: ...
+    def save(self, ids: Sequence[str], mentions: Iterable[EntityMentionRow]) -> None: ...
+    def restart(self) -> None: ...
+    def state(self, key: str) -> str | None: ...
+    def set_state(self, key: str, value: str) -> None: ...
+    def key_counts(self) -> list[KeyCount]: ...
+    def replace(self, groups: Iterable[EntityGroup]) -> None: ...
+    def recount(self) -> None: ...
+    def entities(self, kind: str | None = None, limit: int | None = None) -> list[Entity]: ...
+    def count(self, kind: str | None = None) -> int: ...
+    def entity(self, ref: str) -> Entity: ...
+    def by_keys(self, keys: Sequence[str]) -> list[Entity]: ...
+    def keys_like(self, fragment: str, limit: int = 20) -> list[str]: ...
+    def names(self, entity_id: str) -> list[tuple[str, int]]: ...
+    def roles(self, entity_id: str) -> list[EntityRole]: ...
+    def mentions(self, entity_id: str) -> list[EntityMentionRow]: ...
+    def of_articles(self, ids: Sequence[str]) -> dict[str, list[EntityMentionRow]]: ...
+    def events_of(self, entity_id: str) -> list[str]: ...
+
+
 class Store(Protocol):
     """Documents (raw, stored before anything is done with them), articles with their
     full-text index, rejections, and the table groups above."""
@@ -193,6 +224,8 @@ class Store(Protocol):
     def events(self) -> EventStore: ...
     @property
     def event_index(self) -> EventIndexStore: ...
+    @property
+    def entities(self) -> EntityStore: ...
 
     def opener(self) -> Callable[[], Store] | None:
         """A picklable callable that opens this store again (in a worker process); None

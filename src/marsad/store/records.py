@@ -60,6 +60,15 @@ class NewText:
 
 
 @dataclass(frozen=True, slots=True)
+class TitledText:
+    """An article to read for entities: its id, title ('' when it has none) and body."""
+
+    id: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
 class IndexedText:
     """An article entering the reuse index: its shingles in text order and its fingerprints."""
 

@@ -307,4 +307,48 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_outlet ON articles(outlet);
     CREATE INDEX storylines_recent ON storylines(coalesce(end_, start, '') DESC, id DESC);
     """,
+    # 15: issue 14. Each article's people, organizations and places (``entity_mentions``: the
+    # span of each name in its title and body joined by a line, its key and the role written
+    # before a person), the articles not yet read for them (a queue, like events'), and the
+    # entities the keys are grouped into, with how many mentions, articles and events each
+    # has. ``entity_state`` keeps the version of the model the mentions were found with:
+    # another version reads every article again.
+    """
+    CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        end_       INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        role       TEXT,
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_mentions_key ON entity_mentions(key);
+    CREATE TABLE entities (
+        id       TEXT PRIMARY KEY,
+        key      TEXT NOT NULL UNIQUE,
+        kind     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 0,
+        events   INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX entities_events ON entities(events DESC, mentions DESC, id);
+    CREATE TABLE entity_keys (
+        key       TEXT PRIMARY KEY,
+        entity_id TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+    CREATE TABLE entity_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE entities_queue (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO entities_queue SELECT id FROM articles;
+    CREATE TRIGGER entities_queue_new_article AFTER INSERT ON articles
+    BEGIN
+        INSERT OR IGNORE INTO entities_queue (article_id) VALUES (new.id);
+    END;
+    """,
 )

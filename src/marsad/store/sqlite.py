@@ -17,6 +17,7 @@ from marsad.config import BUSY_TIMEOUT
 from marsad.errors import NotFoundError, StoreError
 from marsad.models import Article, RawDocument, Rejection, RejectReason
 from marsad.store.connection import connect
+from marsad.store.entities import EntityTables
 from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.fts import SearchQuery, outlet_matches
@@ -54,6 +55,7 @@ class SQLiteStore:
             self.event_index = EventIndexTables(self.db)
             self.reuse_groups = ReuseGroupTables(self.db)
             self.reuse_templates = TemplateTables(self.db)
+            self.entities = EntityTables(self.db)
         except sqlite3.DatabaseError as exc:  # SQL that fails on this file: not a Marsad one
             self.db.close()
             raise StoreError(

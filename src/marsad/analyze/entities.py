@@ -1,0 +1,204 @@
+"""The people, organizations and places of one article, each under a key that is the same for
+every spelling of its name.
+
+The tagger (``analyze.ner``) and its rules give spans of the original text. Each becomes an
+``EntityMention``:
+
+- **name**: the span without the clitics the tagger leaves on its first word — the conjunction
+  و or ف, the prepositions ب ل ك, «لل» for «ل + ال»: «وبغداد» is بغداد, «للكاظمي» is الكاظمي.
+  The conjunction and prepositions are letters many names begin with (وليد، بلال، كركوك), so
+  one is cut only when what is left is written without it in the same article or is a
+  gazetteer entry; «وال»، «بال»، «فال»، «كال» and «لل» become «ال» always;
+- **key**: the name folded as search folds it (``arabic.normalize``: hamzas, alef maqsura,
+  ta marbuta, diacritics, «أميركي/أمريكي»), each word that looks transliterated replaced by its
+  transliteration key (``arabic.translit``: بليجريني and بيليغريني are one key);
+- **role**: for a person, the title or role written before the name in its clause, as written
+  («الرئيس الأميركي» before «جو بايدن», «الناطق باسم … اللواء» before «تحسين الخفاجي»),
+  starting at the first role word (``rules.ROLE_WORDS``, or a title such as الشيخ، الدكتور)
+  among the words before it.
+
+Inside one article, a person named by part of a name given in full elsewhere in it
+(«الخفاجي» after «اللواء تحسين الخفاجي») takes the full name's key, when only one full name
+ends that way. Across articles, ``organize.entities`` groups keys into entities.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Final
+
+from marsad.analyze.ner import Mention, default_tagger
+from marsad.analyze.ner.features import Resources
+from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
+from marsad.analyze.ner.tagger import MODEL_DIR
+from marsad.arabic.normalize import normalize
+from marsad.arabic.translit import name_key
+
+__all__ = [
+    "KINDS",
+    "EntityMention",
+    "article_entities",
+    "entity_key",
+    "entity_text",
+    "resolve",
+    "strip_clitics",
+]
+
+KINDS: Final = ("PER", "ORG", "LOC")
+_ARTICLE_CLITICS: Final = ("وال", "فال", "بال", "كال")
+_LETTER_CLITICS: Final = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_TITLES: Final = normalized(
+    """
+    الرئيس رئيس الوزير وزير السفير السفيرة اللواء العميد العقيد الفريق المشير الجنرال الملك
+    الأمير الشيخ الدكتور د المستشار النائب الأمين السيد السيدة الناطق المتحدث المتحدثة القائد
+    المدرب اللاعب الفنان الكاتب الشاعر المخرج الممثل المهندس القاضي ولي خادم سمو معالي فضيلة
+    البابا الإمام المرشد زعيم الزعيم المبعوث مبعوث المندوب مندوب المدير مدير محافظ المحافظ عضو
+    العضو
+    """
+)
+_ROLE_REACH: Final = 7  # words back from a person's name where its role may begin
+_BREAKS: Final = frozenset('.،,؛:«»"()“”')
+_MIN_LETTERS: Final = 3  # a name cut of its clitics keeps at least this many letters
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One name in one article: ``text[start:end]`` is ``name`` as written (clitics left out),
+    ``key`` its spelling-free form, ``role`` the title written before a person's name."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    key: str
+    role: str | None = None
+
+
+def entity_text(title: str | None, body: str) -> str:
+    """The text an article's mentions are spans of: its title and body, a line apart."""
+    return f"{title}\n{body}" if title else body
+
+
+@cache
+def _gazetteer_words() -> frozenset[str]:
+    resources = Resources.load(MODEL_DIR)
+    return frozenset().union(*resources.gazetteers.values())
+
+
+def strip_clitics(word: str, attested: frozenset[str] | set[str] = frozenset()) -> int:
+    """How many leading letters of ``word`` (as written) are clitics to leave out of a name:
+    «وال»-type always (one letter: و ف ب ك; «لل» gives one: ل); و ف ب ل ك only when the rest,
+    normalized, keeps three letters or more and is ``attested`` (written so in the article),
+    is the head of an organization's name (لمجلس), or, after و or ف, a gazetteer entry.
+
+    >>> strip_clitics("والولايات"), strip_clitics("للكاظمي"), strip_clitics("وليد")
+    (1, 1, 0)
+    >>> strip_clitics("وبغداد", {"بغداد"}), strip_clitics("ببغداد", {"بغداد"})
+    (1, 1)
+    """
+    norm = normalize(word)
+    if norm.startswith(_ARTICLE_CLITICS) or (norm.startswith("لل") and len(norm) > 4):
+        return 1
+    for clitic in _LETTER_CLITICS:
+        rest = norm[len(clitic) :]
+        if not norm.startswith(clitic) or len(rest) < _MIN_LETTERS:
+            continue
+        # the conjunction alone may be cut by the gazetteers too: a preposition's rest is too
+        # often another name there («بايدن» is not ب + «ايدن»)
+        gazetteer = clitic in "وف" and rest in _gazetteer_words()
+        if rest in attested or rest in ORG_HEADS or gazetteer:
+            return _written_length(word, len(clitic))
+    return 0
+
+
+def _written_length(word: str, letters: int) -> int:
+    """The length in ``word`` (which may hold diacritics) of its first ``letters`` letters."""
+    seen = 0
+    for i, char in enumerate(word):
+        if seen == letters:
+            return i
+        if char.isalpha():
+            seen += 1
+    return len(word)
+
+
+def entity_key(name: str) -> str:
+    """The spelling-free key of a name: folded as search folds, transliterated words keyed.
+
+    >>> entity_key("بيليغريني") == entity_key("بليجريني")
+    True
+    >>> entity_key("الرئيس الأمريكي") == entity_key("الرئيس الأميركي")
+    True
+    """
+    words = normalize(name).replace("ـ", "").split()
+    return " ".join(name_key(word) or word for word in words if word.isalnum() or len(word) > 1)
+
+
+def _role(text: str, start: int, sentence_start: int) -> str | None:
+    """The title or role written before the name at ``start``, within its clause: from the
+    first title or role word among the last words before it (a comma right before the name
+    sets the role apart, as in «وزير الخارجية العراقي، فؤاد حسين»)."""
+    before = text[sentence_start:start].rstrip()
+    if before.endswith(("،", ",")):
+        before = before[:-1]
+    clause: list[str] = []
+    for word in reversed(before.split()[-_ROLE_REACH:]):
+        if any(mark in word for mark in _BREAKS):
+            break
+        clause.append(word)
+    clause.reverse()
+    for i, word in enumerate(clause):
+        norm = normalize(word)
+        if norm in _TITLES or norm in ROLE_WORDS:
+            return " ".join(clause[i:])
+        if norm[:1] == "و" and norm[1:] in _TITLES:  # «والرئيس»: the conjunction is not the role
+            return " ".join([word[1:], *clause[i + 1 :]])
+    return None
+
+
+def article_entities(text: str, mentions: Sequence[Mention] | None = None) -> list[EntityMention]:
+    """The people, organizations and places of ``text`` (an article's title and body): the
+    tagger's mentions (or ``mentions``) with what the rules add, named and keyed, persons
+    with their roles, short names resolved to the full names of the same article."""
+    if mentions is None:
+        mentions = extend(text, default_tagger().mentions(text))
+    chosen = [m for m in mentions if m.kind in KINDS]
+    attested = {normalize(word) for m in chosen for word in m.text.split()}
+    found: list[EntityMention] = []
+    for mention in chosen:
+        cut = strip_clitics(mention.text.split()[0], attested)
+        start = mention.start + cut
+        name = text[start : mention.end]
+        if cut and normalize(mention.text).startswith("لل"):
+            name = "ال" + name[1:]  # «للكاظمي»: ل + الكاظمي, whose alef the ل swallowed
+        key = entity_key(name)
+        if not key:
+            continue
+        role = None
+        if mention.kind == "PER":
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            sentence_start = max(line_start, text.rfind(".", 0, mention.start) + 1)
+            role = _role(text, mention.start, sentence_start)
+        found.append(EntityMention(start, mention.end, mention.kind, name, key, role))
+    return resolve(found)
+
+
+def resolve(mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Persons named by the end of a longer name of the same article take its key, when one
+    longer name alone ends that way («الخفاجي» → «تحسين الخفاجي»)."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = mention.key.split()
+        if mention.kind == "PER" and len(words) > 1:
+            for cut in range(1, len(words)):
+                full[" ".join(words[cut:])].add(mention.key)
+    found = []
+    for mention in mentions:
+        longer = full.get(mention.key, set()) if mention.kind == "PER" else set()
+        if len(longer) == 1:
+            mention = replace(mention, key=next(iter(longer)))
+        found.append(mention)
+    return found

@@ -1,0 +1,164 @@
+"""Names the CRF misses that news writes in fixed shapes: organizations and apposed people.
+
+ANERcorp, which the CRF learned from, tags almost no ministries, commands or alliances (its F1
+on organizations in modern news is 0.20, ``docs/ner.md``), and a person named only once, after
+a long role and between commas, is often left untagged. Two shapes are read here, on the
+tokens the tagger reads (``tagger.tokens_of``):
+
+- **an organization**: a head noun that names a kind of body (وزارة، هيئة، قيادة، مجلس، حزب،
+  حركة، منظمة، التحالف، الحشد …) followed by one to four words with the article ال — its
+  complement and adjectives: «وزارة الخارجية العراقية», «قيادة العمليات المشتركة», «التحالف
+  الدولي», «الحشد الشعبي». A definite head («التحالف») needs an adjective of relation after it
+  (الدولي، الشعبي، الإسلامي: ending in ي or ية), so «التحالف المتبقية» is not read as one;
+- **a person apposed to a role**: a role word (السفير، المتحدث، الناطق، وزير، رئيس، اللواء …)
+  opens a clause, a comma follows, then one to three words that are not function words and do
+  not take the article, then a comma or a full stop: «السفيرة الأميركية في بغداد، آلينا
+  رومانسكي،».
+
+``extend`` adds what the rules find to the tagger's mentions: a rule's span replaces the
+mentions it contains («برايس» inside «نيد برايس»), and a mention it overlaps only in part
+stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from marsad.analyze.ner.features import bare
+from marsad.analyze.ner.tagger import Mention, tokens_of
+from marsad.arabic.normalize import normalize
+from marsad.arabic.stopwords import ARABIC_STOPWORDS
+
+__all__ = ["ORG_HEADS", "ROLE_WORDS", "extend", "normalized", "rule_mentions"]
+
+
+def normalized(block: str) -> frozenset[str]:
+    """The words of ``block``, normalized: a word list that reads like one."""
+    return frozenset(normalize(word) for word in block.split())
+
+
+ORG_HEADS: Final = normalized(
+    """
+    وزارة هيئة قيادة مجلس حزب حركة منظمة جبهة رابطة اتحاد جمعية وكالة مؤسسة شركة جامعة بنك مصرف
+    محكمة لجنة مديرية دائرة مفوضية سلطة جهاز تحالف حشد تنظيم فيلق كتائب ائتلاف
+    """
+)
+# a definite head («التحالف الدولي») names a body only with an adjective of relation after it
+_DEFINITE_HEADS: Final = normalized("تحالف حشد اتحاد ائتلاف جيش")
+ROLE_WORDS: Final = normalized(
+    """
+    رئيس وزير وزيرة سفير سفيرة متحدث متحدثة ناطق ناطقة لواء عميد عقيد فريق مشير جنرال قائد
+    مستشار مستشارة نائب نائبة أمين مدير مديرة محافظ عضو مبعوث مبعوثة مندوب مندوبة ملك أمير شيخ
+    دكتور قاضي مدرب لاعب مراسل مراسلة
+    """
+)
+_MAX_TAIL: Final = 4  # words after an organization's head
+_MAX_APPOSED: Final = 3  # words of an apposed name
+_ROLE_REACH: Final = 8  # words back from the comma where the role word may stand
+_COMMAS: Final = frozenset("،,")
+# words set between commas that are not names: days and adverbs of time and manner
+_NOT_NAMES: Final = normalized(
+    """
+    أمس غدا حاليا مجددا أيضا كذلك بدوره بدورها بدورهم سابقا لاحقا مساء صباحا
+    """
+)
+
+
+def _tail(word: str, definite_head: bool) -> bool:
+    """Whether ``word`` (normalized) continues an organization's name: it takes the article
+    (الخارجية، للامن; not والولايات, a new name after «and»), is no function word (التي) and
+    no head of another name; after a definite head, only adjectives of relation (الدولي; not
+    the participle المتبقية)."""
+    if not word.startswith(("ال", "لل")) or len(word) <= 3 or word in ARABIC_STOPWORDS:
+        return False
+    if bare(word) in ORG_HEADS:
+        return False
+    relational = word.endswith(("ي", "يه")) and not word.startswith(("المت", "المست"))
+    return not definite_head or (relational and len(word) > 4)
+
+
+def _organizations(words: Sequence[str]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        head = words[i] if words[i] in ORG_HEADS else bare(words[i])
+        definite = words[i].startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        if head not in ORG_HEADS or (definite and head not in _DEFINITE_HEADS):
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(words)
+            and end - i <= _MAX_TAIL
+            and _tail(words[end], definite)
+            and words[end] not in words[i:end]  # a name written twice in a keyword line
+        ):
+            end += 1
+        if end > i + 1:
+            found.append((i, end))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _apposed(words: Sequence[str], raw: Sequence[str]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for comma, word in enumerate(words):
+        if word not in _COMMAS:
+            continue
+        start = comma + 1
+        end = start
+        while (
+            end < len(words)
+            and end - start < _MAX_APPOSED
+            and words[end].isalpha()
+            and not raw[end].startswith("ال")  # as written: «آلينا» is no article
+            and words[end] not in ARABIC_STOPWORDS
+            and bare(words[end]) not in ROLE_WORDS
+            and words[end] not in _NOT_NAMES
+        ):
+            end += 1
+        closed = end < len(words) and words[end] in {*_COMMAS, ".", "؛"}
+        if end == start or not closed:
+            continue
+        if _clause_has_role(words[max(0, comma - _ROLE_REACH) : comma]):
+            found.append((start, end))
+    return found
+
+
+def _clause_has_role(before: Sequence[str]) -> bool:
+    """Whether the words before a comma, back to the previous punctuation, open with a role."""
+    clause: list[str] = []
+    for word in reversed(before):
+        if not word.isalpha():
+            break
+        clause.append(word)
+    return any(bare(w) in ROLE_WORDS or w in ROLE_WORDS for w in clause)
+
+
+def rule_mentions(text: str) -> list[Mention]:
+    """The organizations and apposed people the rules find in ``text``, as spans of it."""
+    found: list[Mention] = []
+    for sentence in tokens_of(text):
+        raw = [word for word, _, _ in sentence]
+        words = [normalize(word) for word in raw]
+        for kind, spans in (("ORG", _organizations(words)), ("PER", _apposed(words, raw))):
+            for first, last in spans:
+                start, end = sentence[first][1], sentence[last - 1][2]
+                found.append(Mention(start, end, kind, text[start:end]))
+    return found
+
+
+def extend(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with what the rules find in ``text``: a rule's span replaces the mentions
+    inside it and is dropped when it overlaps one only in part."""
+    kept = list(mentions)
+    for rule in rule_mentions(text):
+        inside = [m for m in kept if rule.start <= m.start and m.end <= rule.end]
+        partial = [m for m in kept if m not in inside and m.start < rule.end and rule.start < m.end]
+        if partial:
+            continue
+        kept = [m for m in kept if m not in inside] + [rule]
+    return sorted(kept, key=lambda m: (m.start, m.end))

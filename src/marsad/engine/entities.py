@@ -1,0 +1,113 @@
+"""Bring entities up to date with the stored articles.
+
+Articles enter a queue as they are stored. An update reads the queued ones for names
+(``analyze.entities``: the shipped tagger, its rules, keys and roles), ``BATCH`` at a time, on
+``workers`` forked processes when there are many, and writes each batch's mentions as one
+transaction (a killed update loses at most the batch it was reading). It then groups every
+key into entities (``organize.entities``, from the counts of each key, not every mention) and
+counts their articles and events.
+
+The mentions depend on the model and the rules that found them: the store keeps their
+version (``MODEL_VERSION``), and a store read with another one is read again from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.analyze.entities import article_entities, entity_text
+from marsad.analyze.ner.tagger import MODEL_DIR, default_tagger
+from marsad.engine.linking import StepProgress, no_progress
+from marsad.models import EntityMentionRow
+from marsad.organize.entities import group_keys
+from marsad.store import Store
+from marsad.store.records import TitledText
+
+BATCH = 200  # articles read and saved at a time
+PARALLEL = 400  # queued articles below which worker processes do not pay for their start
+RULES_VERSION = "1"  # raise when analyze.entities or ner.rules change what they find
+_MODEL_KEY = "model"
+
+
+@dataclass(slots=True)
+class EntityReport:
+    """What one update of entities did."""
+
+    read: int = 0
+    mentions: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+    restarted: bool = False
+
+
+@cache
+def model_version() -> str:
+    """The version of what finds mentions: the shipped model's files and ``RULES_VERSION``."""
+    digest = hashlib.sha1(RULES_VERSION.encode())
+    for name in ("first.crfsuite", "second.crfsuite", "clusters.tsv"):
+        digest.update((MODEL_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def mentions_of(texts: Sequence[TitledText]) -> list[EntityMentionRow]:
+    """The entity mentions of ``texts`` (pure: runs anywhere, in any process)."""
+    found: list[EntityMentionRow] = []
+    for item in texts:
+        for m in article_entities(entity_text(item.title, item.body)):
+            found.append(EntityMentionRow(item.id, m.start, m.end, m.kind, m.key, m.name, m.role))
+    return found
+
+
+def update_entities(
+    store: Store, workers: int = 1, progress: StepProgress | None = None, regroup: bool = True
+) -> EntityReport:
+    """Read the queued articles for entities, then group every key into entities (unless
+    ``regroup`` is False and nothing was read)."""
+    step = progress or no_progress
+    started = time.perf_counter()
+    report = EntityReport()
+    tables = store.entities
+    if tables.state(_MODEL_KEY) != model_version():
+        tables.restart()
+        tables.set_state(_MODEL_KEY, model_version())
+        report.restarted = True
+    total = tables.queued_count()
+    for batch, found in _read(store, total, workers):
+        tables.save([item.id for item in batch], found)
+        report.read += len(batch)
+        report.mentions += len(found)
+        step("reading names", report.read, total)
+    if report.read or regroup:
+        step("grouping names into entities", 0, 1)
+        groups = group_keys(tables.key_counts())
+        tables.replace(groups)
+        report.entities = len(groups)
+        step("grouping names into entities", 1, 1)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _read(
+    store: Store, total: int, workers: int
+) -> Iterator[tuple[list[TitledText], list[EntityMentionRow]]]:
+    """Queued batches with their mentions; the queue shrinks only as each batch is saved, so
+    batches are taken by offset from what is still queued."""
+    if workers <= 1 or total < PARALLEL:
+        while batch := store.entities.queued(BATCH):
+            yield batch, mentions_of(batch)
+        return
+    default_tagger()  # loaded once, before the workers fork
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        while batches := _next_batches(store, workers):
+            for batch, found in zip(batches, pool.map(mentions_of, batches), strict=True):
+                yield batch, found
+
+
+def _next_batches(store: Store, workers: int) -> list[list[TitledText]]:
+    queued = store.entities.queued(BATCH * workers)
+    return [queued[k : k + BATCH] for k in range(0, len(queued), BATCH)]
