@@ -92,8 +92,9 @@ bench-api: install  ## marsad serve on all of SaudiNewsNet: p50/p99 and requests
 train-ner: install  ## rebuild the NER word clusters and the two CRFs from ../shared/data, score them
 	$(BIN)/python -m marsad.analyze.ner.train --clusters
 
-bench-ner: install  ## NER: F1 on ANERcorp's CAMeL Lab test split, tokens/s on one core
+bench-ner: install  ## NER: F1 on ANERcorp's CAMeL Lab test split and modern news, tokens/s; the entities stage beside ingest
 	$(BIN)/python benchmarks/ner.py
+	$(BIN)/python benchmarks/entities.py
 
 bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, development and blind sets; speed
 	$(BIN)/python benchmarks/dates.py

@@ -31,6 +31,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Marsad(db) as marsad:
         marsad.ingest([SEEDS, hostile])
         marsad.update_events()
+        marsad.update_entities()
     return db
 
 

@@ -84,7 +84,12 @@ def test_web_api_reuse_groups(client: TestClient) -> None:
 
 
 def test_web_api_unknown_ids_are_404_with_a_json_error(client: TestClient) -> None:
-    for url in ("/api/events/nope", "/api/stories/nope", "/api/articles/0123456789abcdef"):
+    for url in (
+        "/api/events/nope",
+        "/api/stories/nope",
+        "/api/articles/0123456789abcdef",
+        "/api/entities/زيد بن حارثة",
+    ):
         got = client.get(url)
         assert got.status_code == 404, url
         assert "error" in got.json()
@@ -100,6 +105,7 @@ def test_web_api_bad_values_are_4xx_saying_what_was_wrong(client: TestClient) ->
     assert "limit" in too_many.json()["error"]
     assert client.get("/api/search").status_code == 422  # q is required
     assert client.get("/api/reuse?kind=bogus").status_code == 422
+    assert client.get("/api/entities?kind=PERSON").status_code == 422
     assert client.get("/api/articles/abc").status_code == 400  # too short to be an id prefix
 
 
@@ -114,5 +120,21 @@ def test_web_api_schema_lists_every_route(client: TestClient) -> None:
         "/api/articles/{article_id}",
         "/api/search",
         "/api/reuse",
+        "/api/entities",
+        "/api/entities/{ref}",
     } <= paths
     assert not any(p == "/" or p.startswith("/articles") for p in paths)  # pages stay out
+
+
+def test_web_api_entities_by_events_paged_and_by_name(client: TestClient) -> None:
+    first = client.get("/api/entities?limit=5").json()
+    assert len(first["items"]) == 5 and first["next"]
+    second = client.get(f"/api/entities?limit=5&cursor={first['next']}").json()
+    listed = first["items"] + second["items"]
+    assert len({e["id"] for e in listed}) == 10
+    assert [e["events"] for e in listed] == sorted((e["events"] for e in listed), reverse=True)
+    people = client.get("/api/entities?kind=PER&limit=100").json()["items"]
+    assert people and {e["kind"] for e in people} == {"PER"}
+    one = client.get("/api/entities/الكاظمي").json()
+    assert one["name"] == "مصطفى الكاظمي" and one["event_list"]
+    assert client.get(f"/api/entities/{one['id']}").json()["id"] == one["id"]

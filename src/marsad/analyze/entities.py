@@ -33,7 +33,7 @@ from typing import Final
 from marsad.analyze.ner import Mention, default_tagger
 from marsad.analyze.ner.features import Resources
 from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
-from marsad.analyze.ner.tagger import MODEL_DIR
+from marsad.analyze.ner.tagger import MODEL_DIR, tokens_of
 from marsad.arabic.normalize import normalize
 from marsad.arabic.translit import name_key
 
@@ -164,7 +164,8 @@ def article_entities(text: str, mentions: Sequence[Mention] | None = None) -> li
     tagger's mentions (or ``mentions``) with what the rules add, named and keyed, persons
     with their roles, short names resolved to the full names of the same article."""
     if mentions is None:
-        mentions = extend(text, default_tagger().mentions(text))
+        sentences = tokens_of(text)
+        mentions = extend(text, default_tagger().mentions(text, sentences), sentences)
     chosen = [m for m in mentions if m.kind in KINDS]
     attested = {normalize(word) for m in chosen for word in m.text.split()}
     found: list[EntityMention] = []

@@ -1,4 +1,5 @@
-"""The JSON API (``/api``): storylines, events, articles, search and reuse, read from the store.
+"""The JSON API (``/api``): storylines, events, articles, search, reuse and entities, read from
+the store.
 
 Every list is paginated by cursor (``limit`` at most ``MAX_PAGE``; ``next`` in the answer is
 the cursor of the following page) and sorted by a stated key, given in the answer as ``sort``.
@@ -11,9 +12,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from marsad.models import Article, Event, Storyline
+from marsad.models import Article, Entity, Event, Storyline
 from marsad.shapes import (
     article_dict,
+    entity_dict,
+    entity_profile_dict,
     event_dict,
     group_dict,
     link_dict,
@@ -207,3 +210,34 @@ def reuse(
         "items": [group_dict(int(n), group) for n, group in shown.items],
         "next": shown.next,
     }
+
+
+@router.get("/entities", summary="People, organizations and places, by number of events")
+def entities(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    kind: Annotated[
+        str | None, Query(pattern="^(PER|ORG|LOC)$", description="PER, ORG or LOC only")
+    ] = None,
+) -> dict[str, Any]:
+    """The entities as the last ``marsad entities`` (or ingest through the API) left them."""
+    with opened(request) as marsad:
+        found = marsad.entities(kind)
+    shown = page(found, _entity_key, cursor, limit)
+    return {
+        "sort": "events descending, then mentions descending, then id",
+        "items": [entity_dict(e) for e in shown.items],
+        "next": shown.next,
+    }
+
+
+def _entity_key(e: Entity) -> tuple[str, str, str]:
+    # ascending keys that sort as the store lists: most events, then most mentions, first
+    return (f"{10**9 - e.events:010d}", f"{10**9 - e.mentions:010d}", e.id)
+
+
+@router.get("/entities/{ref}", summary="An entity by id or name: names, roles, events")
+def entity(request: Request, ref: str) -> dict[str, Any]:
+    with opened(request) as marsad:
+        return entity_profile_dict(marsad.entity_profile(ref))

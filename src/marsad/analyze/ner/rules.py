@@ -23,10 +23,11 @@ stays as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from marsad.analyze.ner.features import bare
-from marsad.analyze.ner.tagger import Mention, tokens_of
+from marsad.analyze.ner.tagger import Mention, Sentences, tokens_of
 from marsad.arabic.normalize import normalize
 from marsad.arabic.stopwords import ARABIC_STOPWORDS
 
@@ -138,12 +139,18 @@ def _clause_has_role(before: Sequence[str]) -> bool:
     return any(bare(w) in ROLE_WORDS or w in ROLE_WORDS for w in clause)
 
 
-def rule_mentions(text: str) -> list[Mention]:
-    """The organizations and apposed people the rules find in ``text``, as spans of it."""
+@lru_cache(maxsize=1 << 17)
+def _normalized_token(word: str) -> str:
+    return normalize(word)
+
+
+def rule_mentions(text: str, sentences: Sentences | None = None) -> list[Mention]:
+    """The organizations and apposed people the rules find in ``text``, as spans of it
+    (``sentences``: its ``tokens_of``, when the caller has them)."""
     found: list[Mention] = []
-    for sentence in tokens_of(text):
+    for sentence in tokens_of(text) if sentences is None else sentences:
         raw = [word for word, _, _ in sentence]
-        words = [normalize(word) for word in raw]
+        words = [_normalized_token(word) for word in raw]
         for kind, spans in (("ORG", _organizations(words)), ("PER", _apposed(words, raw))):
             for first, last in spans:
                 start, end = sentence[first][1], sentence[last - 1][2]
@@ -151,11 +158,13 @@ def rule_mentions(text: str) -> list[Mention]:
     return found
 
 
-def extend(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+def extend(
+    text: str, mentions: Sequence[Mention], sentences: Sentences | None = None
+) -> list[Mention]:
     """``mentions`` with what the rules find in ``text``: a rule's span replaces the mentions
     inside it and is dropped when it overlaps one only in part."""
     kept = list(mentions)
-    for rule in rule_mentions(text):
+    for rule in rule_mentions(text, sentences):
         inside = [m for m in kept if rule.start <= m.start and m.end <= rule.end]
         partial = [m for m in kept if m not in inside and m.start < rule.end and rule.start < m.end]
         if partial:

@@ -25,7 +25,15 @@ import pycrfsuite
 from marsad.analyze.ner.corpus import spans
 from marsad.analyze.ner.features import Features, Resources, bare
 
-__all__ = ["MODEL_DIR", "Mention", "Tagger", "default_tagger", "document_votes", "tokens_of"]
+__all__ = [
+    "MODEL_DIR",
+    "Mention",
+    "Sentences",
+    "Tagger",
+    "default_tagger",
+    "document_votes",
+    "tokens_of",
+]
 
 MODEL_DIR: Final = Path(str(resources.files("marsad") / "data" / "ner"))
 KINDS: Final = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -48,14 +56,18 @@ class Mention:
     text: str
 
 
-def tokens_of(text: str) -> list[list[tuple[str, int, int]]]:
+Sentences = list[list[tuple[str, int, int]]]
+"""A text's sentences as (token, start, end) lists (``tokens_of``)."""
+
+
+def tokens_of(text: str) -> Sentences:
     """The sentences of ``text`` as (token, start, end) lists: a sentence ends after . ! ? ؟
     or at a line break.
 
     >>> [[t for t, _, _ in s] for s in tokens_of("قال الرئيس: «نعم».\\nانتهى")]
     [['قال', 'الرئيس', ':', '«', 'نعم', '»', '.'], ['انتهى']]
     """
-    found: list[list[tuple[str, int, int]]] = []
+    found: Sentences = []
     current: list[tuple[str, int, int]] = []
     for match in _TOKEN.finditer(text):
         if current and "\n" in text[current[-1][2] : match.start()]:
@@ -132,9 +144,10 @@ class Tagger:
             found.append(self._second.tag(features) if features else [])
         return found
 
-    def mentions(self, text: str) -> list[Mention]:
-        """The names in ``text``, in order, as character spans of the original text."""
-        sentences = tokens_of(text)
+    def mentions(self, text: str, sentences: Sentences | None = None) -> list[Mention]:
+        """The names in ``text``, in order, as character spans of the original text
+        (``sentences``: its ``tokens_of``, when the caller has them)."""
+        sentences = tokens_of(text) if sentences is None else sentences
         tags = self.tag([[word for word, _, _ in sentence] for sentence in sentences])
         found: list[Mention] = []
         for sentence, tagged in zip(sentences, tags, strict=True):
