@@ -46,7 +46,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-ner bench-growth bench-commands
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-ner bench-quotes bench-growth bench-commands
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -95,6 +95,9 @@ train-ner: install  ## rebuild the NER word clusters and the two CRFs from ../sh
 bench-ner: install  ## NER: F1 on ANERcorp's CAMeL Lab test split and modern news, tokens/s; the entities stage beside ingest
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/entities.py
+
+bench-quotes: install  ## who said what: precision and recall of speaker + span on quotes labelled by reading
+	$(BIN)/python benchmarks/quotes.py
 
 bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, development and blind sets; speed
 	$(BIN)/python benchmarks/dates.py

@@ -31,6 +31,7 @@ from marsad.models import (
     Entity,
     EntityRole,
     Event,
+    QuoteRow,
     RawDocument,
     Rejection,
     ReuseGroup,
@@ -214,6 +215,16 @@ class Marsad:
                 f"no entity named or with id {ref!r} (`marsad entities` lists them)"
             )
         return found[0]
+
+    def quotes(self, entity: str | None = None, limit: int | None = None) -> list[QuoteRow]:
+        """Stored quotes, newest article first; ``entity``: only those whose speaker is that
+        entity (an id or a name, as ``entity`` takes)."""
+        found = self.entity(entity).id if entity is not None else None
+        return self.store.entities.quotes(entity_id=found, limit=limit)
+
+    def quotes_of(self, articles: Sequence[str]) -> list[QuoteRow]:
+        """The quotes of these articles."""
+        return self.store.entities.quotes(articles=articles)
 
     def entity_profile(self, ref: str) -> EntityProfile:
         """The entity ``ref`` (see ``entity``) with its names, roles, events and storylines."""

@@ -427,3 +427,20 @@ class EntityGroup:
     name: str
     keys: tuple[str, ...]
     mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One stored quote: ``[start:end]`` of an article's text (its title and body joined by
+    a line), the verb, the speaker as written (None when none was found) and its entity key,
+    direct or reported speech, and whether the speaker was carried from the quote before."""
+
+    article_id: str
+    start: int
+    end: int
+    verb: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_key: str | None
+    direct: bool
+    implicit: bool

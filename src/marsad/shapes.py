@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from marsad.analyze.entities import entity_text
 from marsad.app import EntityProfile
 from marsad.engine.local import IngestReport
 from marsad.models import (
     Article,
     Entity,
     Event,
+    QuoteRow,
     Rejection,
     ReuseGroup,
     ReuseLink,
@@ -211,4 +213,22 @@ def entity_profile_dict(p: EntityProfile) -> dict[str, Any]:
         "roles": [asdict(role) for role in p.roles],
         "event_list": [event_dict(e) for e in p.events],
         "storylines": [{"id": s.id, "title": s.title} for s in p.storylines],
+    }
+
+
+def quote_dict(q: QuoteRow, article: Article) -> dict[str, Any]:
+    """The JSON shape of a quote: what was said and who said it, with its article."""
+    text = entity_text(article.title, article.body)
+    return {
+        "article_id": q.article_id,
+        "outlet": article.outlet,
+        "published": article.published.value,
+        "speaker": q.speaker,
+        "speaker_key": q.speaker_key,
+        "implicit": q.implicit,
+        "verb": q.verb,
+        "direct": q.direct,
+        "text": text[q.start : q.end],
+        "start": q.start,
+        "end": q.end,
     }

@@ -67,3 +67,22 @@ def test_unknown_entity_and_bad_type(seeded: str, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == EXIT_USAGE
+
+
+def test_quotes_of_one_speaker_and_under_their_event(seeded: str) -> None:
+    code, out = run("--db", seeded, "quotes", "--entity", "جون كيربي", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert len(found) >= 2 and all("كيربي" in (q["speaker"] or "") for q in found)
+    assert any("سفارتنا" in q["text"] for q in found)
+    code, out = run("--db", seeded, "events", "--jsonl")
+    event_id = next(
+        e["id"]
+        for e in map(json.loads, out.splitlines())
+        if found[0]["article_id"] in [r["id"] for r in e["reports"]]
+    )
+    code, out = run("--db", seeded, "event", event_id, "--json")
+    assert code == 0
+    assert {q["text"] for q in found} <= {q["text"] for q in json.loads(out)["quotes"]}
+    code, out = run("--db", seeded, "event", event_id)
+    assert code == 0 and "quotes:" in out

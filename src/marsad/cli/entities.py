@@ -21,7 +21,7 @@ from marsad.cli.tables import Column, fitted_table
 from marsad.cli.timeline import event_date
 from marsad.engine.entities import EntityReport
 from marsad.models import Entity
-from marsad.shapes import entity_dict, entity_profile_dict
+from marsad.shapes import entity_dict, entity_profile_dict, quote_dict
 
 KIND_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
@@ -131,4 +131,40 @@ def entity_command(ctx: click.Context, name_or_id: str, as_json: bool, db: str |
         show_profile(profile)
 
 
-COMMANDS = (entities_command, entity_command)
+@click.command("quotes")
+@click.option(
+    "--entity", "entity", metavar="NAME", help="Only quotes of this speaker (a name or id)."
+)
+@limit_option(default=50, what="quotes")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+@click.pass_context
+def quotes_command(
+    ctx: click.Context, entity: str | None, limit: int | None, as_json: bool, db: str | None
+) -> None:
+    """Bring entities and quotes up to date and list who said what, newest first."""
+    with open_marsad(ctx, db) as marsad:
+        updated_entities(marsad)
+        found = marsad.quotes(entity, limit)
+        shown = [quote_dict(q, marsad.article(q.article_id)) for q in found]
+    if as_json:
+        print_json(shown)
+        return
+    for q in shown:
+        speaker = q["speaker"] or "speaker unknown"
+        say(
+            (q["article_id"], "cyan"),
+            "  ",
+            plain(q["published"] or "undated"),
+            "  ",
+            isolated(speaker, "bold"),
+            f" ({q['verb']})" if not q["implicit"] else " (continued)",
+        )
+        say("  ", isolated(q["text"]))
+    say(
+        f"{len(shown):,} quote(s)"
+        + (" (the --limit; there may be more)" if limit == len(shown) else "")
+    )
+
+
+COMMANDS = (entities_command, entity_command, quotes_command)

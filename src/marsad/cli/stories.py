@@ -16,6 +16,7 @@ from marsad.app import Marsad
 from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.progress import reporting
 from marsad.cli.render import console, err_console, print_json, say, shown_of
+from marsad.cli.safe import isolated
 from marsad.cli.timeline import (
     show_event,
     show_listed_event,
@@ -25,7 +26,7 @@ from marsad.cli.timeline import (
 )
 from marsad.engine.organizing import EventReport
 from marsad.models import Article, Event, Storyline
-from marsad.shapes import Timeline, event_dict, storyline_dict
+from marsad.shapes import Timeline, event_dict, quote_dict, storyline_dict
 
 # --- data -------------------------------------------------------------------------------------
 
@@ -109,14 +110,27 @@ def story_command(
 @db_option
 @click.pass_context
 def event_command(ctx: click.Context, event_id: str, as_json: bool, db: str | None) -> None:
-    """Show one event: its date and the phrase it came from, its storyline and its reports."""
+    """Show one event: its date and the phrase it came from, its storyline, its reports and
+    who said what in them (as the last ``marsad entities`` or ``quotes`` read them)."""
     with open_marsad(ctx, db) as marsad:
         event = marsad.event(event_id)
         reports = event_reports(marsad, event)
+        by_id = {a.id: a for a in reports}
+        quotes = [quote_dict(q, by_id[q.article_id]) for q in marsad.quotes_of(event.articles)]
     if as_json:
-        print_json(event_dict(event, reports))
-    else:
-        show_event(event, reports)
+        print_json({**event_dict(event, reports), "quotes": quotes})
+        return
+    show_event(event, reports)
+    if quotes:
+        say("quotes:")
+        for q in quotes:
+            say(
+                "  ",
+                isolated(q["speaker"] or "speaker unknown", "bold"),
+                "  ",
+                (q["article_id"], "dim"),
+            )
+            say("    ", isolated(q["text"]))
 
 
 @click.command("events")

@@ -1,13 +1,14 @@
-"""Bring entities up to date with the stored articles.
+"""Bring entities and quotes up to date with the stored articles.
 
 Articles enter a queue as they are stored. An update reads the queued ones for names
-(``analyze.entities``: the shipped tagger, its rules, keys and roles), ``BATCH`` at a time, on
+(``analyze.entities``: the shipped tagger, its rules, keys and roles) and for who said what
+(``analyze.quotes``), ``BATCH`` at a time, on
 ``workers`` forked processes when there are many, and writes each batch's mentions as one
 transaction (a killed update loses at most the batch it was reading). It then groups every
 key into entities (``organize.entities``, from the counts of each key, not every mention) and
 counts their articles and events.
 
-The mentions depend on the model and the rules that found them: the store keeps their
+The mentions and quotes depend on the model and the rules that found them: the store keeps their
 version (``MODEL_VERSION``), and a store read with another one is read again from scratch.
 """
 
@@ -22,15 +23,16 @@ from functools import cache
 
 from marsad.analyze.entities import article_entities, entity_text
 from marsad.analyze.ner.tagger import MODEL_DIR, default_tagger
+from marsad.analyze.quotes import find_quotes
 from marsad.engine.linking import StepProgress, no_progress
-from marsad.models import EntityMentionRow
+from marsad.models import EntityMentionRow, QuoteRow
 from marsad.organize.entities import group_keys
 from marsad.store import Store
 from marsad.store.records import TitledText
 
 BATCH = 200  # articles read and saved at a time
 PARALLEL = 400  # queued articles below which worker processes do not pay for their start
-RULES_VERSION = "1"  # raise when analyze.entities or ner.rules change what they find
+RULES_VERSION = "2"  # raise when analyze.entities, ner.rules or analyze.quotes change
 _MODEL_KEY = "model"
 
 
@@ -40,6 +42,7 @@ class EntityReport:
 
     read: int = 0
     mentions: int = 0
+    quotes: int = 0
     entities: int = 0
     seconds: float = 0.0
     restarted: bool = False
@@ -54,12 +57,38 @@ def model_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def mentions_of(texts: Sequence[TitledText]) -> list[EntityMentionRow]:
-    """The entity mentions of ``texts`` (pure: runs anywhere, in any process)."""
-    found: list[EntityMentionRow] = []
+@dataclass(slots=True)
+class Read:
+    """What reading a batch of articles found: their entity mentions and their quotes."""
+
+    mentions: list[EntityMentionRow]
+    quotes: list[QuoteRow]
+
+
+def read_texts(texts: Sequence[TitledText]) -> Read:
+    """The entity mentions and quotes of ``texts`` (pure: runs anywhere, in any process)."""
+    found = Read([], [])
     for item in texts:
-        for m in article_entities(entity_text(item.title, item.body)):
-            found.append(EntityMentionRow(item.id, m.start, m.end, m.kind, m.key, m.name, m.role))
+        text = entity_text(item.title, item.body)
+        entities = article_entities(text)
+        found.mentions.extend(
+            EntityMentionRow(item.id, m.start, m.end, m.kind, m.key, m.name, m.role)
+            for m in entities
+        )
+        found.quotes.extend(
+            QuoteRow(
+                item.id,
+                q.start,
+                q.end,
+                q.verb,
+                q.speaker,
+                q.speaker_start,
+                q.speaker_key,
+                q.direct,
+                q.implicit,
+            )
+            for q in find_quotes(text, entities)
+        )
     return found
 
 
@@ -78,9 +107,10 @@ def update_entities(
         report.restarted = True
     total = tables.queued_count()
     for batch, found in _read(store, total, workers):
-        tables.save([item.id for item in batch], found)
+        tables.save([item.id for item in batch], found.mentions, found.quotes)
         report.read += len(batch)
-        report.mentions += len(found)
+        report.mentions += len(found.mentions)
+        report.quotes += len(found.quotes)
         step("reading names", report.read, total)
     if report.read or regroup:
         step("grouping names into entities", 0, 1)
@@ -92,19 +122,17 @@ def update_entities(
     return report
 
 
-def _read(
-    store: Store, total: int, workers: int
-) -> Iterator[tuple[list[TitledText], list[EntityMentionRow]]]:
+def _read(store: Store, total: int, workers: int) -> Iterator[tuple[list[TitledText], Read]]:
     """Queued batches with their mentions; the queue shrinks only as each batch is saved, so
     batches are taken by offset from what is still queued."""
     if workers <= 1 or total < PARALLEL:
         while batch := store.entities.queued(BATCH):
-            yield batch, mentions_of(batch)
+            yield batch, read_texts(batch)
         return
     default_tagger()  # loaded once, before the workers fork
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         while batches := _next_batches(store, workers):
-            for batch, found in zip(batches, pool.map(mentions_of, batches), strict=True):
+            for batch, found in zip(batches, pool.map(read_texts, batches), strict=True):
                 yield batch, found
 
 

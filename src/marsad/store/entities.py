@@ -11,7 +11,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from marsad.errors import NotFoundError
-from marsad.models import Entity, EntityGroup, EntityMentionRow, EntityRole, KeyCount
+from marsad.models import (
+    Entity,
+    EntityGroup,
+    EntityMentionRow,
+    EntityRole,
+    KeyCount,
+    QuoteRow,
+)
 from marsad.store.inlists import in_lists
 from marsad.store.records import TitledText
 from marsad.store.transaction import Transaction
@@ -41,12 +48,36 @@ class EntityTables:
     def queued_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entities_queue").fetchone()[0])
 
-    def save(self, ids: Sequence[str], mentions: Iterable[EntityMentionRow]) -> None:
-        """The mentions of the articles ``ids`` (replacing any they had); they leave the queue."""
+    def save(
+        self,
+        ids: Sequence[str],
+        mentions: Iterable[EntityMentionRow],
+        quotes: Iterable[QuoteRow] = (),
+    ) -> None:
+        """The mentions and quotes of the articles ``ids`` (replacing any they had); they
+        leave the queue."""
         with Transaction(self.db):
             for chunk, marks in in_lists(ids):
-                self.db.execute(f"DELETE FROM entity_mentions WHERE article_id IN ({marks})", chunk)
-                self.db.execute(f"DELETE FROM entities_queue WHERE article_id IN ({marks})", chunk)
+                for table in ("entity_mentions", "quotes", "entities_queue"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            self.db.executemany(
+                "INSERT OR REPLACE INTO quotes (article_id, start, end_, verb, speaker, "
+                "speaker_start, speaker_key, direct, implicit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        q.article_id,
+                        q.start,
+                        q.end,
+                        q.verb,
+                        q.speaker,
+                        q.speaker_start,
+                        q.speaker_key,
+                        int(q.direct),
+                        int(q.implicit),
+                    )
+                    for q in quotes
+                ],
+            )
             self.db.executemany(
                 "INSERT OR REPLACE INTO entity_mentions "
                 "(article_id, start, end_, kind, key, name, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -56,7 +87,7 @@ class EntityTables:
     def restart(self) -> None:
         """Forget every mention and entity and queue every article again."""
         with Transaction(self.db):
-            for table in ("entity_mentions", "entities", "entity_keys", "entities_queue"):
+            for table in ("entity_mentions", "quotes", "entities", "entity_keys", "entities_queue"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT INTO entities_queue SELECT id FROM articles")
 
@@ -201,6 +232,34 @@ class EntityTables:
                 found[row[0]].append(EntityMentionRow(*row))
         return found
 
+    def quotes(
+        self,
+        entity_id: str | None = None,
+        articles: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteRow]:
+        """Quotes, newest article first: of one entity's speakers, or of ``articles``."""
+        joins, where, args = "", [], []
+        if entity_id is not None:
+            joins = "JOIN entity_keys k ON k.key = q.speaker_key "
+            where.append("k.entity_id = ?")
+            args.append(entity_id)
+        found: list[QuoteRow] = []
+        chunks = in_lists(list(articles)) if articles is not None else iter([([], "")])
+        for chunk, marks in chunks:
+            clauses = [*where, *([f"q.article_id IN ({marks})"] if articles is not None else [])]
+            rows = self.db.execute(
+                f"SELECT {_QUOTE} FROM quotes q JOIN articles a ON a.id = q.article_id {joins}"
+                f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
+                f"ORDER BY {_DAY} DESC, q.article_id, q.start LIMIT ?",
+                [*args, *chunk, -1 if limit is None else limit],
+            )
+            found += [_quote(row) for row in rows]
+        return found[:limit] if limit is not None else found
+
+    def quote_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM quotes").fetchone()[0])
+
     def events_of(self, entity_id: str) -> list[str]:
         """The events an entity's articles are in, most recent first."""
         rows = self.db.execute(
@@ -224,4 +283,23 @@ def _entity(row: Sequence[object]) -> Entity:
         int(str(mentions)),
         int(str(articles)),
         int(str(events)),
+    )
+
+
+_QUOTE = "q.article_id, q.start, q.end_, q.verb, q.speaker, q.speaker_start, q.speaker_key, "
+_QUOTE += "q.direct, q.implicit"
+
+
+def _quote(row: Sequence[object]) -> QuoteRow:
+    a, start, end, verb, speaker, at, key, direct, implicit = row
+    return QuoteRow(
+        str(a),
+        int(str(start)),
+        int(str(end)),
+        str(verb),
+        None if speaker is None else str(speaker),
+        None if at is None else int(str(at)),
+        None if key is None else str(key),
+        bool(direct),
+        bool(implicit),
     )

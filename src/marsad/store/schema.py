@@ -311,8 +311,9 @@ MIGRATIONS: tuple[str, ...] = (
     # span of each name in its title and body joined by a line, its key and the role written
     # before a person), the articles not yet read for them (a queue, like events'), and the
     # entities the keys are grouped into, with how many mentions, articles and events each
-    # has. ``entity_state`` keeps the version of the model the mentions were found with:
-    # another version reads every article again.
+    # has; and each article's quotes (the span of what is said, its speaker as written and the
+    # speaker's key when an entity names it). ``entity_state`` keeps the version of the model
+    # the mentions were found with: another version reads every article again.
     """
     CREATE TABLE entity_mentions (
         article_id TEXT NOT NULL,
@@ -344,6 +345,19 @@ MIGRATIONS: tuple[str, ...] = (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        article_id    TEXT NOT NULL,
+        start         INTEGER NOT NULL,
+        end_          INTEGER NOT NULL,
+        verb          TEXT NOT NULL,
+        speaker       TEXT,
+        speaker_start INTEGER,
+        speaker_key   TEXT,
+        direct        INTEGER NOT NULL,
+        implicit      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX quotes_speaker ON quotes(speaker_key);
     CREATE TABLE entities_queue (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
     INSERT INTO entities_queue SELECT id FROM articles;
     CREATE TRIGGER entities_queue_new_article AFTER INSERT ON articles

@@ -1,0 +1,87 @@
+"""Who said what: shapes of speech, speakers, spans; the seeds' statements issue 14 names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.analyze.entities import article_entities
+from marsad.analyze.quotes import Quote, find_quotes
+from marsad.arabic.normalize import normalize
+
+
+def quotes(text: str) -> list[Quote]:
+    return find_quotes(text, article_entities(text))
+
+
+def test_direct_speech_after_a_colon_with_its_speaker() -> None:
+    text = "وقالت وزارة الخارجية العراقية في بيان: «إن الجولة الأولى من الحوار بدأت اليوم»."
+    (q,) = quotes(text)
+    assert q.speaker == "وزارة الخارجية العراقية" and q.direct and not q.implicit
+    assert text[q.start : q.end] == q.text == "إن الجولة الأولى من الحوار بدأت اليوم"
+
+
+def test_reported_speech_after_anna_runs_to_the_end_of_the_sentence() -> None:
+    text = "وقال وزير الخارجية العراقي، فؤاد حسين، إن الحوار مع واشنطن يحظى باهتمام كبير. وانتهى."
+    (q,) = quotes(text)
+    assert q.speaker == "فؤاد حسين" and not q.direct
+    assert q.text == "الحوار مع واشنطن يحظى باهتمام كبير"
+
+
+def test_a_continuation_keeps_the_speaker_before() -> None:
+    text = (
+        "وقال كيربي إن «التحقيقات لا تزال جارية حول الهجوم»، لافتاً إلى أن «أي رد سيكون "
+        "بالتنسيق مع الحكومة». وأضاف: «لدينا الحق في الدفاع عن أنفسنا»."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["كيربي"] * 3
+    assert [q.implicit for q in found] == [False, True, True]
+
+
+def test_no_quote_without_speech_after_the_verb() -> None:
+    assert quotes("أعلنت وزارة الخارجية العراقية، اليوم، بدء أولى جولات المفاوضات.") == []
+    assert quotes("يذكر أن الهجمات تكررت في القضاء خلال الأسبوع الماضي.") == []  # no one speaks
+
+
+def test_a_subject_before_the_verb_speaks() -> None:
+    text = "وكانت مصادر عراقية مطلعة قد أكدت في وقت سابق أمس، أن المهمة ستتحول إلى علاقات ثنائية."
+    (q,) = quotes(text)
+    assert q.speaker == "مصادر عراقية مطلعة"
+
+
+def test_a_name_in_marks_before_the_speech_is_not_the_quote() -> None:
+    text = (
+        'وأكد اللواء تحسين الخفاجي، في تصريح لمراسلة "سبوتنيك"، "الاستعانة بقوات التحالف المتبقية".'
+    )
+    (q,) = quotes(text)
+    assert q.text == "الاستعانة بقوات التحالف المتبقية" and q.speaker == "تحسين الخفاجي"
+
+
+def test_nested_marks_close_at_their_pair() -> None:
+    text = "وأضاف الخفاجي: «الضربات الجوية تستهدف «داعش» في الصحراء الغربية»."
+    (q,) = quotes(text)
+    assert q.text == "الضربات الجوية تستهدف «داعش» في الصحراء الغربية"
+
+
+# The seeds: the statements issue 14 names, each with the right speaker.
+STATEMENTS = [
+    ("000", "إن الوكيل الأقدم السفير", "وزارة الخارجية العراقية"),
+    ("000", "التحالف الدولي موجود في العراق", "الخفاجي"),
+    ("000", "ترحب بموافقة البرلمان العراقي", "زاخاروفا"),
+    ("003", "الحوار الاستراتيجي بين العراق والولايات المتحدة", "الكاظمي"),
+    ("004", "كما أكدنا العمل لمواصلة الحوار", "الكاظمي"),
+    ("004", "سنحمّل إيران المسؤولية", "نيد برايس"),
+    ("004", "الهجمات على سفارتنا في بغداد خطيرة", "كيربي"),
+]
+
+
+@pytest.mark.parametrize(("seed", "said", "speaker"), STATEMENTS)
+def test_seed_statements_have_their_speakers(
+    seeds: Path, seed: str, said: str, speaker: str
+) -> None:
+    (path,) = seeds.glob(f"{seed}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    found = [q for q in quotes(text) if said in q.text]
+    assert found, f"no quote holds {said!r}"
+    assert normalize(speaker) in normalize(found[0].speaker or "")
