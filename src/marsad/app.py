@@ -17,7 +17,7 @@ from typing import BinaryIO
 from marsad.analyze.entities import entity_key
 from marsad.arabic import stems
 from marsad.config import Settings, load_settings
-from marsad.engine.entities import EntityReport, update_entities
+from marsad.engine.entities import EntityReport, has_entities, update_entities
 from marsad.engine.grouping import largest_groups, update_groups
 from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
@@ -29,7 +29,7 @@ from marsad.link.reuse import ReuseParams
 from marsad.models import (
     Article,
     Entity,
-    EntityRole,
+    EntityProfile,
     Event,
     QuoteRow,
     RawDocument,
@@ -38,12 +38,15 @@ from marsad.models import (
     ReuseLink,
     Storyline,
 )
+from marsad.organize.summaries import Report, SummarySentence, summarize
 from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
 from marsad.store.records import EventReports, OutletLink
 
 __all__ = ["MAX_WORDS", "EntityProfile", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
+COPY_SHARE = 0.8
+"""A text this much inside another of its event is read once by a summary."""
 MIN_PREFIX = 4
 """Characters an article id prefix needs (the store's lookup, ``SQLiteStore.article``)."""
 
@@ -58,18 +61,6 @@ class SearchHit:
     score: float
     snippet: str
     matched: str = "text"
-
-
-@dataclass(frozen=True, slots=True)
-class EntityProfile:
-    """An entity with its written names (most written first, with counts), its roles over
-    time, and its events (most recent first) and their storylines."""
-
-    entity: Entity
-    names: list[tuple[str, int]]
-    roles: list[EntityRole]
-    events: list[Event]
-    storylines: list[Storyline]
 
 
 class Marsad:
@@ -168,19 +159,22 @@ class Marsad:
         articles join events online, or the whole partition is recomputed when they are many
         (``consolidate`` True: always; False: never; see ``engine.organizing``)."""
         self.update_reuse(progress=progress)
-        return update_events(
+        report = update_events(
             self.store,
             workers=self.settings.workers,
             consolidate=consolidate,
             progress=progress,
         )
+        if report.mode != "unchanged" and has_entities(self.store):
+            self.store.entities.recount()  # each entity's events, as they now stand
+        return report
 
     def rebuild(self, progress: StepProgress | None = None) -> EventReport:
         """Recompute reuse links, events and storylines from the stored articles, and the
         entities when the store has them (``update_entities`` made them once)."""
         self.store.reuse.clear()
         report = self.update_events(consolidate=True, progress=progress)
-        if self.store.entities.state("model") is not None:
+        if has_entities(self.store):
             self.update_entities(progress=progress)
         return report
 
@@ -204,8 +198,10 @@ class Marsad:
         if len(ref) >= MIN_PREFIX and all(c in "0123456789abcdef" for c in ref):
             try:
                 return self.store.entities.entity(ref)
-            except NotFoundError:
-                pass
+            except NotFoundError as exc:
+                if "ambiguous" in str(exc):
+                    raise
+
         key = entity_key(ref)
         found = self.store.entities.by_keys([key]) if key else []
         if not found and key:
@@ -225,6 +221,42 @@ class Marsad:
     def quotes_of(self, articles: Sequence[str]) -> list[QuoteRow]:
         """The quotes of these articles."""
         return self.store.entities.quotes(articles=articles)
+
+    def event_summary(self, event: Event) -> list[SummarySentence]:
+        """A few sentences from the event's reports that tell it, each with its source
+        (``organize.summaries``); copies count once; entities (when ``update_entities`` has
+        read the reports) help the sentences cover who took part."""
+        return summarize(self.summary_reports(event))
+
+    def summary_reports(self, event: Event) -> list[Report]:
+        """The event's reports as a summary reads them: the shorter of two texts one mostly
+        holds the other marked a copy, each with the spans of its entities in its body."""
+        articles = [self.store.article(a) for a in event.articles]
+        ids = [a.id for a in articles]
+        copies: set[str] = set()
+        for link in self.store.reuse.copy_candidates(COPY_SHARE, ids):
+            if link.a in copies or link.b in copies or not {link.a, link.b} <= set(ids):
+                continue
+            sizes = {a.id: len(a.body) for a in articles if a.id in (link.a, link.b)}
+            copies.add(min(sizes, key=lambda i: (sizes[i], i)))  # the shorter text is read once
+        mentions = self.store.entities.of_articles(ids)
+        reports = []
+        for a in articles:
+            shift = len(a.title) + 1 if a.title else 0  # mentions are spans of title + body
+            spans = tuple(
+                (m.start - shift, m.end - shift, m.key) for m in mentions[a.id] if m.start >= shift
+            )
+            reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
+        return reports
+
+    def story_digest(self, storyline: str) -> list[tuple[Event, SummarySentence | None]]:
+        """One line per event of a storyline, in date order: the first sentence of its
+        summary (None when its reports give none)."""
+        found = []
+        for event in self.events(storyline=storyline):
+            summary = self.event_summary(event)
+            found.append((event, summary[0] if summary else None))
+        return found
 
     def entity_profile(self, ref: str) -> EntityProfile:
         """The entity ``ref`` (see ``entity``) with its names, roles, events and storylines."""

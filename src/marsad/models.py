@@ -384,6 +384,14 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityName:
+    """A form an entity was written in, and how many times."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class EntityRole:
     """A title or role written before a person's name («الرئيس الأميركي»), how many times,
     and the first and last days of the articles it was written in (None when undated)."""
@@ -444,3 +452,15 @@ class QuoteRow:
     speaker_key: str | None
     direct: bool
     implicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """An entity with its written names (most written first), its roles over time, and its
+    events (most recent first) and their storylines."""
+
+    entity: Entity
+    names: list[EntityName]
+    roles: list[EntityRole]
+    events: list[Event]
+    storylines: list[Storyline]

@@ -12,11 +12,11 @@ from dataclasses import asdict
 from typing import Any
 
 from marsad.analyze.entities import entity_text
-from marsad.app import EntityProfile
 from marsad.engine.local import IngestReport
 from marsad.models import (
     Article,
     Entity,
+    EntityProfile,
     Event,
     QuoteRow,
     Rejection,
@@ -24,6 +24,7 @@ from marsad.models import (
     ReuseLink,
     Storyline,
 )
+from marsad.organize.summaries import SummarySentence
 from marsad.store.records import OutletLink, ReportRef
 
 Timeline = list[tuple[Event, list[Article]]]
@@ -209,7 +210,7 @@ def entity_profile_dict(p: EntityProfile) -> dict[str, Any]:
     """The JSON shape of one entity with its names, roles over time, events and storylines."""
     return {
         **entity_dict(p.entity),
-        "names": [{"name": name, "count": count} for name, count in p.names],
+        "names": [asdict(name) for name in p.names],
         "roles": [asdict(role) for role in p.roles],
         "event_list": [event_dict(e) for e in p.events],
         "storylines": [{"id": s.id, "title": s.title} for s in p.storylines],
@@ -231,4 +232,16 @@ def quote_dict(q: QuoteRow, article: Article) -> dict[str, Any]:
         "text": text[q.start : q.end],
         "start": q.start,
         "end": q.end,
+    }
+
+
+def summary_dict(sentence: SummarySentence) -> dict[str, Any]:
+    """The JSON shape of a summary sentence: its text and where it comes from (a span of
+    the article's body)."""
+    return {
+        "text": sentence.text,
+        "article_id": sentence.article_id,
+        "outlet": sentence.outlet,
+        "start": sentence.start,
+        "end": sentence.end,
     }

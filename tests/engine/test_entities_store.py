@@ -120,7 +120,7 @@ def test_a_store_from_before_entities_queues_every_article(tmp_path: Path, seeds
     con = sqlite3.connect(path)
     con.executescript(
         "DROP TABLE entity_mentions; DROP TABLE entities; DROP TABLE entity_keys;"
-        "DROP TABLE entity_state; DROP TABLE entities_queue;"
+        "DROP TABLE entity_state; DROP TABLE entities_queue; DROP TABLE quotes;"
         "DROP TRIGGER entities_queue_new_article; PRAGMA user_version = 14;"
     )
     con.close()

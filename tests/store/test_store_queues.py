@@ -100,7 +100,7 @@ def test_store_events_queue_after_the_migration_and_the_next_update_consolidates
         "DROP TABLE reuse_templates; DROP TABLE reuse_template_state;"  # migration 13
         "DROP INDEX articles_outlet; DROP INDEX storylines_recent;"  # migration 14
         "DROP TABLE entity_mentions; DROP TABLE entities; DROP TABLE entity_keys;"  # 15
-        "DROP TABLE entity_state; DROP TABLE entities_queue;"
+        "DROP TABLE entity_state; DROP TABLE entities_queue; DROP TABLE quotes;"
         "DROP TRIGGER entities_queue_new_article;"
         "PRAGMA user_version = 9;"
     )

@@ -31,7 +31,7 @@ from functools import cache
 from typing import Final
 
 from marsad.analyze.ner import Mention, default_tagger
-from marsad.analyze.ner.features import Resources
+from marsad.analyze.ner.features import Resources, bare
 from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
 from marsad.analyze.ner.tagger import MODEL_DIR, tokens_of
 from marsad.arabic.normalize import normalize
@@ -41,6 +41,7 @@ __all__ = [
     "KINDS",
     "EntityMention",
     "article_entities",
+    "article_key",
     "entity_key",
     "entity_text",
     "resolve",
@@ -48,7 +49,6 @@ __all__ = [
 ]
 
 KINDS: Final = ("PER", "ORG", "LOC")
-_ARTICLE_CLITICS: Final = ("وال", "فال", "بال", "كال")
 _LETTER_CLITICS: Final = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _TITLES: Final = normalized(
     """
@@ -66,7 +66,7 @@ _MIN_LETTERS: Final = 3  # a name cut of its clitics keeps at least this many le
 
 @dataclass(frozen=True, slots=True)
 class EntityMention:
-    """One name in one article: ``text[start:end]`` is ``name`` as written (clitics left out),
+    """One name in one article: ``name`` is ``text[start:end]`` as written (clitics left out),
     ``key`` its spelling-free form, ``role`` the title written before a person's name."""
 
     start: int
@@ -89,40 +89,66 @@ def _gazetteer_words() -> frozenset[str]:
 
 
 def strip_clitics(word: str, attested: frozenset[str] | set[str] = frozenset()) -> int:
-    """How many leading letters of ``word`` (as written) are clitics to leave out of a name:
-    «وال»-type always (one letter: و ف ب ك; «لل» gives one: ل); و ف ب ل ك only when the rest,
-    normalized, keeps three letters or more and is ``attested`` (written so in the article),
-    is the head of an organization's name (لمجلس), or, after و or ف, a gazetteer entry.
+    """How many leading characters of ``word`` (as written, marks included) are clitics to
+    leave out of a name. A clitic is cut only when what is left is known: written so in the
+    article (``attested``, normalized words), a gazetteer entry, or the head of an
+    organization's name (لمجلس); then و ف ب ل ك, and the «و ف ب ك» of «وال»-type words
+    («والولايات» → «الولايات»), come off. «لل» is ل + ال with the alef swallowed: nothing can
+    be cut off it that leaves the name as written, so it stays (``article_key`` keys it).
+    Many names begin with those letters (وليد، فالح، والتر، بايدن), so the rest must keep three
+    letters, and the preposition alone is not cut by the gazetteers (whose «ايدن» would make
+    «بايدن» ب + «ايدن»).
 
-    >>> strip_clitics("والولايات"), strip_clitics("للكاظمي"), strip_clitics("وليد")
-    (1, 1, 0)
+    >>> strip_clitics("والولايات", {"الولايات"}), strip_clitics("وليد"), strip_clitics("فالح")
+    (1, 0, 0)
     >>> strip_clitics("وبغداد", {"بغداد"}), strip_clitics("ببغداد", {"بغداد"})
     (1, 1)
+    >>> strip_clitics("لِلكاظمي", {"الكاظمي"})
+    0
     """
     norm = normalize(word)
-    if norm.startswith(_ARTICLE_CLITICS) or (norm.startswith("لل") and len(norm) > 4):
-        return 1
+    if norm.startswith("لل"):
+        return 0
     for clitic in _LETTER_CLITICS:
         rest = norm[len(clitic) :]
         if not norm.startswith(clitic) or len(rest) < _MIN_LETTERS:
             continue
-        # the conjunction alone may be cut by the gazetteers too: a preposition's rest is too
-        # often another name there («بايدن» is not ب + «ايدن»)
-        gazetteer = clitic in "وف" and rest in _gazetteer_words()
-        if rest in attested or rest in ORG_HEADS or gazetteer:
+        gazetteer = clitic in "وف" or rest.startswith("ال")
+        if rest in attested or bare(rest) in ORG_HEADS or (gazetteer and _known(rest, set())):
             return _written_length(word, len(clitic))
     return 0
 
 
+def _known(rest: str, attested: frozenset[str] | set[str]) -> bool:
+    return rest in attested or rest in _gazetteer_words() or bare(rest) in ORG_HEADS
+
+
 def _written_length(word: str, letters: int) -> int:
-    """The length in ``word`` (which may hold diacritics) of its first ``letters`` letters."""
+    """The length in ``word`` of its first ``letters`` letters and the marks on them."""
     seen = 0
     for i, char in enumerate(word):
-        if seen == letters:
-            return i
         if char.isalpha():
+            if seen == letters:
+                return i
             seen += 1
     return len(word)
+
+
+def article_key(name: str, attested: frozenset[str] | set[str] = frozenset()) -> str:
+    """The key of a name as an article writes it: ``entity_key``, and «للكاظمي» (ل + ال, the
+    alef swallowed) keyed as «الكاظمي» when that is known (``strip_clitics``).
+
+    >>> article_key("للكاظمي", {"الكاظمي"}), article_key("لليث")
+    ('الكاظمي', 'لليث')
+    """
+    norm = normalize(name)
+    if (
+        norm.startswith("لل")
+        and len(norm.split()[0]) > 4
+        and _known("ال" + norm[2:].split()[0], attested)
+    ):
+        return entity_key("ال" + norm[2:])
+    return entity_key(name)
 
 
 def entity_key(name: str) -> str:
@@ -169,21 +195,22 @@ def article_entities(text: str, mentions: Sequence[Mention] | None = None) -> li
     chosen = [m for m in mentions if m.kind in KINDS]
     attested = {normalize(word) for m in chosen for word in m.text.split()}
     found: list[EntityMention] = []
+    previous_end = 0
     for mention in chosen:
         cut = strip_clitics(mention.text.split()[0], attested)
         start = mention.start + cut
         name = text[start : mention.end]
-        if cut and normalize(mention.text).startswith("لل"):
-            name = "ال" + name[1:]  # «للكاظمي»: ل + الكاظمي, whose alef the ل swallowed
-        key = entity_key(name)
+        key = article_key(name, attested)
         if not key:
             continue
         role = None
         if mention.kind == "PER":
             line_start = text.rfind("\n", 0, mention.start) + 1
-            sentence_start = max(line_start, text.rfind(".", 0, mention.start) + 1)
-            role = _role(text, mention.start, sentence_start)
+            sentence_start = max(line_start, text.rfind(". ", 0, mention.start) + 1)
+            # a role is written after the name before it («الرئيس … جو بايدن رئيس الوزراء …»)
+            role = _role(text, mention.start, max(sentence_start, previous_end))
         found.append(EntityMention(start, mention.end, mention.kind, name, key, role))
+        previous_end = mention.end
     return resolve(found)
 
 

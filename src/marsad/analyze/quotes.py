@@ -130,7 +130,7 @@ def _verb_kind(token: str) -> str | None:
             if suffix and not rest.endswith(suffix):
                 continue
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
-            if stem in _VERBS or (stem.endswith("ي") and stem[:-1] + "ي" in _VERBS):
+            if stem in _VERBS:
                 return "verb"
     return None
 
@@ -149,7 +149,7 @@ def find_quotes(text: str, entities: Sequence[EntityMention] = ()) -> list[Quote
         if kind is None:
             i += 1
             continue
-        quote = _quote_after(text, tokens, ends, i, kind, entities, found)
+        quote = _quote_after(text, tokens, ends, i, kind, entities, found, starts)
         if quote is None:
             i += 1
             continue
@@ -176,8 +176,10 @@ def _quote_after(
     kind: str,
     entities: Sequence[EntityMention],
     before: Sequence[Quote],
+    starts: Sequence[int],
 ) -> Quote | None:
-    """The quote the verb at ``verb`` opens, or None when no speech follows it."""
+    """The quote the verb at ``verb`` opens, or None when no speech follows it (``ends``:
+    each token's sentence's last token; ``starts``: each token's offset)."""
     limit = min(len(tokens), verb + 1 + _REACH)
     j = verb + 1
     while j < limit:
@@ -200,7 +202,7 @@ def _quote_after(
         start, end, direct = span
         if len(text[start:end].split()) < _MIN_WORDS:
             if direct and word in _OPEN:  # a name in marks («سبوتنيك») before the speech
-                j = bisect.bisect_left([t[1] for t in tokens], end + 1, lo=j)
+                j = bisect.bisect_left(starts, end + 1, lo=j)
                 continue
             return None
         region = tokens[verb + 1 : j]
@@ -212,7 +214,12 @@ def _quote_after(
             speaker = _subject_before(text, tokens, ends, verb)
         implicit = speaker is None
         if speaker is None and honorific is not None:
-            speaker = _person_before(tokens[verb][1], entities, before, _TITLED[honorific])
+            # «وأكد معاليه»: the speaker of the quote before, else the last person so titled
+            speaker = (
+                (before[-1].speaker, before[-1].speaker_start, before[-1].speaker_key)
+                if before
+                else _person_before(tokens[verb][1], entities, before, _TITLED[honorific])
+            )
         if speaker is None and kind == "participle" and before:
             speaker = _same_sentence(tokens, ends, verb, before[-1])
         if speaker is None:
@@ -328,8 +335,7 @@ def _content(
     close = _OPEN.get(mark)
     if close is not None:
         end = _closing(text, start, mark, close)
-        line_end = text.find("\n\n", start)
-        if end != -1 and (line_end == -1 or end < line_end):
+        if end != -1:
             return start, end, True
     last = ends[first]
     for k in range(first + 1, last):
@@ -344,12 +350,16 @@ def _content(
 
 
 def _closing(text: str, start: int, mark: str, close: str) -> int:
-    """Where the quotation opened by ``mark`` before ``start`` closes: marks that open and
-    close differently nest («… «داعش» …»); a straight quote closes at the next one."""
+    """Where the quotation opened by ``mark`` before ``start`` closes, within its paragraph
+    (-1 when it does not): marks that open and close differently nest («… «داعش» …»); a
+    straight quote closes at the next one on its line (an unclosed one must not take the
+    next quotation's opening mark for its end)."""
     if mark == close:
-        return text.find(close, start)
+        line_end = text.find("\n", start)
+        return text.find(close, start, len(text) if line_end == -1 else line_end)
+    paragraph_end = text.find("\n\n", start)
     depth = 1
-    for k in range(start, len(text)):
+    for k in range(start, len(text) if paragraph_end == -1 else paragraph_end):
         char = text[k]
         if char == mark:
             depth += 1

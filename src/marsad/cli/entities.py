@@ -12,7 +12,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from marsad.app import EntityProfile, Marsad
+from marsad.app import Marsad
 from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.progress import reporting
 from marsad.cli.render import console, err_console, heading, print_json, say, shown_of
@@ -20,7 +20,7 @@ from marsad.cli.safe import isolated, joined, plain
 from marsad.cli.tables import Column, fitted_table
 from marsad.cli.timeline import event_date
 from marsad.engine.entities import EntityReport
-from marsad.models import Entity
+from marsad.models import Entity, EntityProfile
 from marsad.shapes import entity_dict, entity_profile_dict, quote_dict
 
 KIND_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -63,7 +63,7 @@ def show_profile(p: EntityProfile) -> None:
         f"{KIND_NAMES.get(e.kind, e.kind)}: {e.mentions:,} mention(s) in {e.articles:,} "
         f"article(s), {e.events:,} event(s)"
     )
-    say("written as: ", joined([f"{name} ×{count}" for name, count in p.names]))
+    say("written as: ", joined([f"{n.name} ×{n.count}" for n in p.names]))
     if p.roles:
         say("roles:")
         for role in p.roles:
@@ -158,7 +158,7 @@ def quotes_command(
             plain(q["published"] or "undated"),
             "  ",
             isolated(speaker, "bold"),
-            f" ({q['verb']})" if not q["implicit"] else " (continued)",
+            *((" (", isolated(q["verb"]), ")") if not q["implicit"] else (" (continued)",)),
         )
         say("  ", isolated(q["text"]))
     say(

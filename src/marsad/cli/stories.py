@@ -16,7 +16,7 @@ from marsad.app import Marsad
 from marsad.cli.common import db_option, limit_option, open_marsad
 from marsad.cli.progress import reporting
 from marsad.cli.render import console, err_console, print_json, say, shown_of
-from marsad.cli.safe import isolated
+from marsad.cli.safe import isolated, plain
 from marsad.cli.timeline import (
     show_event,
     show_listed_event,
@@ -26,7 +26,7 @@ from marsad.cli.timeline import (
 )
 from marsad.engine.organizing import EventReport
 from marsad.models import Article, Event, Storyline
-from marsad.shapes import Timeline, event_dict, quote_dict, storyline_dict
+from marsad.shapes import Timeline, event_dict, quote_dict, storyline_dict, summary_dict, when
 
 # --- data -------------------------------------------------------------------------------------
 
@@ -95,11 +95,31 @@ def story_command(
     the events whose date is unknown."""
     with open_marsad(ctx, db) as marsad:
         storyline, timeline = story_timeline(marsad, storyline_id)
+        digest = marsad.story_digest(storyline.id)
     shown = timeline[:limit]
     if as_json:
-        print_json(storyline_dict(storyline, timeline=shown))
+        print_json(
+            {
+                **storyline_dict(storyline, timeline=shown),
+                "digest": [
+                    {"event": e.id, "date": when(e), "sentence": s and summary_dict(s)}
+                    for e, s in digest
+                ],
+            }
+        )
         return
     show_timeline(storyline, shown)
+    if digest:
+        say("digest:")
+        for event, sentence in digest:
+            line_text = sentence.text if sentence else event.title
+            say(
+                "  ",
+                plain(when(event) or "undated"),
+                "  ",
+                isolated(line_text),
+                *(("  ", isolated(sentence.outlet or "?", "dim")) if sentence else ()),
+            )
     if len(shown) < len(timeline):
         shown_of(len(shown), len(timeline), "event(s)")
 
@@ -117,10 +137,28 @@ def event_command(ctx: click.Context, event_id: str, as_json: bool, db: str | No
         reports = event_reports(marsad, event)
         by_id = {a.id: a for a in reports}
         quotes = [quote_dict(q, by_id[q.article_id]) for q in marsad.quotes_of(event.articles)]
+        summary = marsad.event_summary(event)
     if as_json:
-        print_json({**event_dict(event, reports), "quotes": quotes})
+        print_json(
+            {
+                **event_dict(event, reports),
+                "summary": [summary_dict(s) for s in summary],
+                "quotes": quotes,
+            }
+        )
         return
     show_event(event, reports)
+    if summary:
+        say("summary:")
+        for sentence in summary:
+            say(
+                "  ",
+                isolated(sentence.text),
+                "  ",
+                isolated(sentence.outlet or "?", "dim"),
+                " ",
+                (sentence.article_id, "dim"),
+            )
     if quotes:
         say("quotes:")
         for q in quotes:

@@ -4,7 +4,7 @@ Articles enter a queue as they are stored. An update reads the queued ones for n
 (``analyze.entities``: the shipped tagger, its rules, keys and roles) and for who said what
 (``analyze.quotes``), ``BATCH`` at a time, on
 ``workers`` forked processes when there are many, and writes each batch's mentions as one
-transaction (a killed update loses at most the batch it was reading). It then groups every
+transaction (a killed update loses at most the batches it was reading). It then groups every
 key into entities (``organize.entities``, from the counts of each key, not every mention) and
 counts their articles and events.
 
@@ -92,11 +92,16 @@ def read_texts(texts: Sequence[TitledText]) -> Read:
     return found
 
 
+def has_entities(store: Store) -> bool:
+    """Whether entities were ever read into ``store`` (``update_entities`` ran on it)."""
+    return store.entities.state(_MODEL_KEY) is not None
+
+
 def update_entities(
-    store: Store, workers: int = 1, progress: StepProgress | None = None, regroup: bool = True
+    store: Store, workers: int = 1, progress: StepProgress | None = None
 ) -> EntityReport:
-    """Read the queued articles for entities, then group every key into entities (unless
-    ``regroup`` is False and nothing was read)."""
+    """Read the queued articles for entities and quotes, then group every key into entities
+    and count their articles and events."""
     step = progress or no_progress
     started = time.perf_counter()
     report = EntityReport()
@@ -112,12 +117,11 @@ def update_entities(
         report.mentions += len(found.mentions)
         report.quotes += len(found.quotes)
         step("reading names", report.read, total)
-    if report.read or regroup:
-        step("grouping names into entities", 0, 1)
-        groups = group_keys(tables.key_counts())
-        tables.replace(groups)
-        report.entities = len(groups)
-        step("grouping names into entities", 1, 1)
+    step("grouping names into entities", 0, 1)
+    groups = group_keys(tables.key_counts())
+    tables.replace(groups)
+    report.entities = len(groups)
+    step("grouping names into entities", 1, 1)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -15,6 +15,7 @@ from marsad.models import (
     Entity,
     EntityGroup,
     EntityMentionRow,
+    EntityName,
     EntityRole,
     KeyCount,
     QuoteRow,
@@ -182,21 +183,24 @@ class EntityTables:
         return sorted(found.values(), key=lambda e: (-e.mentions, e.id))
 
     def keys_like(self, fragment: str, limit: int = 20) -> list[str]:
-        """Keys holding ``fragment`` (a key's words), for a name given in part."""
+        """Keys holding ``fragment`` (a key's words), of the most mentioned entities first,
+        for a name given in part."""
         rows = self.db.execute(
-            "SELECT key FROM entity_keys WHERE instr(' ' || key || ' ', ?) > 0 LIMIT ?",
+            "SELECT k.key FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
+            "WHERE instr(' ' || k.key || ' ', ?) > 0 ORDER BY e.mentions DESC, e.id, k.key "
+            "LIMIT ?",
             (f" {fragment} ", limit),
         )
         return [str(k) for (k,) in rows]
 
-    def names(self, entity_id: str) -> list[tuple[str, int]]:
+    def names(self, entity_id: str) -> list[EntityName]:
         """The written names of an entity, most written first."""
         rows = self.db.execute(
             "SELECT m.name, count(*) FROM entity_keys k JOIN entity_mentions m ON m.key = k.key "
             "WHERE k.entity_id = ? GROUP BY m.name ORDER BY count(*) DESC, m.name",
             (entity_id,),
         )
-        return [(str(n), int(c)) for n, c in rows]
+        return [EntityName(str(n), int(c)) for n, c in rows]
 
     def roles(self, entity_id: str) -> list[EntityRole]:
         """The roles written before an entity's name, with their first and last days."""
@@ -204,7 +208,7 @@ class EntityTables:
             f"SELECT m.role, count(*), min({_DAY}), max({_DAY}) FROM entity_keys k "
             "JOIN entity_mentions m ON m.key = k.key JOIN articles a ON a.id = m.article_id "
             "WHERE k.entity_id = ? AND m.role IS NOT NULL GROUP BY m.role "
-            f"ORDER BY min({_DAY}), count(*) DESC, m.role",
+            f"ORDER BY min({_DAY}) IS NULL, min({_DAY}), count(*) DESC, m.role",
             (entity_id,),
         )
         return [EntityRole(str(r), int(c), f, last) for r, c, f, last in rows]
@@ -238,24 +242,27 @@ class EntityTables:
         articles: Sequence[str] | None = None,
         limit: int | None = None,
     ) -> list[QuoteRow]:
-        """Quotes, newest article first: of one entity's speakers, or of ``articles``."""
+        """Quotes, newest article first (undated ones last): of one entity's speakers, or of
+        ``articles``."""
         joins, where, args = "", [], []
         if entity_id is not None:
             joins = "JOIN entity_keys k ON k.key = q.speaker_key "
             where.append("k.entity_id = ?")
             args.append(entity_id)
-        found: list[QuoteRow] = []
-        chunks = in_lists(list(articles)) if articles is not None else iter([([], "")])
-        for chunk, marks in chunks:
+        runs = in_lists(list(articles)) if articles is not None else iter([([], "")])
+        rows: list[tuple[str, QuoteRow]] = []
+        for chunk, marks in runs:
             clauses = [*where, *([f"q.article_id IN ({marks})"] if articles is not None else [])]
-            rows = self.db.execute(
-                f"SELECT {_QUOTE} FROM quotes q JOIN articles a ON a.id = q.article_id {joins}"
-                f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
-                f"ORDER BY {_DAY} DESC, q.article_id, q.start LIMIT ?",
+            found = self.db.execute(
+                f"SELECT {_DAY}, {_QUOTE} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"{joins}{'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
+                f"ORDER BY {_DAY} IS NULL, {_DAY} DESC, q.article_id, q.start LIMIT ?",
                 [*args, *chunk, -1 if limit is None else limit],
             )
-            found += [_quote(row) for row in rows]
-        return found[:limit] if limit is not None else found
+            rows += [(day or "", _quote(row)) for day, *row in found]
+        # runs of ids are each sorted and cut: sort and cut them together
+        rows.sort(key=lambda r: (r[0] == "", _descending(r[0]), r[1].article_id, r[1].start))
+        return [quote for _, quote in rows[:limit]] if limit is not None else [q for _, q in rows]
 
     def quote_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM quotes").fetchone()[0])
@@ -288,6 +295,11 @@ def _entity(row: Sequence[object]) -> Entity:
 
 _QUOTE = "q.article_id, q.start, q.end_, q.verb, q.speaker, q.speaker_start, q.speaker_key, "
 _QUOTE += "q.direct, q.implicit"
+
+
+def _descending(day: str) -> tuple[int, ...]:
+    """A key that sorts ISO days newest first."""
+    return tuple(-ord(c) for c in day)
 
 
 def _quote(row: Sequence[object]) -> QuoteRow:

@@ -221,7 +221,8 @@ def entities(
         str | None, Query(pattern="^(PER|ORG|LOC)$", description="PER, ORG or LOC only")
     ] = None,
 ) -> dict[str, Any]:
-    """The entities as the last ``marsad entities`` (or ingest through the API) left them."""
+    """The entities as the last ``marsad entities`` left them (their event counts as the last
+    events update left them)."""
     with opened(request) as marsad:
         found = marsad.entities(kind)
     shown = page(found, _entity_key, cursor, limit)
