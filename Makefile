@@ -46,7 +46,7 @@ lint: dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy src
 
-bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-ner bench-quotes bench-growth bench-commands
+bench: bench-ingest bench-reuse bench-events bench-dates bench-names bench-ner bench-quotes bench-summaries bench-growth bench-commands
 
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest.py
@@ -98,6 +98,9 @@ bench-ner: install  ## NER: F1 on ANERcorp's CAMeL Lab test split and modern new
 
 bench-quotes: install  ## who said what: precision and recall of speaker + span on quotes labelled by reading
 	$(BIN)/python benchmarks/quotes.py
+
+bench-summaries: $(VENV)/.bench  ## event summaries beside sumy's LexRank and TextRank: redundancy, entity coverage, speed
+	$(BIN)/python benchmarks/summaries.py
 
 bench-dates: $(VENV)/.bench  ## temporal expressions: Marsad vs dateparser, development and blind sets; speed
 	$(BIN)/python benchmarks/dates.py
