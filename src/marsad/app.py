@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -227,6 +228,20 @@ class Marsad:
         (``organize.summaries``); copies count once; entities (when ``update_entities`` has
         read the reports) help the sentences cover who took part."""
         return summarize(self.summary_reports(event))
+
+    def event_entities(self, event: Event) -> list[tuple[Entity, int]]:
+        """The entities the event's reports name, most mentioned in them first, with how many
+        times (as the last ``update_entities`` read them)."""
+        mentions = self.store.entities.of_articles(list(event.articles))
+        keys = Counter(m.key for found in mentions.values() for m in found)
+        entity_of = self.store.entities.keyed(list(keys))
+        counts: Counter[str] = Counter()
+        chosen: dict[str, Entity] = {}
+        for key, count in keys.items():
+            if key in entity_of:
+                chosen[entity_of[key].id] = entity_of[key]
+                counts[entity_of[key].id] += count
+        return [(chosen[i], n) for i, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
 
     def summary_reports(self, event: Event) -> list[Report]:
         """The event's reports as a summary reads them: the shorter of two texts one mostly

@@ -58,6 +58,21 @@ def test_web_pages_event_of_the_copy_shows_original_and_copy(client: TestClient)
         assert article.count("<mark>") >= 1
 
 
+def test_web_pages_event_shows_summary_quotes_and_names(client: TestClient) -> None:
+    events = client.get("/api/events?limit=200").json()["items"]
+    call = next(e for e in events if "بايدن" in e["title"])
+    page = client.get(f"/events/{call['id']}").text
+    summary = page.split('<section class="summary">')[1].split("</section>")[0]
+    assert summary.count("<li>") >= 3 and 'class="source" href="/articles/' in summary
+    quotes = page.split('<section class="quotes">')[1].split("</section>")[0]
+    assert "كيربي" in quotes and "نيد برايس" in quotes
+    assert "مصطفى الكاظمي" in page.split('<section class="entities">')[1]
+    story = client.get(f"/stories/{call['storyline']}").text
+    assert story.count('<p class="line">') == len(
+        client.get(f"/api/stories/{call['storyline']}").json()["events"]
+    )
+
+
 def test_web_pages_search_marks_the_matches(client: TestClient) -> None:
     page = client.get("/search?q=الأمريكي").text
     assert page.count('class="hit"') >= 2

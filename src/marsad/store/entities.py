@@ -172,15 +172,20 @@ class EntityTables:
 
     def by_keys(self, keys: Sequence[str]) -> list[Entity]:
         """The entities one of ``keys`` belongs to, most mentioned first."""
+        found = {e.id: e for e in self.keyed(keys).values()}
+        return sorted(found.values(), key=lambda e: (-e.mentions, e.id))
+
+    def keyed(self, keys: Sequence[str]) -> dict[str, Entity]:
+        """The entity each of ``keys`` belongs to (keys of no entity left out)."""
         found: dict[str, Entity] = {}
         for chunk, marks in in_lists(list(keys)):
             rows = self.db.execute(
-                f"SELECT {_E_ENTITY} FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
-                f"WHERE k.key IN ({marks})",
+                f"SELECT k.key, {_E_ENTITY} FROM entity_keys k "
+                f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks})",
                 chunk,
             )
-            found.update((row[0], _entity(row)) for row in rows)
-        return sorted(found.values(), key=lambda e: (-e.mentions, e.id))
+            found.update((str(row[0]), _entity(row[1:])) for row in rows)
+        return found
 
     def keys_like(self, fragment: str, limit: int = 20) -> list[str]:
         """Keys holding ``fragment`` (a key's words), of the most mentioned entities first,

@@ -17,7 +17,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from marsad.models import Article, Event, ReuseGroup
+from marsad.analyze.entities import entity_text
+from marsad.models import Article, Event, QuoteRow, ReuseGroup
 from marsad.shapes import when
 from marsad.web.marks import matches, passages_of, pieces
 from marsad.web.paging import decoded, encoded, story_key
@@ -32,6 +33,7 @@ templates = Jinja2Templates(
     )
 )
 FRONT_PAGE: Final = 30
+ENTITIES_SHOWN: Final = 20  # entities listed on an event page, most mentioned first
 
 
 def chart(events: Sequence[Event], width: int = 240, height: int = 40) -> dict[str, Any]:
@@ -106,11 +108,13 @@ def _front(request: Request, cursor: str | None) -> bytes:
 def story(request: Request, story_id: str) -> HTMLResponse:
     with opened(request) as marsad:
         storyline = marsad.storyline(story_id)
-        events = marsad.events(storyline=storyline.id)
+        digest = marsad.story_digest(storyline.id)
+    events = [e for e, _ in digest]
+    lines = {e.id: sentence for e, sentence in digest}
     return templates.TemplateResponse(
         request,
         "story.html",
-        {"story": storyline, "events": events, "chart": chart(events, 600, 80)},
+        {"story": storyline, "events": events, "lines": lines, "chart": chart(events, 600, 80)},
     )
 
 
@@ -120,6 +124,9 @@ def event(request: Request, event_id: str) -> HTMLResponse:
         found = marsad.event(event_id)
         reports = {a: marsad.article(a) for a in found.articles}
         links = {a: marsad.reuse_links(a) for a in found.articles}
+        summary = marsad.event_summary(found)
+        quotes = marsad.quotes_of(found.articles)
+        entities = marsad.event_entities(found)[:ENTITIES_SHOWN]
     copies_of: dict[str, list[str]] = {a: [] for a in found.articles}
     copied: set[str] = set()
     for article_id, article_links in links.items():
@@ -139,8 +146,16 @@ def event(request: Request, event_id: str) -> HTMLResponse:
             "originals": originals,
             "copies_of": copies_of,
             "direction": _direction,
+            "summary": summary,
+            "quotes": [(q, _said(reports[q.article_id], q)) for q in quotes],
+            "entities": entities,
         },
     )
+
+
+def _said(a: Article, q: QuoteRow) -> str:
+    """The words of a quote, from its article's text (title and body, as stored spans are)."""
+    return entity_text(a.title, a.body)[q.start : q.end]
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
