@@ -246,7 +246,7 @@ class Marsad:
     def summary_reports(self, event: Event) -> list[Report]:
         """The event's reports as a summary reads them: the shorter of two texts one mostly
         holds the other marked a copy, each with the spans of its entities in its body."""
-        articles = [self.store.article(a) for a in event.articles]
+        articles = [self.article(a) for a in event.articles]
         ids = [a.id for a in articles]
         copies: set[str] = set()
         for link in self.store.reuse.copy_candidates(COPY_SHARE, ids):
