@@ -30,6 +30,7 @@ run: install  ## ingest the bundled seed reports and show what was found
 	$(BIN)/marsad --db $(DB) search "الأمريكي"
 	$(BIN)/marsad --db $(DB) reuse
 	$(BIN)/marsad --db $(DB) stories
+	$(BIN)/marsad --db $(DB) entities --limit 12
 	@echo "Browse it: $(BIN)/marsad --db $(DB) serve, then open http://127.0.0.1:8000/ (JSON API: http://127.0.0.1:8000/docs)"
 
 test: dev  ## lint, type-check and run every test (slow ones included)
