@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.analyze.ner import default_tagger
+from marsad.analyze.entities import article_entities
 from marsad.arabic import STOPWORDS, name_key, normalize, stem_tokens, tokens
 from marsad.organize.names import NO_CASE, Cased, cased_words
 
@@ -58,15 +58,14 @@ def report_terms(title: str | None, body: str, params: VectorParams) -> ReportTe
     return ReportTerms(stems, cased)
 
 
-_ARTICLE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل)(?=[^\W\d_]{3})")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def entity_counts(title: str | None, body: str, params: VectorParams) -> Counter[str]:
-    """``NAME`` terms for the words (three letters or more; the article and the clitics before
-    it removed: والعبادي is عبادي, بايدن stays) of the people and organizations the NER
-    tagger finds in an Arabic title (weighted) and lead."""
+    """``NAME`` terms for the words of the keys of the people and organizations the entities
+    stage finds (``analyze.entities``: the tagger and its rules, spellings folded, clitics
+    cut) in an Arabic title (weighted) and lead; words of two letters or fewer left out."""
     counts: Counter[str] = Counter()
     for text, weight, limit in (
         (title or "", params.title_weight, 60),
@@ -75,11 +74,11 @@ def entity_counts(title: str | None, body: str, params: VectorParams) -> Counter
         lead = _first_words(text, limit)
         if len(_ARABIC_LETTER.findall(lead)) * 2 <= len(_LETTER.findall(lead)):
             continue  # not Arabic: the tagger was trained on Arabic only
-        for mention in default_tagger().mentions(lead):
+        for mention in article_entities(lead):
             if mention.kind in ("PER", "ORG"):
-                for word in tokens(normalize(mention.text)):
-                    if len(base := _ARTICLE.sub("", word)) > 2:
-                        counts[NAME + base] += weight  # type: ignore[assignment]
+                for word in mention.key.split():
+                    if len(word) > 2:
+                        counts[NAME + word] += weight  # type: ignore[assignment]
     return counts
 
 
