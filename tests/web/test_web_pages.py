@@ -14,7 +14,9 @@ def _pages(client: TestClient) -> dict[str, str]:
     """Every page of the site with the seeds: front, storylines, events, articles, search,
     reuse."""
     urls = ["/", "/reuse", "/search?q=الأمريكي", "/search?q=alert", "/search?q=عنوان"]
-    urls += [f"/stories/{s['id']}" for s in client.get("/api/stories").json()["items"]]
+    stories = client.get("/api/stories").json()["items"]
+    urls += [f"/stories/{s['id']}" for s in stories]
+    urls += [f"/stories/{s['id']}/report" for s in stories]
     urls += [f"/events/{e['id']}" for e in client.get("/api/events?limit=200").json()["items"]]
     urls += [f"/articles/{a['id']}" for a in client.get("/api/articles?limit=200").json()["items"]]
     found = {}
@@ -71,6 +73,19 @@ def test_web_pages_event_shows_summary_quotes_and_names(client: TestClient) -> N
     assert story.count('<p class="line">') == len(
         client.get(f"/api/stories/{call['storyline']}").json()["events"]
     )
+
+
+def test_web_pages_storyline_report_prints_events_with_sourced_summaries(
+    client: TestClient,
+) -> None:
+    story = max(client.get("/api/stories").json()["items"], key=lambda s: s["event_count"])
+    assert f'href="/stories/{story["id"]}/report"' in client.get(f"/stories/{story['id']}").text
+    page = client.get(f"/stories/{story['id']}/report").text
+    assert page.count('<section class="event">') == 4
+    assert page.count('<ol class="summary">') == 4 and 'class="source"' in page
+    assert "كيربي" in page and "@media print" not in page  # the print style is a file
+    assert client.get("/static/report.css").text.count("@media print") == 1
+    assert client.get("/stories/nope/report").status_code == 404
 
 
 def test_web_pages_search_marks_the_matches(client: TestClient) -> None:

@@ -1,4 +1,6 @@
-"""A storyline for other programs: an Atom feed of its events, and exports as CSV and JSON.
+"""A storyline for other programs and for paper: an Atom feed of its events, exports as CSV
+and JSON, and a printable report (``/stories/{id}/report``: its events with their sourced
+summaries, quotes and reports, styled for print by ``static/report.css``).
 
 The feed is built with ElementTree, which escapes every text it writes; an event's entry is
 updated when its last report came out, so a feed reader sees an event again when it grows.
@@ -13,10 +15,12 @@ import xml.etree.ElementTree as ET
 from typing import Final
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
+from marsad.analyze.entities import entity_text
 from marsad.models import Event
 from marsad.shapes import storyline_dict
+from marsad.web.pages import templates
 from marsad.web.state import opened
 
 router = APIRouter(include_in_schema=False)
@@ -98,6 +102,36 @@ def export_json(request: Request, story_id: str) -> Response:
         media_type="application/json",
         headers={"Content-Disposition": f'attachment; filename="{storyline.id}.json"'},
     )
+
+
+@router.get("/stories/{story_id}/report", response_class=HTMLResponse)
+def report(request: Request, story_id: str) -> HTMLResponse:
+    """A storyline as a printable page: each event with its date, its summary (every sentence
+    with its source), who said what, and a table of its reports with their links."""
+    with opened(request) as marsad:
+        storyline = marsad.storyline(story_id)
+        items = []
+        for event in marsad.events(storyline=storyline.id):
+            reports = [marsad.article(a) for a in event.articles]
+            by_id = {a.id: a for a in reports}
+            quotes = [
+                (
+                    q,
+                    entity_text(by_id[q.article_id].title, by_id[q.article_id].body)[
+                        q.start : q.end
+                    ],
+                )
+                for q in marsad.quotes_of(event.articles)
+            ]
+            items.append(
+                {
+                    "event": event,
+                    "summary": marsad.event_summary(event),
+                    "quotes": quotes,
+                    "reports": reports,
+                }
+            )
+    return templates.TemplateResponse(request, "report.html", {"story": storyline, "items": items})
 
 
 @router.get("/stories/{story_id}.csv")
