@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from marsad.engine.grouping import largest_groups, update_groups
 from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.engine.organizing import EventReport, update_events
+from marsad.engine.summaries import summary_reports
 from marsad.errors import InputError, NotFoundError, StoreError
 from marsad.ingest import ReadOptions
 from marsad.link.groups import Member, group_links
@@ -46,8 +46,6 @@ from marsad.store.records import EventReports, OutletLink
 
 __all__ = ["MAX_WORDS", "EntityProfile", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
-COPY_SHARE = 0.8
-"""A text this much inside another of its event is read once by a summary."""
 MIN_PREFIX = 4
 """Characters an article id prefix needs (the store's lookup, ``SQLiteStore.article``)."""
 
@@ -232,37 +230,11 @@ class Marsad:
     def event_entities(self, event: Event) -> list[tuple[Entity, int]]:
         """The entities the event's reports name, most mentioned in them first, with how many
         times (as the last ``update_entities`` read them)."""
-        mentions = self.store.entities.of_articles(list(event.articles))
-        keys = Counter(m.key for found in mentions.values() for m in found)
-        entity_of = self.store.entities.keyed(list(keys))
-        counts: Counter[str] = Counter()
-        chosen: dict[str, Entity] = {}
-        for key, count in keys.items():
-            if key in entity_of:
-                chosen[entity_of[key].id] = entity_of[key]
-                counts[entity_of[key].id] += count
-        return [(chosen[i], n) for i, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+        return self.store.entities.named_in(list(event.articles))
 
     def summary_reports(self, event: Event) -> list[Report]:
-        """The event's reports as a summary reads them: the shorter of two texts one mostly
-        holds the other marked a copy, each with the spans of its entities in its body."""
-        articles = [self.article(a) for a in event.articles]
-        ids = [a.id for a in articles]
-        copies: set[str] = set()
-        for link in self.store.reuse.copy_candidates(COPY_SHARE, ids):
-            if link.a in copies or link.b in copies or not {link.a, link.b} <= set(ids):
-                continue
-            sizes = {a.id: len(a.body) for a in articles if a.id in (link.a, link.b)}
-            copies.add(min(sizes, key=lambda i: (sizes[i], i)))  # the shorter text is read once
-        mentions = self.store.entities.of_articles(ids)
-        reports = []
-        for a in articles:
-            shift = len(a.title) + 1 if a.title else 0  # mentions are spans of title + body
-            spans = tuple(
-                (m.start - shift, m.end - shift, m.key) for m in mentions[a.id] if m.start >= shift
-            )
-            reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
-        return reports
+        """The event's reports as a summary reads them (``engine.summaries``)."""
+        return summary_reports(self.store, [self.article(a) for a in event.articles])
 
     def story_digest(self, storyline: str) -> list[tuple[Event, SummarySentence | None]]:
         """One line per event of a storyline, in date order: the first sentence of its

@@ -217,9 +217,13 @@ def entity_profile_dict(p: EntityProfile) -> dict[str, Any]:
     }
 
 
+def quote_text(q: QuoteRow, article: Article) -> str:
+    """The words of a stored quote, from its article's text (title and body, as its span)."""
+    return entity_text(article.title, article.body)[q.start : q.end]
+
+
 def quote_dict(q: QuoteRow, article: Article) -> dict[str, Any]:
     """The JSON shape of a quote: what was said and who said it, with its article."""
-    text = entity_text(article.title, article.body)
     return {
         "article_id": q.article_id,
         "outlet": article.outlet,
@@ -229,7 +233,7 @@ def quote_dict(q: QuoteRow, article: Article) -> dict[str, Any]:
         "implicit": q.implicit,
         "verb": q.verb,
         "direct": q.direct,
-        "text": text[q.start : q.end],
+        "text": quote_text(q, article),
         "start": q.start,
         "end": q.end,
     }

@@ -36,6 +36,7 @@ from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
 from marsad.analyze.ner.tagger import MODEL_DIR, tokens_of
 from marsad.arabic.normalize import normalize
 from marsad.arabic.translit import name_key
+from marsad.models import EntityMentionRow
 
 __all__ = [
     "KINDS",
@@ -75,6 +76,12 @@ class EntityMention:
     name: str
     key: str
     role: str | None = None
+
+    def stored(self, article_id: str) -> EntityMentionRow:
+        """The row that keeps this mention of the article ``article_id``."""
+        return EntityMentionRow(
+            article_id, self.start, self.end, self.kind, self.key, self.name, self.role
+        )
 
 
 def entity_text(title: str | None, body: str) -> str:

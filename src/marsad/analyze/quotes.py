@@ -33,6 +33,7 @@ from marsad.analyze.entities import EntityMention
 from marsad.analyze.ner.rules import normalized
 from marsad.analyze.ner.tagger import Sentences, tokens_of
 from marsad.arabic.normalize import normalize
+from marsad.models import QuoteRow
 
 __all__ = ["Quote", "find_quotes"]
 
@@ -109,6 +110,20 @@ class Quote:
     speaker_key: str | None
     direct: bool
     implicit: bool
+
+    def stored(self, article_id: str) -> QuoteRow:
+        """The row that keeps this quote of the article ``article_id``."""
+        return QuoteRow(
+            article_id,
+            self.start,
+            self.end,
+            self.verb,
+            self.speaker,
+            self.speaker_start,
+            self.speaker_key,
+            self.direct,
+            self.implicit,
+        )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -71,24 +71,8 @@ def read_texts(texts: Sequence[TitledText]) -> Read:
     for item in texts:
         text = entity_text(item.title, item.body)
         entities = article_entities(text)
-        found.mentions.extend(
-            EntityMentionRow(item.id, m.start, m.end, m.kind, m.key, m.name, m.role)
-            for m in entities
-        )
-        found.quotes.extend(
-            QuoteRow(
-                item.id,
-                q.start,
-                q.end,
-                q.verb,
-                q.speaker,
-                q.speaker_start,
-                q.speaker_key,
-                q.direct,
-                q.implicit,
-            )
-            for q in find_quotes(text, entities)
-        )
+        found.mentions.extend(m.stored(item.id) for m in entities)
+        found.quotes.extend(q.stored(item.id) for q in find_quotes(text, entities))
     return found
 
 

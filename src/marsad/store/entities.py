@@ -187,6 +187,24 @@ class EntityTables:
             found.update((str(row[0]), _entity(row[1:])) for row in rows)
         return found
 
+    def named_in(self, ids: Sequence[str]) -> list[tuple[Entity, int]]:
+        """The entities the articles ``ids`` name, with how many times, most first."""
+        counts: dict[str, int] = {}
+        found: dict[str, Entity] = {}
+        for chunk, marks in in_lists(list(ids)):
+            rows = self.db.execute(
+                f"SELECT count(*), {_E_ENTITY} FROM entity_mentions m "
+                "JOIN entity_keys k ON k.key = m.key JOIN entities e ON e.id = k.entity_id "
+                f"WHERE m.article_id IN ({marks}) GROUP BY e.id",
+                chunk,
+            )
+            for n, *row in rows:
+                entity = _entity(row)
+                found[entity.id] = entity
+                counts[entity.id] = counts.get(entity.id, 0) + int(n)
+        order = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(found[i], n) for i, n in order]
+
     def keys_like(self, fragment: str, limit: int = 20) -> list[str]:
         """Keys holding ``fragment`` (a key's words), of the most mentioned entities first,
         for a name given in part."""

@@ -17,9 +17,8 @@ from typing import Final
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from marsad.analyze.entities import entity_text
 from marsad.models import Event
-from marsad.shapes import storyline_dict
+from marsad.shapes import quote_text, storyline_dict
 from marsad.web.pages import templates
 from marsad.web.state import opened
 
@@ -115,13 +114,7 @@ def report(request: Request, story_id: str) -> HTMLResponse:
             reports = [marsad.article(a) for a in event.articles]
             by_id = {a.id: a for a in reports}
             quotes = [
-                (
-                    q,
-                    entity_text(by_id[q.article_id].title, by_id[q.article_id].body)[
-                        q.start : q.end
-                    ],
-                )
-                for q in marsad.quotes_of(event.articles)
+                (q, quote_text(q, by_id[q.article_id])) for q in marsad.quotes_of(event.articles)
             ]
             items.append(
                 {

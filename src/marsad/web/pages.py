@@ -17,9 +17,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from marsad.analyze.entities import entity_text
-from marsad.models import Article, Event, QuoteRow, ReuseGroup
-from marsad.shapes import when
+from marsad.models import Article, Event, ReuseGroup
+from marsad.shapes import quote_text, when
 from marsad.web.marks import matches, passages_of, pieces
 from marsad.web.paging import decoded, encoded, story_key
 from marsad.web.state import opened, store_version
@@ -147,15 +146,10 @@ def event(request: Request, event_id: str) -> HTMLResponse:
             "copies_of": copies_of,
             "direction": _direction,
             "summary": summary,
-            "quotes": [(q, _said(reports[q.article_id], q)) for q in quotes],
+            "quotes": [(q, quote_text(q, reports[q.article_id])) for q in quotes],
             "entities": entities,
         },
     )
-
-
-def _said(a: Article, q: QuoteRow) -> str:
-    """The words of a quote, from its article's text (title and body, as stored spans are)."""
-    return entity_text(a.title, a.body)[q.start : q.end]
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
