@@ -2,9 +2,11 @@
 
 Score: entity-level micro precision, recall and F1 (exact span and type, as seqeval counts
 them) on ``ANERCorp_CamelLab_test.txt``; the model never trained on it (``make train-ner``).
-Speed: tokens per second on one core through ``Tagger.mentions`` (tokenizing, features, both
-CRFs, spans), on the test split's text and on the titles and first 200 words of 2,000
-SaudiNewsNet articles, with an empty feature memo at the start of each run.
+Speed: tokens per second on one core through ``Tagger.mentions_of`` (tokenizing, features,
+both CRFs, spans), on the test split's text and on the titles and first 200 words of 2,000
+SaudiNewsNet articles, with an empty feature memo at the start of each run: text by text, 200
+texts a call (as the entities stage reads them), and, side by side, CRFsuite's own tagger
+(``pycrfsuite``) on the same models and features, text by text.
 
 Data: ANERcorp from CAMeL Lab (https://camel.abudhabi.nyu.edu/anercorp/), SaudiNewsNet from
 https://github.com/parallelfold/SaudiNewsNet; both under ../shared/data. Writes
@@ -150,12 +152,49 @@ def snn_texts(folder: Path, count: int) -> list[str]:
     return texts
 
 
-def speed(texts: list[str]) -> dict[str, float]:
+def speed(texts: list[str], batch: int = 1) -> dict[str, float]:
+    """Tokens per second of a fresh ``Tagger`` over ``texts``, ``batch`` texts a call."""
     tagger = Tagger()
     tokens = sum(len(s) for text in texts for s in tokens_of(text))
     started = time.perf_counter()
-    mentions = sum(len(tagger.mentions(text)) for text in texts)
-    seconds = time.perf_counter() - started
+    mentions = sum(
+        len(found)
+        for k in range(0, len(texts), batch)
+        for found in tagger.mentions_of(texts[k : k + batch])
+    )
+    return _speed_row(texts, tokens, mentions, time.perf_counter() - started)
+
+
+def crfsuite_speed(texts: list[str]) -> dict[str, float]:
+    """The same as ``speed`` through CRFsuite's own tagger (``pycrfsuite``) on the same
+    models and features, text by text: the way the tagger ran before it decoded the models
+    itself."""
+    import pycrfsuite
+
+    from marsad.analyze.ner.features import Features, Resources
+    from marsad.analyze.ner.tagger import document_votes
+
+    features = Features(Resources.load(MODEL_DIR))
+    models = []
+    for name in ("first", "second"):
+        model = pycrfsuite.Tagger()
+        model.open(str(MODEL_DIR / f"{name}.crfsuite"))
+        models.append(model)
+    tokens = sum(len(s) for text in texts for s in tokens_of(text))
+    started = time.perf_counter()
+    mentions = 0
+    for text in texts:
+        document = [[word for word, _, _ in sentence] for sentence in tokens_of(text)]
+        seen = [features.of(sentence) for sentence in document]
+        first = [models[0].tag(f) for f in seen]
+        votes = document_votes(document, first)
+        for f, extra in zip(seen, votes, strict=True):
+            tags = models[1].tag([[*own, *more] for own, more in zip(f, extra, strict=True)])
+            mentions += len(spans(tags))
+    return _speed_row(texts, tokens, mentions, time.perf_counter() - started)
+
+
+def _speed_row(texts: list[str], tokens: int, mentions: int, seconds: float) -> dict[str, float]:
     return {
         "texts": len(texts),
         "tokens": tokens,
@@ -242,10 +281,12 @@ def main() -> None:
     snn = snn_texts(SHARED / "saudinewsnet", 2000)
     if snn:
         speeds["saudinewsnet_leads"] = speed(snn)
-    print(f"\n{'speed, one core':<32} {'texts':>6} {'tokens':>8} {'s':>7} {'tokens/s':>9}")
+        speeds["saudinewsnet_leads, 200 a call"] = speed(snn, batch=200)
+        speeds["saudinewsnet_leads, CRFsuite's tagger"] = crfsuite_speed(snn)
+    print(f"\n{'speed, one core':<38} {'texts':>6} {'tokens':>8} {'s':>7} {'tokens/s':>9}")
     for name, row in speeds.items():
         print(
-            f"{name:<32} {row['texts']:>6} {row['tokens']:>8} {row['seconds']:>7}"
+            f"{name:<38} {row['texts']:>6} {row['tokens']:>8} {row['seconds']:>7}"
             f" {row['tokens_per_s']:>9}"
         )
     result = {

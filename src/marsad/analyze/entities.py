@@ -33,7 +33,7 @@ from typing import Final
 from marsad.analyze.ner import Mention, default_tagger
 from marsad.analyze.ner.features import Resources, bare
 from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
-from marsad.analyze.ner.tagger import MODEL_DIR, tokens_of
+from marsad.analyze.ner.tagger import MODEL_DIR, Sentences, tokens_of
 from marsad.arabic.normalize import normalize
 from marsad.arabic.translit import name_key
 from marsad.models import EntityMentionRow
@@ -192,12 +192,15 @@ def _role(text: str, start: int, sentence_start: int) -> str | None:
     return None
 
 
-def article_entities(text: str, mentions: Sequence[Mention] | None = None) -> list[EntityMention]:
+def article_entities(
+    text: str, mentions: Sequence[Mention] | None = None, sentences: Sentences | None = None
+) -> list[EntityMention]:
     """The people, organizations and places of ``text`` (an article's title and body): the
     tagger's mentions (or ``mentions``) with what the rules add, named and keyed, persons
-    with their roles, short names resolved to the full names of the same article."""
+    with their roles, short names resolved to the full names of the same article
+    (``sentences``: its ``tokens_of``, when the caller has them)."""
     if mentions is None:
-        sentences = tokens_of(text)
+        sentences = tokens_of(text) if sentences is None else sentences
         mentions = extend(text, default_tagger().mentions(text, sentences), sentences)
     chosen = [m for m in mentions if m.kind in KINDS]
     attested = {normalize(word) for m in chosen for word in m.text.split()}

@@ -150,10 +150,13 @@ def _verb_kind(token: str) -> str | None:
     return None
 
 
-def find_quotes(text: str, entities: Sequence[EntityMention] = ()) -> list[Quote]:
+def find_quotes(
+    text: str, entities: Sequence[EntityMention] = (), sentences: Sentences | None = None
+) -> list[Quote]:
     """The quotes of ``text`` in order, speakers named from ``entities`` (its mentions, from
-    ``analyze.entities.article_entities``) where they fall between verb and quote."""
-    sentences = tokens_of(text)
+    ``analyze.entities.article_entities``) where they fall between verb and quote
+    (``sentences``: its ``tokens_of``, when the caller has them)."""
+    sentences = tokens_of(text) if sentences is None else sentences
     tokens = [t for sentence in sentences for t in sentence]
     ends = _sentence_ends(sentences)
     starts = [t[1] for t in tokens]

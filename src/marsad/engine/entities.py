@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.analyze.entities import article_entities, entity_text
-from marsad.analyze.ner.tagger import MODEL_DIR, default_tagger
+from marsad.analyze.ner.rules import extend
+from marsad.analyze.ner.tagger import MODEL_DIR, default_tagger, tokens_of
 from marsad.analyze.quotes import find_quotes
 from marsad.engine.linking import StepProgress, no_progress
 from marsad.models import EntityMentionRow, QuoteRow
@@ -66,13 +67,16 @@ class Read:
 
 
 def read_texts(texts: Sequence[TitledText]) -> Read:
-    """The entity mentions and quotes of ``texts`` (pure: runs anywhere, in any process)."""
+    """The entity mentions and quotes of ``texts`` (pure: runs anywhere, in any process),
+    tagged together."""
     found = Read([], [])
-    for item in texts:
-        text = entity_text(item.title, item.body)
-        entities = article_entities(text)
+    joined = [entity_text(item.title, item.body) for item in texts]
+    split = [tokens_of(text) for text in joined]
+    tagged = default_tagger().mentions_of(joined, split)
+    for item, text, sentences, mentions in zip(texts, joined, split, tagged, strict=True):
+        entities = article_entities(text, extend(text, mentions, sentences))
         found.mentions.extend(m.stored(item.id) for m in entities)
-        found.quotes.extend(q.stored(item.id) for q in find_quotes(text, entities))
+        found.quotes.extend(q.stored(item.id) for q in find_quotes(text, entities, sentences))
     return found
 
 

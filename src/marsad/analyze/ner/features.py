@@ -28,7 +28,17 @@ from typing import Final
 from marsad.arabic.normalize import normalize
 from marsad.arabic.stem import stem_tokens
 
-__all__ = ["CUES", "Features", "Resources", "bare"]
+__all__ = [
+    "CUES",
+    "EDGES",
+    "OFFSETS",
+    "Features",
+    "Item",
+    "Resources",
+    "Token",
+    "bare",
+    "pair_names",
+]
 
 _PROCLITICS: Final = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 _CONJUNCTION: Final = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
@@ -107,59 +117,97 @@ def gazetteer(path: Path) -> set[tuple[str, ...]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    """What one distinct token contributes: its own features and what neighbours see of it."""
+Item = list[str]
+"""One token's features as CRFsuite reads them: names of binary features, no repeats."""
 
-    own: dict[str, float]
+OFFSETS: Final = (-2, -1, 1, 2)
+"""Where the neighbours whose features a token sees stand."""
+EDGES: Final = {offset: f"{offset}edge" for offset in OFFSETS}
+"""What a token sees where a sentence has no neighbour at an offset."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """What one distinct token contributes: its own features and what a neighbour at each
+    offset sees of it."""
+
+    own: tuple[str, ...]
     norm: str
-    near: tuple[str, ...]  # the features a neighbour adds about it, without their offset
-    near_far: tuple[str, ...]  # the same, for a neighbour two tokens away
+    key: str  # ``bare`` of the raw token: what the document votes of ``tagger`` count by
+    seen: dict[int, tuple[str, ...]]  # offset -> what the token there sees of this one
+
+
+def pair_names(first: str, second: str) -> tuple[str, str]:
+    """What the first of two neighbouring tokens (by normalized form) sees of the pair, and
+    what the second does."""
+    return f"pair+={first}|{second}", f"pair-={first}|{second}"
 
 
 @dataclass
 class Features:
-    """Feature dictionaries for sentences of raw tokens (``of``), per-token parts memoized."""
+    """Features for sentences of raw tokens (``of``), per-token parts memoized."""
 
     resources: Resources
-    _memo: dict[str, _Token] = field(default_factory=dict)
+    _memo: dict[str, Token] = field(default_factory=dict)
     _limit: int = 200_000
+    _starts: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def of(self, words: Sequence[str]) -> list[dict[str, float]]:
-        """One feature dictionary per token of a sentence."""
+    def of(self, words: Sequence[str]) -> list[Item]:
+        """The features of each token of a sentence."""
         parts = self._parts(words)
         n = len(parts)
-        found: list[dict[str, float]] = []
-        for i, part in enumerate(parts):
-            features = dict(part.own)
-            for offset in (-2, -1, 1, 2):
-                j = i + offset
-                if 0 <= j < n:
-                    near = parts[j].near if offset in (-1, 1) else parts[j].near_far
-                    for name in near:
-                        features[f"{offset}{name}"] = 1.0
-                else:
-                    features[f"{offset}edge"] = 1.0
-            if i > 0:
-                features[f"pair-={parts[i - 1].norm}|{part.norm}"] = 1.0
-            if i + 1 < n:
-                features[f"pair+={part.norm}|{parts[i + 1].norm}"] = 1.0
-            found.append(features)
-        self._phrases([p.norm for p in parts], found)
+        found: list[Item] = [list(part.own) for part in parts]
+        for i, features in enumerate(found):
+            for offset in OFFSETS:
+                k = i + offset
+                features.extend(parts[k].seen[offset] if 0 <= k < n else (EDGES[offset],))
+        for i in range(n - 1):
+            ahead, behind = pair_names(parts[i].norm, parts[i + 1].norm)
+            found[i].append(ahead)
+            found[i + 1].append(behind)
+        for i, names in self.phrase_marks([p.norm for p in parts]).items():
+            found[i] += names
         return found
 
-    def _parts(self, words: Sequence[str]) -> list[_Token]:
+    def keys(self, words: Sequence[str]) -> list[str]:
+        """``bare`` of each raw word (memoized with its features)."""
+        return [part.key for part in self._parts(words)]
+
+    def fresh(self, words: Sequence[str]) -> list[Token]:
+        """The parts of distinct ``words``, computed (not memoized)."""
+        norms = [normalize(w) or w for w in words]
+        stems = stem_tokens([n if n.isalnum() else "_" for n in norms])
+        return [self._token(*triple) for triple in zip(words, norms, stems, strict=True)]
+
+    def phrase_marks(self, norms: Sequence[str]) -> dict[int, list[str]]:
+        """Tokens (by position) inside a multiword gazetteer entry: ``gazB=`` first, ``gazI=``
+        after."""
+        n = len(norms)
+        marks: dict[int, dict[str, None]] = {}
+        for kind, entries in self.resources.phrases.items():
+            starts = self._starts.get(kind)
+            if starts is None:
+                starts = self._starts[kind] = frozenset(entry[0] for entry in entries)
+            first, inside = f"gazB={kind}", f"gazI={kind}"
+            for i in range(n - 1):
+                if norms[i] not in starts:
+                    continue
+                for size in (2, 3, 4):
+                    if i + size <= n and tuple(norms[i : i + size]) in entries:
+                        marks.setdefault(i, {})[first] = None
+                        for j in range(i + 1, i + size):
+                            marks.setdefault(j, {})[inside] = None
+        return {i: list(names) for i, names in marks.items()}
+
+    def _parts(self, words: Sequence[str]) -> list[Token]:
         missing = [w for w in dict.fromkeys(words) if w not in self._memo]
         if missing:
             if len(self._memo) > self._limit:
                 self._memo.clear()
-            norms = [normalize(w) or w for w in missing]
-            stems = stem_tokens([n if n.isalnum() else "_" for n in norms])
-            for word, norm, stem in zip(missing, norms, stems, strict=True):
-                self._memo[word] = self._token(word, norm, stem)
+            self._memo.update(zip(missing, self.fresh(missing), strict=True))
         return [self._memo[w] for w in words]
 
-    def _token(self, word: str, norm: str, stem: str) -> _Token:
+    def _token(self, word: str, norm: str, stem: str) -> Token:
         res = self.resources
         base = bare(norm)
         own = {
@@ -202,18 +250,11 @@ class Features:
         if norm in res.cues or base in res.cues:
             own["cue"] = 1.0
             near.append("cue")
-        return _Token(own, norm, tuple(near), tuple(far))
-
-    def _phrases(self, norms: list[str], found: list[dict[str, float]]) -> None:
-        """Mark tokens inside a multiword gazetteer entry: ``gazB=`` first, ``gazI=`` after."""
-        n = len(norms)
-        for kind, entries in self.resources.phrases.items():
-            for i in range(n):
-                for size in (2, 3, 4):
-                    if i + size <= n and tuple(norms[i : i + size]) in entries:
-                        found[i][f"gazB={kind}"] = 1.0
-                        for j in range(i + 1, i + size):
-                            found[j][f"gazI={kind}"] = 1.0
+        seen = {
+            offset: tuple([f"{offset}{name}" for name in (near if abs(offset) == 1 else far)])
+            for offset in OFFSETS
+        }
+        return Token(tuple(own), norm, bare(word), seen)
 
 
 def words_of(pairs: Iterable[tuple[str, str]]) -> list[str]:

@@ -32,7 +32,7 @@ from scipy import sparse
 from scipy.sparse.linalg import svds
 
 from marsad.analyze.ner.corpus import Score, Sentence, score, split
-from marsad.analyze.ner.features import Features, Resources
+from marsad.analyze.ner.features import Features, Item, Resources
 from marsad.analyze.ner.tagger import MODEL_DIR, document_votes
 from marsad.arabic.normalize import normalize
 
@@ -122,7 +122,7 @@ def _spherical_kmeans(
 
 
 def _train(
-    features: list[list[dict[str, float]]], sentences: Sequence[Sentence], path: Path
+    features: list[list[Item]], sentences: Sequence[Sentence], path: Path
 ) -> pycrfsuite.Tagger:
     trainer = pycrfsuite.Trainer(verbose=False)
     for seen, sentence in zip(features, sentences, strict=True):
@@ -135,11 +135,11 @@ def _train(
 
 
 def _with_votes(
-    features: list[list[dict[str, float]]], sentences: Sequence[Sentence], tags: list[list[str]]
-) -> list[list[dict[str, float]]]:
+    features: list[list[Item]], sentences: Sequence[Sentence], tags: list[list[str]]
+) -> list[list[Item]]:
     votes = document_votes([[w for w, _ in s] for s in sentences], tags)
     return [
-        [{**own, **more} for own, more in zip(f, v, strict=True)]
+        [[*own, *more] for own, more in zip(f, v, strict=True)]
         for f, v in zip(features, votes, strict=True)
     ]
 

@@ -1,0 +1,115 @@
+"""A CRFsuite linear-chain model read into arrays, and Viterbi decoding in numpy.
+
+CRFsuite trains the tagger's two CRFs (``ner/train.py``); tagging with its Python binding
+costs a string lookup per feature per token, and most of a token's features depend on the
+token alone. Read into arrays, a model scores a token's features once per distinct token
+(``LinearChain.score``: the sum of their weight rows, one per label), and a document's
+sentences are decoded together (``decode``), position by position.
+
+The weights are read exactly from the model file's feature chunk (``FEAT``: type, source,
+target and weight of each feature; type 0 an attribute's weight for a label, type 1 a
+transition), the names of attributes and labels through ``pycrfsuite``'s dump. The best path
+is CRFsuite's: the same state and transition scores, ties broken towards the lower label.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pycrfsuite
+
+__all__ = ["LinearChain"]
+
+_FEATURE: Final = struct.Struct("<iiid")  # type, source, target, weight
+
+
+@dataclass(frozen=True, slots=True)
+class LinearChain:
+    """A model's labels (by id), attribute ids by name, state weights (one row per attribute,
+    a zero row last for names it does not know) and transition weights (from, to)."""
+
+    labels: tuple[str, ...]
+    attributes: dict[str, int]
+    states: np.ndarray
+    transitions: np.ndarray
+
+    @classmethod
+    def load(cls, path: Path) -> LinearChain:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        info = tagger.info()
+        labels = {int(k): name for name, k in info.labels.items()}
+        attributes = {name: int(k) for name, k in info.attributes.items()}
+        states = np.zeros((len(attributes) + 1, len(labels)))
+        transitions = np.zeros((len(labels), len(labels)))
+        data = path.read_bytes()
+        offset = struct.unpack_from("<I", data, 28)[0]  # the header's off_features
+        if data[offset : offset + 4] != b"FEAT":
+            raise ValueError(f"{path}: no feature chunk where the header puts it")
+        count = struct.unpack_from("<I", data, offset + 8)[0]
+        for kind, source, target, weight in _FEATURE.iter_unpack(
+            data[offset + 12 : offset + 12 + count * _FEATURE.size]
+        ):
+            (states if kind == 0 else transitions)[source, target] = weight
+        return cls(tuple(labels[k] for k in range(len(labels))), attributes, states, transitions)
+
+    @property
+    def unknown(self) -> int:
+        """The row of names the model does not know (all zeros)."""
+        return len(self.attributes)
+
+    def rows(self, names: Iterable[str]) -> list[int]:
+        """The rows of the names the model knows."""
+        found = self.attributes.get
+        return [row for row in (found(name) for name in names) if row is not None]
+
+    def score(self, names: Iterable[str]) -> np.ndarray:
+        """The state score of each label for a token with features ``names`` (binary)."""
+        total: np.ndarray = self.states[self.rows(names)].sum(axis=0)
+        return total
+
+    def decode(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
+        """The best label sequence of each sentence, given the state scores of all their tokens
+        one after another (``scores``: tokens x labels) and each sentence's length."""
+        count = len(lengths)
+        sizes = np.asarray(lengths, dtype=np.intp)
+        if not count or not sizes.max():
+            return [[] for _ in lengths]
+        # longest first, so the sentences still going at a position are the first ``live``
+        order = np.argsort(-sizes, kind="stable")
+        ranked = sizes[order]
+        starts = (np.cumsum(sizes) - sizes)[order]
+        longest = int(ranked[0])
+        alive = np.searchsorted(-ranked, -np.arange(longest), side="left")  # per position
+        started = int(alive[0])  # sentences with a token
+        best = scores[starts[:started]].copy()
+        back = np.zeros((longest, started, len(self.labels)), dtype=np.intp)
+        ends = np.zeros((started, len(self.labels)))
+        for t in range(1, longest):
+            live = int(alive[t])
+            done = int(alive[t - 1])
+            if live < done:  # these sentences ended at t - 1
+                ends[live:done] = best[live:done]
+            paths = best[:live, :, None] + self.transitions[None, :, :]  # sentence, from, to
+            back[t, :live] = paths.argmax(axis=1)
+            best = paths.max(axis=1)
+            best += scores[starts[:live] + t]
+        ends[: int(alive[longest - 1])] = best
+        label = ends.argmax(axis=1)
+        found = np.zeros((count, longest), dtype=np.intp)
+        for t in range(longest - 1, -1, -1):
+            live = int(alive[t])
+            found[:live, t] = label[:live]
+            if t:
+                label[:live] = back[t, np.arange(live), label[:live]]
+        names = self.labels
+        paths_of = [[names[k] for k in found[r, : ranked[r]]] for r in range(count)]
+        result: list[list[str]] = [[] for _ in lengths]
+        for r, sentence in enumerate(order.tolist()):
+            result[sentence] = paths_of[r]
+        return result
