@@ -34,7 +34,7 @@ from marsad.analyze.ner import Mention, default_tagger
 from marsad.analyze.ner.features import Resources, bare
 from marsad.analyze.ner.rules import ORG_HEADS, ROLE_WORDS, extend, normalized
 from marsad.analyze.ner.tagger import MODEL_DIR, Sentences, tokens_of
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import normalize_word
 from marsad.arabic.translit import name_key
 from marsad.models import EntityMentionRow
 
@@ -113,7 +113,7 @@ def strip_clitics(word: str, attested: frozenset[str] | set[str] = frozenset()) 
     >>> strip_clitics("لِلكاظمي", {"الكاظمي"})
     0
     """
-    norm = normalize(word)
+    norm = normalize_word(word)
     if norm.startswith("لل"):
         return 0
     for clitic in _LETTER_CLITICS:
@@ -148,7 +148,7 @@ def article_key(name: str, attested: frozenset[str] | set[str] = frozenset()) ->
     >>> article_key("للكاظمي", {"الكاظمي"}), article_key("لليث")
     ('الكاظمي', 'لليث')
     """
-    norm = normalize(name)
+    norm = normalize_word(name)
     if (
         norm.startswith("لل")
         and len(norm.split()[0]) > 4
@@ -166,7 +166,7 @@ def entity_key(name: str) -> str:
     >>> entity_key("الرئيس الأمريكي") == entity_key("الرئيس الأميركي")
     True
     """
-    words = normalize(name).replace("ـ", "").split()
+    words = normalize_word(name).replace("ـ", "").split()
     return " ".join(name_key(word) or word for word in words if word.isalnum() or len(word) > 1)
 
 
@@ -184,7 +184,7 @@ def _role(text: str, start: int, sentence_start: int) -> str | None:
         clause.append(word)
     clause.reverse()
     for i, word in enumerate(clause):
-        norm = normalize(word)
+        norm = normalize_word(word)
         if norm in _TITLES or norm in ROLE_WORDS:
             return " ".join(clause[i:])
         if norm[:1] == "و" and norm[1:] in _TITLES:  # «والرئيس»: the conjunction is not the role
@@ -203,7 +203,7 @@ def article_entities(
         sentences = tokens_of(text) if sentences is None else sentences
         mentions = extend(text, default_tagger().mentions(text, sentences), sentences)
     chosen = [m for m in mentions if m.kind in KINDS]
-    attested = {normalize(word) for m in chosen for word in m.text.split()}
+    attested = {normalize_word(word) for m in chosen for word in m.text.split()}
     found: list[EntityMention] = []
     previous_end = 0
     for mention in chosen:

@@ -32,7 +32,7 @@ from typing import Final
 from marsad.analyze.entities import EntityMention
 from marsad.analyze.ner.rules import normalized
 from marsad.analyze.ner.tagger import Sentences, tokens_of
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import normalize, normalize_word
 from marsad.models import QuoteRow
 
 __all__ = ["Quote", "find_quotes"]
@@ -130,7 +130,7 @@ class Quote:
 def _verb_kind(token: str) -> str | None:
     """'verb' for a speech verb in the past, 'present' for one in the present (which needs a
     speaker written after it), 'participle' for one that continues, else None."""
-    norm = normalize(token)
+    norm = normalize_word(token)
     for clitic in _CLITICS:
         if not norm.startswith(clitic):
             continue
@@ -202,7 +202,7 @@ def _quote_after(
     j = verb + 1
     while j < limit:
         word = tokens[j][0]
-        norm = normalize(word)
+        norm = normalize_word(word)
         if word in ".؟!؛" or j > ends[verb]:
             return None
         that = norm in _THAT or (norm == "الي" and _next_that(tokens, j))
@@ -255,11 +255,11 @@ def _subject_before(
     text: str, tokens: Sequence[tuple[str, int, int]], ends: Sequence[int], verb: int
 ) -> Speaker | None:
     """«وكانت مصادر عراقية مطلعة قد أكدت»: the words between كان and قد before the verb."""
-    if verb < 2 or normalize(tokens[verb - 1][0]) not in {"قد", "لقد"}:
+    if verb < 2 or normalize_word(tokens[verb - 1][0]) not in {"قد", "لقد"}:
         return None
     k = verb - 2
     while k >= 0 and tokens[k][0][0].isalpha() and ends[k] == ends[verb] and verb - k < 8:
-        if normalize(tokens[k][0]).lstrip("و") in _WAS:
+        if normalize_word(tokens[k][0]).lstrip("و") in _WAS:
             break
         k -= 1
     else:
@@ -273,7 +273,7 @@ def _subject_before(
 def _honorific(region: Sequence[tuple[str, int, int]]) -> str | None:
     """The honorific pronoun that stands for the speaker («سموه»), if the words after the
     verb open with one."""
-    words = [normalize(t[0]) for t in region if t[0] not in {"،", ","}]
+    words = [normalize_word(t[0]) for t in region if t[0] not in {"،", ","}]
     return words[0] if words and words[0] in _HONORIFICS else None
 
 
@@ -338,7 +338,7 @@ def _entity_before(
 
 def _next_that(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:
     """«إلى أن» after لفت / أشار: the «أن» is the next token."""
-    return j + 1 < len(tokens) and normalize(tokens[j + 1][0]) in _THAT
+    return j + 1 < len(tokens) and normalize_word(tokens[j + 1][0]) in _THAT
 
 
 def _content(
@@ -393,10 +393,10 @@ def _speaker(
 ) -> Speaker | None:
     """Who speaks, from the tokens between the verb and what is said."""
     words = [t for t in region if t[0] not in {"،", ",", "(", ")"}]
-    if not words or normalize(words[0][0]) in _HONORIFICS:
+    if not words or normalize_word(words[0][0]) in _HONORIFICS:
         return None
     first, last = region[0][1], region[-1][2]
-    if normalize(words[0][0]) in _SOURCES:
+    if normalize_word(words[0][0]) in _SOURCES:
         entities = ()  # the report, not the paper that carried it, is the source
     inside = [e for e in entities if first <= e.start and e.end <= last]
     for kind in ("PER", "ORG", "LOC"):
@@ -409,7 +409,7 @@ def _speaker(
             if kept:
                 break
             continue
-        if normalize(token[0]) in _SPEAKER_ENDS:
+        if normalize_word(token[0]) in _SPEAKER_ENDS:
             break
         kept.append(token)
     if not kept:

@@ -53,11 +53,12 @@ Rules, in the order they run, and why:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
 
-__all__ = ["SPELLING_RULES", "normalize"]
+__all__ = ["SPELLING_RULES", "normalize", "normalize_word"]
 
 
 def _span(first: int, last: int) -> range:
@@ -225,6 +226,13 @@ def normalize(text: str) -> str:
         if pattern in text:
             text = text.replace(pattern, replacement)
     return _tidy_whitespace(text)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def normalize_word(word: str) -> str:
+    """``normalize`` of one word or short name, remembered: the taggers and readers fold the
+    same words again and again (a few hundred thousand of them kept, per process)."""
+    return normalize(word)
 
 
 def _fold_case(text: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import normalize, normalize_word
 from marsad.arabic.stem import stem_tokens
 
 __all__ = [
@@ -175,7 +175,7 @@ class Features:
 
     def fresh(self, words: Sequence[str]) -> list[Token]:
         """The parts of distinct ``words``, computed (not memoized)."""
-        norms = [normalize(w) or w for w in words]
+        norms = [normalize_word(w) or w for w in words]
         stems = stem_tokens([n if n.isalnum() else "_" for n in norms])
         return [self._token(*triple) for triple in zip(words, norms, stems, strict=True)]
 

@@ -28,7 +28,7 @@ from typing import Final
 
 from marsad.analyze.ner.features import bare
 from marsad.analyze.ner.tagger import Mention, Sentences, tokens_of
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import normalize, normalize_word
 from marsad.arabic.stopwords import ARABIC_STOPWORDS
 
 __all__ = ["ORG_HEADS", "ROLE_WORDS", "extend", "normalized", "rule_mentions"]
@@ -141,7 +141,7 @@ def _clause_has_role(before: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=1 << 17)
 def _normalized_token(word: str) -> str:
-    return normalize(word)
+    return normalize_word(word)
 
 
 def rule_mentions(text: str, sentences: Sentences | None = None) -> list[Mention]:
