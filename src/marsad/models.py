@@ -32,6 +32,8 @@ class RejectReason(StrEnum):
     SKIPPED = "skipped"
     """Not read on purpose: a pipe or device in a folder, a symbolic link loop, a zip member
     named outside its archive (``../x``, ``/etc/x``)."""
+    NO_ENTITIES = "no-entities"
+    """A stored article the entities stage failed on: it stays stored, without entities."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,13 @@ KIND_NAMES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 def updated_entities(marsad: Marsad) -> EntityReport:
     """Read the articles stored since the last update for names, showing progress."""
     with reporting(err_console, "entities") as progress:
-        return marsad.update_entities(progress=progress)
+        report = marsad.update_entities(progress=progress)
+    if report.failed:
+        err_console.print(
+            f"[yellow]{report.failed:,} article(s) could not be read for names; they are kept "
+            "without entities and listed by `marsad rejected`[/]"
+        )
+    return report
 
 
 def entities_table(entities: list[Entity]) -> Table:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from marsad.analyze.entities import article_entities, entity_text
@@ -26,7 +27,7 @@ from marsad.analyze.ner.rules import extend
 from marsad.analyze.ner.tagger import MODEL_DIR, default_tagger, tokens_of
 from marsad.analyze.quotes import find_quotes
 from marsad.engine.linking import StepProgress, no_progress
-from marsad.models import EntityMentionRow, QuoteRow
+from marsad.models import EntityMentionRow, QuoteRow, Rejection, RejectReason
 from marsad.organize.entities import group_keys
 from marsad.store import Store
 from marsad.store.records import TitledText
@@ -45,6 +46,7 @@ class EntityReport:
     mentions: int = 0
     quotes: int = 0
     entities: int = 0
+    failed: int = 0  # articles that could not be read (recorded as rejections)
     seconds: float = 0.0
     restarted: bool = False
 
@@ -60,15 +62,36 @@ def model_version() -> str:
 
 @dataclass(slots=True)
 class Read:
-    """What reading a batch of articles found: their entity mentions and their quotes."""
+    """What reading a batch of articles found: their entity mentions and their quotes, and the
+    articles that could not be read (id, what went wrong)."""
 
     mentions: list[EntityMentionRow]
     quotes: list[QuoteRow]
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_texts(texts: Sequence[TitledText]) -> Read:
     """The entity mentions and quotes of ``texts`` (pure: runs anywhere, in any process),
-    tagged together."""
+    tagged together. When the batch fails, each article is read alone, so that one article
+    that cannot be read is set aside (``Read.failed``) and does not stop the others."""
+    try:
+        return _read_batch(texts)
+    except Exception:  # which article failed is found below, one by one
+        if len(texts) == 1:
+            return Read([], [], [(texts[0].id, _failure())])
+    found = Read([], [])
+    for item in texts:
+        try:
+            alone = _read_batch([item])
+        except Exception:  # recorded as a rejection, with the error
+            found.failed.append((item.id, _failure()))
+            continue
+        found.mentions += alone.mentions
+        found.quotes += alone.quotes
+    return found
+
+
+def _read_batch(texts: Sequence[TitledText]) -> Read:
     found = Read([], [])
     joined = [entity_text(item.title, item.body) for item in texts]
     split = [tokens_of(text) for text in joined]
@@ -78,6 +101,13 @@ def read_texts(texts: Sequence[TitledText]) -> Read:
         found.mentions.extend(m.stored(item.id) for m in entities)
         found.quotes.extend(q.stored(item.id) for q in find_quotes(text, entities, sentences))
     return found
+
+
+def _failure() -> str:
+    """The exception being handled, as one line for a rejection."""
+    kind, error, _ = sys.exc_info()
+    name = kind.__name__ if kind else "error"
+    return f"the entities stage could not read it ({name}: {error}); it has no entities"
 
 
 def has_entities(store: Store) -> bool:
@@ -101,6 +131,12 @@ def update_entities(
     total = tables.queued_count()
     for batch, found in _read(store, total, workers):
         tables.save([item.id for item in batch], found.mentions, found.quotes)
+        if found.failed:
+            store.add_rejections(
+                Rejection(f"article {article_id}", RejectReason.NO_ENTITIES, detail)
+                for article_id, detail in found.failed
+            )
+            report.failed += len(found.failed)
         report.read += len(batch)
         report.mentions += len(found.mentions)
         report.quotes += len(found.quotes)
