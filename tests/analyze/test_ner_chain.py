@@ -3,6 +3,8 @@ own best paths, for one document or many at once, whatever its memo holds."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pycrfsuite
 import pytest
@@ -72,6 +74,8 @@ def test_chain_reads_the_model_weights_exactly() -> None:
     model = pycrfsuite.Tagger()
     model.open(str(MODEL_DIR / "first.crfsuite"))
     info = model.info()
+    assert {name: str(k) for k, name in enumerate(chain.labels)} == info.labels
+    assert {name: str(k) for name, k in chain.attributes.items()} == info.attributes
     label = {name: chain.labels.index(name) for name in info.labels}
     for (name, target), weight in list(info.state_features.items())[:2000]:
         assert chain.states[chain.attributes[name], label[target]] == pytest.approx(
@@ -80,6 +84,13 @@ def test_chain_reads_the_model_weights_exactly() -> None:
     for (source, target), weight in info.transitions.items():
         assert chain.transitions[label[source], label[target]] == pytest.approx(weight, abs=1e-6)
     assert not chain.states[chain.unknown].any()
+
+
+def test_chain_refuses_what_is_not_a_model(tmp_path: Path) -> None:
+    fake = tmp_path / "model.crfsuite"
+    fake.write_bytes(b"not a model at all")
+    with pytest.raises(ValueError, match="not a CRFsuite model"):
+        LinearChain.load(fake)
 
 
 def test_chain_decodes_empty_and_single_token_sentences() -> None:

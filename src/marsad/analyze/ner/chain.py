@@ -6,10 +6,11 @@ token alone. Read into arrays, a model scores a token's features once per distin
 (``LinearChain.score``: the sum of their weight rows, one per label), and a document's
 sentences are decoded together (``decode``), position by position.
 
-The weights are read exactly from the model file's feature chunk (``FEAT``: type, source,
-target and weight of each feature; type 0 an attribute's weight for a label, type 1 a
-transition), the names of attributes and labels through ``pycrfsuite``'s dump. The best path
-is CRFsuite's: the same state and transition scores, ties broken towards the lower label.
+The model file is read as CRFsuite writes it (``crf1d_model.c``): a header with the offsets of
+its chunks, the feature chunk (``FEAT``: type, source, target and weight of each feature; type
+0 an attribute's weight for a label, type 1 a transition) and two constant databases (``CQDB``)
+naming the labels and the attributes by id. The best path is CRFsuite's: the same state and
+transition scores, ties broken towards the lower label.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Final
 
 import numpy as np
-import pycrfsuite
 
 __all__ = ["LinearChain"]
 
@@ -40,23 +40,24 @@ class LinearChain:
 
     @classmethod
     def load(cls, path: Path) -> LinearChain:
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path))
-        info = tagger.info()
-        labels = {int(k): name for name, k in info.labels.items()}
-        attributes = {name: int(k) for name, k in info.attributes.items()}
-        states = np.zeros((len(attributes) + 1, len(labels)))
-        transitions = np.zeros((len(labels), len(labels)))
         data = path.read_bytes()
-        offset = struct.unpack_from("<I", data, 28)[0]  # the header's off_features
-        if data[offset : offset + 4] != b"FEAT":
+        if data[:4] != b"lCRF":
+            raise ValueError(f"{path}: not a CRFsuite model")
+        features, labels_at, attributes_at = struct.unpack_from("<III", data, 28)
+        labels = _strings(data, labels_at, path)
+        names = _strings(data, attributes_at, path)
+        states = np.zeros((len(names) + 1, len(labels)))
+        transitions = np.zeros((len(labels), len(labels)))
+        if data[features : features + 4] != b"FEAT":
             raise ValueError(f"{path}: no feature chunk where the header puts it")
-        count = struct.unpack_from("<I", data, offset + 8)[0]
+        count = struct.unpack_from("<I", data, features + 8)[0]
+        start = features + 12
         for kind, source, target, weight in _FEATURE.iter_unpack(
-            data[offset + 12 : offset + 12 + count * _FEATURE.size]
+            data[start : start + count * _FEATURE.size]
         ):
             (states if kind == 0 else transitions)[source, target] = weight
-        return cls(tuple(labels[k] for k in range(len(labels))), attributes, states, transitions)
+        attributes = {name: k for k, name in enumerate(names)}
+        return cls(tuple(labels), attributes, states, transitions)
 
     @property
     def unknown(self) -> int:
@@ -113,3 +114,18 @@ class LinearChain:
         for r, sentence in enumerate(order.tolist()):
             result[sentence] = paths_of[r]
         return result
+
+
+def _strings(data: bytes, at: int, path: Path) -> list[str]:
+    """The strings of the constant database (CQDB) at ``at``, by id: its backward array
+    holds, for each id, where its record (id, size, the string and a NUL) stands."""
+    if data[at : at + 4] != b"CQDB":
+        raise ValueError(f"{path}: no string table where the header puts it")
+    count, backward = struct.unpack_from("<II", data, at + 16)
+    found: list[str] = []
+    for k, record in enumerate(struct.unpack_from(f"<{count}I", data, at + backward)):
+        number, size = struct.unpack_from("<II", data, at + record)
+        if number != k:
+            raise ValueError(f"{path}: string {k} is numbered {number}")
+        found.append(data[at + record + 8 : at + record + 7 + size].decode("utf-8"))
+    return found
