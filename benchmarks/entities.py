@@ -8,7 +8,9 @@ article's title and body for names with the shipped tagger and its rules, groupi
 into entities; one line shown: the update is measured, not the printing), each its own
 process with the machine's cores. For each: wall seconds, articles per second, the peak
 memory of its process tree (PSS, sampled every 0.5 s), and the entities stage's time as a
-share of ingest's (issue 14 asks at most +50%).
+share of ingest's (issue 14 asks at most +50%). It also lists the pairs of places the grouping
+joined as one place written two ways («سوريا / سورية», «الولايات المتحدة / … الأمريكية»), for
+reading: a wrong join is two places made one.
 
 Data: SaudiNewsNet (https://github.com/parallelfold/SaudiNewsNet, the daily zips under data/)
 in ../shared/data/saudinewsnet/. Prints a table and writes benchmarks/results/entities.json.
@@ -23,7 +25,11 @@ import platform
 import sqlite3
 import sys
 import tempfile
+from collections import Counter, defaultdict
 from pathlib import Path
+
+from marsad.organize.entities import place_twins
+from marsad.store import SQLiteStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import _commit, command
@@ -48,6 +54,7 @@ def run(days: list[Path], tmp: Path) -> dict[str, object]:
             for table in ("articles", "entity_mentions", "entities")
         )
     return {
+        "place_pairs_joined": joined_places(db),
         "days": len(days),
         "articles": articles,
         "mentions": mentions,
@@ -56,6 +63,23 @@ def run(days: list[Path], tmp: Path) -> dict[str, object]:
         "entities_stage": entities,
         "share_of_ingest": round(float(entities["seconds"]) / float(ingest["seconds"]), 2),
     }
+
+
+def joined_places(db: Path) -> list[list[object]]:
+    """The pairs of places' keys the grouping joins as one place written two ways
+    (``organize.entities.place_twins``), with each key's mentions, most mentioned first: to
+    read for wrong joins."""
+    store = SQLiteStore(str(db))
+    try:
+        kinds: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in store.entities.key_counts():
+            kinds[row.key][row.kind] += row.mentions
+    finally:
+        store.close()
+    total = {key: sum(counts.values()) for key, counts in kinds.items()}
+    places = {key for key, counts in kinds.items() if counts.most_common(1)[0][0] == "LOC"}
+    pairs = sorted(place_twins(places), key=lambda p: (-total[p[0]] - total[p[1]], p))
+    return [[a, total[a], b, total[b]] for a, b in pairs]
 
 
 def main() -> None:
@@ -92,6 +116,11 @@ def main() -> None:
         for step in (ingest, stage):
             if step["status"] != "ok":
                 print(f"  status: {step['status']}")
+    largest = rows[-1]["place_pairs_joined"] if rows else []
+    assert isinstance(largest, list)
+    print(f"\nplaces joined as one place written two ways ({args.days[-1]} days): {len(largest)}")
+    for a, count_a, b, count_b in largest:
+        print(f"  {a} ({count_a})  =  {b} ({count_b})")
     result = {
         "commit": _commit(),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},

@@ -47,3 +47,36 @@ def test_grouping_does_not_depend_on_the_order_of_rows() -> None:
     rows = [("مصطفي الكاظمي", "PER", 9), ("الكاظمي", "PER", 4), ("وبغداد", "LOC", 1)]
     rows += [("بغداد", "LOC", 3)]
     assert groups(*rows) == groups(*reversed(rows))
+
+
+def test_a_place_written_with_ya_or_ta_marbuta_is_one_place() -> None:
+    found = groups(("سوريا", "LOC", 7), ("سوريه", "LOC", 12), ("ليبيه", "LOC", 2))
+    assert found["سوريا"] == found["سوريه"] == ("سوريه", "LOC")  # the form mentioned more
+    assert found["ليبيه"] == ("ليبيه", "LOC")  # no «ليبيا» to join
+
+
+def test_a_place_extended_by_its_own_adjective_is_one_place() -> None:
+    found = groups(
+        ("الولايات المتحده", "LOC", 30),
+        ("الولايات المتحده الامريكيه", "LOC", 6),
+        ("كوريا", "LOC", 4),
+        ("كوريا الشماليه", "LOC", 9),  # two words: another country
+        ("وزاره الخارجيه", "ORG", 5),
+        ("وزاره الخارجيه العراقيه", "ORG", 3),  # organizations: not joined
+    )
+    assert found["الولايات المتحده الامريكيه"] == ("الولايات المتحده", "LOC")
+    assert found["كوريا الشماليه"] == ("كوريا الشماليه", "LOC")
+    assert found["وزاره الخارجيه العراقيه"] == ("وزاره الخارجيه العراقيه", "ORG")
+
+
+def test_a_kind_of_place_or_a_part_of_one_is_not_joined() -> None:
+    found = groups(
+        ("شبه الجزيره", "LOC", 4),
+        ("شبه الجزيره العربيه", "LOC", 7),
+        ("شبه الجزيره الايطاليه", "LOC", 2),
+        ("ريف حلب", "LOC", 2),
+        ("ريف حلب الشرقي", "LOC", 2),
+    )
+    assert found["شبه الجزيره العربيه"] == ("شبه الجزيره العربيه", "LOC")
+    assert found["شبه الجزيره الايطاليه"] == ("شبه الجزيره الايطاليه", "LOC")
+    assert found["ريف حلب الشرقي"] == ("ريف حلب الشرقي", "LOC")

@@ -11,7 +11,12 @@ are grouped into entities:
    longer key when it holds at least two thirds of the mentions of all the
    longer keys ending that way (one «الكاظمي» in the news of a year is مصطفى الكاظمي; a
    surname shared by several well-known people stays an entity of its own);
-3. the entity's **kind** is the one most of its mentions were given (a tagger that once calls
+3. **a place written two ways or extended by its own adjective** — a place's key ending in «يا»
+   and the same ending in «ية» («سوريا», «سورية»), or a place's key of two words or more
+   followed by one adjective of relation («الولايات المتحدة الأميركية» after «الولايات
+   المتحدة»; not a direction, and not when the shorter place is extended in several ways:
+   «شبه الجزيرة العربية / الإيطالية») — is one place, keyed by the form mentioned more often;
+4. the entity's **kind** is the one most of its mentions were given (a tagger that once calls
    «بغداد» a person is outvoted), its **name** the written form given most often among those
    written in full (whose own key is the entity's: «تحسين الخفاجي», not «الخفاجي»).
 
@@ -29,11 +34,12 @@ from typing import Final
 from marsad.analyze.entities import entity_key
 from marsad.models import EntityGroup, KeyCount
 
-__all__ = ["entity_id", "group_keys"]
+__all__ = ["entity_id", "group_keys", "place_twins"]
 
 _CLITICS: Final = ("و", "ف", "ب", "ل", "ك")
 _DOMINANT: Final = 2 / 3
 _KIND_ORDER: Final = ("PER", "ORG", "LOC")
+_DIRECTIONS: Final = frozenset({"الشرقي", "الغربي", "الشمالي", "الجنوبي"})
 
 
 def entity_id(key: str) -> str:
@@ -70,6 +76,12 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
         best = max(longer, key=lambda k: (total[k], k))
         if total[best] >= _DOMINANT * sum(total[k] for k in longer):
             parent[short] = best
+    place = {key for key, kinds in by_key.items() if _kind(kinds) == "LOC"}
+    for key, other in sorted(place_twins(place)):  # 3. a place written two ways
+        a, b = _root(parent, key), _root(parent, other)
+        if a != b:
+            keep, gone = sorted((a, b), key=lambda k: (-total[k], k))
+            parent[gone] = keep
     members: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         members[_root(parent, key)].append(key)
@@ -95,6 +107,31 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
         )
     groups.sort(key=lambda g: (-g.mentions, g.key))
     return groups
+
+
+def place_twins(places: set[str]) -> set[tuple[str, str]]:
+    """Pairs of places' keys that name one place: «سوريا» / «سوريه» (keys are folded: «ة» is
+    «ه»), and «الولايات المتحده» / «الولايات المتحده الامريكيه» — when the shorter place is
+    extended so in one way only («شبه الجزيره» is followed by «العربيه», «الايطاليه»…: a kind
+    of place, not one) and not by a direction («ريف حلب الشرقي» is a part of it)."""
+    found = set()
+    extended: dict[str, list[str]] = defaultdict(list)
+    for key in places:
+        if key.endswith("يه") and key[:-1] + "ا" in places:
+            found.add((key[:-1] + "ا", key))
+        words = key.split()
+        last = words[-1] if len(words) >= 3 else ""
+        if (
+            last.startswith("ال")
+            and last.endswith(("يه", "ي"))
+            and len(last) > 4
+            and last.removesuffix("ه") not in _DIRECTIONS
+        ):
+            extended[" ".join(words[:-1])].append(key)
+    for shorter, longer in extended.items():
+        if shorter in places and len(longer) == 1:
+            found.add((shorter, longer[0]))
+    return found
 
 
 def _kind(kinds: Mapping[str, int]) -> str:
