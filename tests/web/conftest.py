@@ -43,5 +43,7 @@ def hostile_id(client: TestClient) -> str:
 
 @pytest.fixture
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(load_settings(db=str(web_db)))) as found:
+    with TestClient(
+        create_app(load_settings(db=str(web_db))), base_url="http://127.0.0.1"
+    ) as found:
         yield found

@@ -34,7 +34,8 @@ def make_client(tmp_path: Path) -> Iterator[Client]:
     opened: list[TestClient] = []
 
     def make(host: str = "127.0.0.1", **settings: Any) -> TestClient:
-        client = TestClient(create_app(load_settings(db=str(db), **settings), host))
+        app = create_app(load_settings(db=str(db), **settings), host)
+        client = TestClient(app, base_url=f"http://{host if host != '::1' else '[::1]'}")
         opened.append(client)
         return client
 
@@ -154,3 +155,21 @@ def test_web_writes_show_on_the_front_page_at_once(make_client: Client) -> None:
     front = client.get("/").text
     assert "1 تقرير ·" in front
     assert "العراق يعلن بدء المفاوضات" in front
+
+
+def test_web_loopback_server_answers_only_loopback_names(make_client: Client) -> None:
+    client = make_client()
+    # DNS rebinding: another site's name pointed at 127.0.0.1, its page posting to it
+    rebound = {"Host": "attacker.example:8000", "Origin": "http://attacker.example:8000"}
+    answer = client.post("/api/articles", json={"title": "t", "text": "x"}, headers=rebound)
+    assert answer.status_code == 400 and "localhost" in answer.json()["error"]
+    assert client.get("/", headers={"Host": "attacker.example"}).status_code == 400
+    assert _stored(client) == 0
+    for name in ("localhost:8000", "127.0.0.1", "[::1]:8000", "LOCALHOST"):
+        assert client.get("/api/stories", headers={"Host": name}).status_code == 200, name
+    assert client.get("/api/stories", headers={"Host": "[::1"}).status_code == 400
+
+
+def test_web_server_beyond_loopback_answers_any_name(make_client: Client) -> None:
+    client = make_client(host="0.0.0.0", api_token="s3cret")
+    assert client.get("/api/stories", headers={"Host": "news.example.org"}).status_code == 200

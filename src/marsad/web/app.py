@@ -14,6 +14,7 @@ import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Final
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -50,9 +51,19 @@ def from_environment() -> FastAPI:
     return create_app(load_settings(), os.environ.get("MARSAD_SERVE_HOST", "127.0.0.1"))
 
 
+def loopback_name(header: str) -> bool:
+    """Whether a Host header names this machine's loopback («localhost:8000», «[::1]:8000»)."""
+    try:
+        name = urlsplit(f"//{header}").hostname
+    except ValueError:
+        return False
+    return name is not None and name in writes.LOOPBACK
+
+
 def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     """The application for the database of ``settings`` (which must exist), served on
-    ``host`` (writes without a token are refused beyond loopback: ``writes.authorize``)."""
+    ``host`` (writes without a token are refused beyond loopback: ``writes.authorize``; a
+    server on loopback answers only requests addressed to a loopback name)."""
     app = FastAPI(
         title="Marsad",
         version=__version__,
@@ -70,7 +81,12 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     async def secure(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
+        if host in writes.LOOPBACK and not loopback_name(request.headers.get("host", "")):
+            # a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding)
+            # reaches a loopback server under its own name: refuse it before anything runs
+            response = answer(request, 400, "this server answers to localhost and 127.0.0.1 only")
+        else:
+            response = await call_next(request)
         docs = request.url.path in ("/docs", "/redoc")
         response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
         response.headers.update(HEADERS)
