@@ -42,7 +42,7 @@ from marsad.models import (
 from marsad.organize.summaries import Report, SummarySentence, summarize
 from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
-from marsad.store.records import EventReports, OutletLink
+from marsad.store.records import ArticleFilters, EventReports, OutletLink
 
 __all__ = ["MAX_WORDS", "EntityProfile", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
@@ -107,6 +107,15 @@ class Marsad:
         limit: int | None = None,
     ) -> list[Article]:
         return self.store.articles(source=source, since=since, lang=lang, limit=limit)
+
+    def article_page(
+        self,
+        limit: int,
+        after: tuple[str, str] | None = None,
+        filters: ArticleFilters | None = None,
+    ) -> list[Article]:
+        """A page of articles, newest first, after the one whose (day, id) is ``after``."""
+        return self.store.article_page(limit, after, filters)
 
     def article(self, ref: str) -> Article:
         """An article by id, or by a unique prefix of at least ``MIN_PREFIX`` characters."""

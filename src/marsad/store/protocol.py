@@ -38,6 +38,7 @@ from marsad.store.fts import SearchQuery
 from marsad.store.records import (
     Added,
     ArticleDates,
+    ArticleFilters,
     Centroids,
     EventInput,
     EventReports,
@@ -261,6 +262,12 @@ class Store(Protocol):
         since: str | None = None,
         lang: str | None = None,
         limit: int | None = None,
+    ) -> list[Article]: ...
+    def article_page(
+        self,
+        limit: int,
+        after: tuple[str, str] | None = None,
+        filters: ArticleFilters | None = None,
     ) -> list[Article]: ...
     def search(self, fts_query: str, limit: int = 20) -> list[Scored]: ...
     def outlet_articles(self, query: SearchQuery, limit: int = 20) -> list[str]: ...

@@ -24,6 +24,17 @@ Templates = dict[str, set[int]]  # outlet -> its template fingerprints (unsigned
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFilters:
+    """What a page of articles keeps (``Store.article_page``): days as ISO strings, an outlet
+    (or source) and a language code, each None for any."""
+
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDocument:
     """A raw document as stored, with its id (its content hash)."""
 

@@ -21,7 +21,8 @@ from marsad.store.entities import EntityTables
 from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.fts import SearchQuery, outlet_matches
-from marsad.store.records import Added, Scored, StoredDocument
+from marsad.store.inlists import in_lists
+from marsad.store.records import Added, ArticleFilters, Scored, StoredDocument
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
 from marsad.store.reuse_templates import TemplateTables
@@ -247,6 +248,42 @@ class SQLiteStore:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [article_from_row(r) for r in self.db.execute(sql, args)]
+
+    def article_page(
+        self,
+        limit: int,
+        after: tuple[str, str] | None = None,
+        filters: ArticleFilters | None = None,
+    ) -> list[Article]:
+        """Up to ``limit`` articles, newest first (published, else crawled, then id, both
+        descending), after the article whose key is ``after``: one page read by its key, not
+        the table (the ids first, then their rows)."""
+        f = filters or ArticleFilters()
+        key = "coalesce(nullif(published, ''), crawled, '')"
+        where, args = [], []
+        if after is not None:
+            where.append(f"({key}, id) < (?, ?)")
+            args += list(after)
+        for bound, sign in ((f.since, ">="), (f.until, "<=")):
+            if bound is not None:  # a day, month or year compares with as much of the bound
+                where.append(
+                    f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))"
+                )
+                args.append(bound)
+        if f.outlet is not None:
+            where.append("(outlet = ? OR source = ?)")
+            args += [f.outlet, f.outlet]
+        if f.lang is not None:
+            where.append("lang = ?")
+            args.append(f.lang)
+        sql = f"SELECT id FROM articles {'WHERE ' + ' AND '.join(where) if where else ''} "
+        sql += f"ORDER BY {key} DESC, id DESC LIMIT ?"
+        ids = [row[0] for row in self.db.execute(sql, [*args, limit])]
+        rows: dict[str, tuple[object, ...]] = {}
+        for run, marks in in_lists(ids):
+            sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
+            rows.update((r[0], r) for r in self.db.execute(sql, run))
+        return [article_from_row(rows[i]) for i in ids if i in rows]
 
     def search(self, fts_query: str, limit: int = 20) -> list[Scored]:
         """Articles matching an FTS5 query (``fts.parse_query(...).match``), best first."""

@@ -24,6 +24,7 @@ from marsad.shapes import (
     storyline_dict,
     when,
 )
+from marsad.store.records import ArticleFilters
 from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, decoded, encoded, page, story_key
 from marsad.web.state import opened
 
@@ -151,18 +152,15 @@ def articles(
     lang: Annotated[str | None, Query(description="ISO 639-1 code: ar, en, …")] = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
+    after = decoded(cursor, 2) if cursor else None
+    filters = ArticleFilters(since, until, outlet, lang)
     with opened(request) as marsad:
-        found = [
-            a
-            for a in marsad.articles(lang=lang)
-            if _in_range(_article_day(a), since, until)
-            and (outlet is None or outlet in (a.outlet, a.source))
-        ]
-    shown = page(found, _article_key, cursor, limit, descending=True)
+        found = marsad.article_page(limit + 1, (after[0], after[1]) if after else None, filters)
+    shown = found[:limit]
     return {
         "sort": "published (else crawled) descending, then id descending",
-        "items": [article_dict(a) for a in shown.items],
-        "next": shown.next,
+        "items": [article_dict(a) for a in shown],
+        "next": encoded(_article_key(shown[-1])) if len(found) > limit else None,
     }
 
 
