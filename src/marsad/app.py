@@ -42,7 +42,7 @@ from marsad.models import (
 from marsad.organize.summaries import Report, SummarySentence, summarize
 from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
-from marsad.store.records import ArticleFilters, EventReports, OutletLink
+from marsad.store.records import ArticleFilters, EventFilters, EventReports, OutletLink
 
 __all__ = ["MAX_WORDS", "EntityProfile", "Marsad", "SearchHit", "SearchQuery", "parse_query"]
 
@@ -292,6 +292,16 @@ class Marsad:
     def events(self, storyline: str | None = None) -> list[Event]:
         """Every event (of ``storyline``, when given), in date order."""
         return self.store.events.events(storyline)
+
+    def event_page(
+        self,
+        limit: int,
+        after: tuple[str, str] | None = None,
+        filters: EventFilters | None = None,
+    ) -> list[Event]:
+        """A page of events in date order (undated first), after the one whose (day, id) is
+        ``after``."""
+        return self.store.events.page(limit, after, filters)
 
     def events_of(self, storylines: Sequence[str]) -> dict[str, list[Event]]:
         """The events of each of these storylines, in date order."""

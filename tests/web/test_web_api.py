@@ -138,3 +138,23 @@ def test_web_api_entities_by_events_paged_and_by_name(client: TestClient) -> Non
     one = client.get("/api/entities/الكاظمي").json()
     assert one["name"] == "مصطفى الكاظمي" and one["event_list"]
     assert client.get(f"/api/entities/{one['id']}").json()["id"] == one["id"]
+
+
+def test_web_api_event_pages_and_filters_match_the_whole_list(client: TestClient) -> None:
+    whole = client.get(f"/api/events?limit={MAX_PAGE}").json()["items"]
+    keys = [(e["date"] or e["first_seen"] or "", e["id"]) for e in whole]
+    assert keys == sorted(keys) and len(whole) >= 5
+    assert [e["id"] for e in _all(client, "/api/events", 1)] == [e["id"] for e in whole]
+    outlet = whole[0]["outlets"][0]
+    named = _all(client, f"/api/events?outlet={outlet}", 1)
+    assert [e["id"] for e in named] == [e["id"] for e in whole if outlet in e["outlets"]]
+    dated = sorted(k for k, _ in keys if k)
+    day = dated[len(dated) // 2][:10]
+    since = _all(client, f"/api/events?since={day}", 2)
+    assert [e["id"] for e in since] == [
+        e["id"] for (k, _), e in zip(keys, whole, strict=True) if k[:10] >= day
+    ]
+    until = _all(client, f"/api/events?until={day}", 2)
+    assert [e["id"] for e in until] == [
+        e["id"] for (k, _), e in zip(keys, whole, strict=True) if k and k[:10] <= day
+    ]

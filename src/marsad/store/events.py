@@ -11,7 +11,14 @@ from marsad.errors import NotFoundError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
-from marsad.store.records import Centroids, EventReports, ReportRef, Sizes, TermsRow
+from marsad.store.records import (
+    Centroids,
+    EventFilters,
+    EventReports,
+    ReportRef,
+    Sizes,
+    TermsRow,
+)
 from marsad.store.transaction import Transaction
 
 _EVENT_COLUMNS = (
@@ -154,6 +161,33 @@ class EventTables:
             args,
         )
         return [_event(row) for row in rows]
+
+    def page(
+        self, limit: int, after: tuple[str, str] | None = None, filters: EventFilters | None = None
+    ) -> list[Event]:
+        """Up to ``limit`` events in date order (their date, else the day first reported, then
+        id; undated first), after the event whose key is ``after``: one page read by its key."""
+        f = filters or EventFilters()
+        key = "coalesce(date, first_seen, '')"
+        where, args = [], []
+        if after is not None:
+            where.append(f"({key}, id) > (?, ?)")
+            args += list(after)
+        for bound, sign in ((f.since, ">="), (f.until, "<=")):
+            if bound is not None:  # a day, month or year compares with as much of the bound
+                where.append(
+                    f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))"
+                )
+                args.append(bound)
+        if f.outlet is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(outlets) WHERE value = ?)")
+            args.append(f.outlet)
+        if f.storyline is not None:
+            where.append("storyline = ?")
+            args.append(f.storyline)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events "
+        sql += f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {key}, id LIMIT ?"
+        return [_event(row) for row in self.db.execute(sql, [*args, limit])]
 
     def of_storylines(self, storylines: Iterable[str]) -> list[Event]:
         """The events of these storylines."""

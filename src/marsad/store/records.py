@@ -35,6 +35,17 @@ class ArticleFilters:
 
 
 @dataclass(frozen=True, slots=True)
+class EventFilters:
+    """What a page of events keeps (``EventStore.page``): days as ISO strings, an outlet that
+    reported it, a storyline id, each None for any."""
+
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    storyline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDocument:
     """A raw document as stored, with its id (its content hash)."""
 

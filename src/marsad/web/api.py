@@ -24,7 +24,7 @@ from marsad.shapes import (
     storyline_dict,
     when,
 )
-from marsad.store.records import ArticleFilters
+from marsad.store.records import ArticleFilters, EventFilters
 from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, decoded, encoded, page, story_key
 from marsad.web.state import opened
 
@@ -36,18 +36,6 @@ Cursor = Annotated[str | None, Query(description="the `next` of the page before"
 Since = Annotated[str | None, Query(description="from this day on (YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(description="up to this day (YYYY-MM-DD)")]
 Outlet = Annotated[str | None, Query(description="only reports of this outlet (or source)")]
-
-
-def _in_range(value: str | None, since: str | None, until: str | None) -> bool:
-    """Whether an ISO day (or month, or year) falls between two days; unknown never does
-    when a bound is given."""
-    if since is None and until is None:
-        return True
-    if not value:
-        return False
-    return (since is None or value[:10] >= since[: len(value)]) and (
-        until is None or value[:10] <= until[: len(value)]
-    )
 
 
 def _article_day(a: Article) -> str:
@@ -115,17 +103,15 @@ def events(
     story: Annotated[str | None, Query(description="only this storyline's events")] = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
+    after = decoded(cursor, 2) if cursor else None
+    filters = EventFilters(since, until, outlet, story)
     with opened(request) as marsad:
-        found = [
-            e
-            for e in marsad.events(storyline=story)
-            if _in_range(when(e), since, until) and (outlet is None or outlet in e.outlets)
-        ]
-    shown = page(found, _event_key, cursor, limit)
+        found = marsad.event_page(limit + 1, (after[0], after[1]) if after else None, filters)
+    shown = found[:limit]
     return {
         "sort": "date (else first reported) ascending, then id",
-        "items": [event_dict(e) for e in shown.items],
-        "next": shown.next,
+        "items": [event_dict(e) for e in shown],
+        "next": encoded(_event_key(shown[-1])) if len(found) > limit else None,
     }
 
 
