@@ -11,6 +11,7 @@ from marsad.errors import NotFoundError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
+from marsad.store.keyset import after_key, day_range
 from marsad.store.records import (
     Centroids,
     EventFilters,
@@ -169,16 +170,9 @@ class EventTables:
         id; undated first), after the event whose key is ``after``: one page read by its key."""
         f = filters or EventFilters()
         key = "coalesce(date, first_seen, '')"
-        where, args = [], []
-        if after is not None:
-            where.append(f"({key}, id) > (?, ?)")
-            args += list(after)
-        for bound, sign in ((f.since, ">="), (f.until, "<=")):
-            if bound is not None:  # a day, month or year compares with as much of the bound
-                where.append(
-                    f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))"
-                )
-                args.append(bound)
+        where, args = after_key(key, after, descending=False)
+        bounds, values = day_range(key, f.since, f.until)
+        where, args = where + bounds, args + values
         if f.outlet is not None:
             where.append("EXISTS (SELECT 1 FROM json_each(outlets) WHERE value = ?)")
             args.append(f.outlet)

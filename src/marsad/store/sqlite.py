@@ -22,6 +22,7 @@ from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.fts import SearchQuery, outlet_matches
 from marsad.store.inlists import in_lists
+from marsad.store.keyset import after_key, day_range
 from marsad.store.records import Added, ArticleFilters, Scored, StoredDocument
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
@@ -260,16 +261,9 @@ class SQLiteStore:
         the table (the ids first, then their rows)."""
         f = filters or ArticleFilters()
         key = "coalesce(nullif(published, ''), crawled, '')"
-        where, args = [], []
-        if after is not None:
-            where.append(f"({key}, id) < (?, ?)")
-            args += list(after)
-        for bound, sign in ((f.since, ">="), (f.until, "<=")):
-            if bound is not None:  # a day, month or year compares with as much of the bound
-                where.append(
-                    f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))"
-                )
-                args.append(bound)
+        where, args = after_key(key, after, descending=True)
+        bounds, values = day_range(key, f.since, f.until)
+        where, args = where + bounds, args + values
         if f.outlet is not None:
             where.append("(outlet = ? OR source = ?)")
             args += [f.outlet, f.outlet]

@@ -1,0 +1,28 @@
+"""What a page read by its key asks of SQL: to start after the last item's key, and to keep the
+items whose day falls between two days (``web/api.py``'s lists)."""
+
+from __future__ import annotations
+
+__all__ = ["Conditions", "after_key", "day_range"]
+
+Conditions = tuple[list[str], list[str]]
+"""SQL conditions (ANDed) and the values they bind, in order."""
+
+
+def after_key(key: str, after: tuple[str, str] | None, descending: bool) -> Conditions:
+    """Rows after the one whose (``key``, id) is ``after``, in the page's order."""
+    if after is None:
+        return [], []
+    return [f"({key}, id) {'<' if descending else '>'} (?, ?)"], list(after)
+
+
+def day_range(key: str, since: str | None, until: str | None) -> Conditions:
+    """Rows whose ``key`` (an ISO day, month or year, or a timestamp) falls between two ISO
+    days: a month or a year is compared with as much of the bound, and a row without a day
+    is kept only when no bound is given."""
+    where, args = [], []
+    for bound, sign in ((since, ">="), (until, "<=")):
+        if bound is not None:
+            where.append(f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))")
+            args.append(bound)
+    return where, args
