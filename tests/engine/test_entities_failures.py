@@ -60,3 +60,12 @@ def test_update_entities_records_the_failure_and_empties_the_queue(
         assert marsad.entity_count() > 0  # the readable article still gave its names
         again = marsad.update_entities()
         assert again.read == 0 and again.failed == 0
+        marsad.store.entities.restart()  # a new model reads everything again, failures too
+        assert not [r for r in marsad.rejected() if r.reason == RejectReason.NO_ENTITIES]
+
+
+def test_a_batch_where_every_article_fails_is_the_stages_error(failing_tagger: None) -> None:
+    texts = [TitledText("a", None, BAD), TitledText("b", None, BAD)]
+    with pytest.raises(RuntimeError, match="all 2 articles"):
+        stage.read_texts(texts)
+    assert stage.read_texts(texts[:1]).failed[0][0] == "a"  # one article alone: set aside

@@ -60,12 +60,15 @@ def test_a_place_extended_by_its_own_adjective_is_one_place() -> None:
         ("الولايات المتحده", "LOC", 30),
         ("الولايات المتحده الامريكيه", "LOC", 6),
         ("كوريا", "LOC", 4),
-        ("كوريا الشماليه", "LOC", 9),  # two words: another country
+        ("كوريا الشماليه", "LOC", 9),  # a direction: another country
+        ("غينيا", "LOC", 3),
+        ("غينيا الاستوائيه", "LOC", 2),  # two words: another country
         ("وزاره الخارجيه", "ORG", 5),
         ("وزاره الخارجيه العراقيه", "ORG", 3),  # organizations: not joined
     )
     assert found["الولايات المتحده الامريكيه"] == ("الولايات المتحده", "LOC")
     assert found["كوريا الشماليه"] == ("كوريا الشماليه", "LOC")
+    assert found["غينيا الاستوائيه"] == ("غينيا الاستوائيه", "LOC")
     assert found["وزاره الخارجيه العراقيه"] == ("وزاره الخارجيه العراقيه", "ORG")
 
 

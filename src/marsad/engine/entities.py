@@ -73,7 +73,9 @@ class Read:
 def read_texts(texts: Sequence[TitledText]) -> Read:
     """The entity mentions and quotes of ``texts`` (pure: runs anywhere, in any process),
     tagged together. When the batch fails, each article is read alone, so that one article
-    that cannot be read is set aside (``Read.failed``) and does not stop the others."""
+    that cannot be read is set aside (``Read.failed``) and does not stop the others; when
+    every article of a batch fails, the fault is not theirs and is raised."""
+    default_tagger()  # a model that cannot be loaded is the stage's error, not an article's
     try:
         return _read_batch(texts)
     except Exception:  # which article failed is found below, one by one
@@ -88,6 +90,11 @@ def read_texts(texts: Sequence[TitledText]) -> Read:
             continue
         found.mentions += alone.mentions
         found.quotes += alone.quotes
+    if len(found.failed) == len(texts):
+        raise RuntimeError(
+            f"the entities stage failed on all {len(texts)} articles of a batch; the last: "
+            f"{found.failed[-1][1]}"
+        )
     return found
 
 

@@ -19,6 +19,7 @@ from marsad.models import (
     EntityRole,
     KeyCount,
     QuoteRow,
+    RejectReason,
 )
 from marsad.store.inlists import in_lists
 from marsad.store.records import TitledText
@@ -86,10 +87,14 @@ class EntityTables:
             )
 
     def restart(self) -> None:
-        """Forget every mention and entity and queue every article again."""
+        """Forget every mention and entity (and the articles the stage failed on) and queue
+        every article again."""
         with Transaction(self.db):
             for table in ("entity_mentions", "quotes", "entities", "entity_keys", "entities_queue"):
                 self.db.execute(f"DELETE FROM {table}")
+            self.db.execute(
+                "DELETE FROM rejections WHERE reason = ?", (RejectReason.NO_ENTITIES.value,)
+            )
             self.db.execute("INSERT INTO entities_queue SELECT id FROM articles")
 
     def state(self, key: str) -> str | None:

@@ -169,7 +169,7 @@ class EventTables:
         """Up to ``limit`` events in date order (their date, else the day first reported, then
         id; undated first), after the event whose key is ``after``: one page read by its key."""
         f = filters or EventFilters()
-        key = "coalesce(date, first_seen, '')"
+        key = "coalesce(nullif(date, ''), nullif(first_seen, ''), '')"
         where, args = after_key(key, after, descending=False)
         bounds, values = day_range(key, f.since, f.until)
         where, args = where + bounds, args + values

@@ -260,14 +260,14 @@ class SQLiteStore:
         descending), after the article whose key is ``after``: one page read by its key, not
         the table (the ids first, then their rows)."""
         f = filters or ArticleFilters()
-        key = "coalesce(nullif(published, ''), crawled, '')"
+        key = "coalesce(nullif(published, ''), nullif(crawled, ''), '')"
         where, args = after_key(key, after, descending=True)
         bounds, values = day_range(key, f.since, f.until)
         where, args = where + bounds, args + values
         if f.outlet is not None:
             where.append("(outlet = ? OR source = ?)")
             args += [f.outlet, f.outlet]
-        if f.lang is not None:
+        if f.lang:  # an empty ?lang= is any language, as before
             where.append("lang = ?")
             args.append(f.lang)
         sql = f"SELECT id FROM articles {'WHERE ' + ' AND '.join(where) if where else ''} "

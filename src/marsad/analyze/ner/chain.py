@@ -56,6 +56,8 @@ class LinearChain:
             data[start : start + count * _FEATURE.size]
         ):
             (states if kind == 0 else transitions)[source, target] = weight
+        if len(labels) > 255:
+            raise ValueError(f"{path}: {len(labels)} labels; decoding keeps them in a byte")
         attributes = {name: k for k, name in enumerate(names)}
         return cls(tuple(labels), attributes, states, transitions)
 
@@ -84,12 +86,14 @@ class LinearChain:
         # longest first, so the sentences still going at a position are the first ``live``
         order = np.argsort(-sizes, kind="stable")
         ranked = sizes[order]
-        starts = (np.cumsum(sizes) - sizes)[order]
+        starts = (np.cumsum(sizes) - sizes)[order]  # where each ranked sentence's tokens start
         longest = int(ranked[0])
         alive = np.searchsorted(-ranked, -np.arange(longest), side="left")  # per position
         started = int(alive[0])  # sentences with a token
         best = scores[starts[:started]].copy()
-        back = np.zeros((longest, started, len(self.labels)), dtype=np.intp)
+        # the best previous label of each label, per position: live sentences x labels, one
+        # byte each (the memory of the tokens, not of the longest sentence times the count)
+        back: list[np.ndarray] = []
         ends = np.zeros((started, len(self.labels)))
         for t in range(1, longest):
             live = int(alive[t])
@@ -97,22 +101,24 @@ class LinearChain:
             if live < done:  # these sentences ended at t - 1
                 ends[live:done] = best[live:done]
             paths = best[:live, :, None] + self.transitions[None, :, :]  # sentence, from, to
-            back[t, :live] = paths.argmax(axis=1)
+            back.append(paths.argmax(axis=1).astype(np.uint8))
             best = paths.max(axis=1)
             best += scores[starts[:live] + t]
         ends[: int(alive[longest - 1])] = best
         label = ends.argmax(axis=1)
-        found = np.zeros((count, longest), dtype=np.intp)
+        found = np.zeros(len(scores), dtype=np.uint8)  # each token's label, in token order
         for t in range(longest - 1, -1, -1):
             live = int(alive[t])
-            found[:live, t] = label[:live]
+            found[starts[:live] + t] = label[:live]
             if t:
-                label[:live] = back[t, np.arange(live), label[:live]]
+                label[:live] = back[t - 1][np.arange(live), label[:live]]
         names = self.labels
-        paths_of = [[names[k] for k in found[r, : ranked[r]]] for r in range(count)]
-        result: list[list[str]] = [[] for _ in lengths]
-        for r, sentence in enumerate(order.tolist()):
-            result[sentence] = paths_of[r]
+        labels = [names[k] for k in found.tolist()]
+        result: list[list[str]] = []
+        position = 0
+        for size in lengths:
+            result.append(labels[position : position + size])
+            position += size
         return result
 
 

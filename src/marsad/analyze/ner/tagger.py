@@ -225,7 +225,8 @@ class Tagger:
         if missing:
             find, zero = self._rows.get, len(self._rows)
             added = np.empty((len(missing), 1 + len(OFFSETS), 2 * self._labels))
-            for k, token in enumerate(self.features.fresh(missing)):
+            tokens = self.features.fresh(missing)
+            for k, token in enumerate(tokens):
                 rows: list[int] = []
                 bounds: list[int] = []
                 for group in (token.own, *(token.seen[o] for o in OFFSETS)):
@@ -235,11 +236,12 @@ class Tagger:
                 sums = np.add.reduceat(self._weights[rows], bounds, axis=0)
                 sums[np.diff([*bounds, len(rows) - 1]) == 0] = 0.0  # empty groups
                 added[k] = sums
-                self._norms.append(token.norm)
-                self._keys.append(token.key)
+            # all four together, once every row is computed: a failure leaves the memo whole
             start = len(memo)
-            memo.update((word, start + k) for k, word in enumerate(missing))
             self._table = np.concatenate([self._table, added])
+            self._norms += [t.norm for t in tokens]
+            self._keys += [t.key for t in tokens]
+            memo.update((word, start + k) for k, word in enumerate(missing))
         return np.fromiter((memo[w] for w in words), dtype=np.intp, count=len(words))
 
     def _shared(self, rows: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
