@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from marsad.analyze.entities import entity_key
-from marsad.arabic import stems
+from marsad.arabic import StemFinder, stems
 from marsad.config import Settings, load_settings
 from marsad.engine.entities import EntityReport, has_entities, update_entities
 from marsad.engine.grouping import largest_groups, update_groups
@@ -139,7 +139,7 @@ class Marsad:
         A repeated word is searched once and only the first ``MAX_WORDS`` words are searched
         (``parse_query`` says what was left out)."""
         query = parse_query(text)
-        words = " ".join(query.words)
+        words = StemFinder(stems(" ".join(query.words)))
         hits = [
             SearchHit(article, 0.0, _snippet(article, words), "outlet")
             for article in map(self.store.article, self.store.outlet_articles(query, limit))
@@ -382,12 +382,12 @@ def _must_exist(path: Path) -> None:
         )
 
 
-def _snippet(article: Article, text: str, width: int = 240) -> str:
-    """The first paragraph holding a query word (compared normalized), shown in the original."""
-    wanted = set(stems(text))
+def _snippet(article: Article, finder: StemFinder, width: int = 240) -> str:
+    """The first paragraph holding a query word (``finder``: their stems), shown in the
+    original."""
     for start, end in article.paragraphs:
         paragraph = article.body[start:end]
-        if wanted & set(stems(paragraph)):
+        if finder.holds(paragraph):
             return paragraph if len(paragraph) <= width else _cut(paragraph, width)
     return (article.title or article.body[:width]).strip()
 

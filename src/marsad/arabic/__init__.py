@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from marsad.arabic.months import MONTHS, WEEKDAYS, month_number, weekday_number
 from marsad.arabic.normalize import normalize
-from marsad.arabic.stem import stem_tokens, stems
+from marsad.arabic.stem import StemFinder, stem_tokens, stems
 from marsad.arabic.stopwords import STOPWORDS
 from marsad.arabic.tokenize import tokens
 from marsad.arabic.translit import name_key
@@ -20,6 +20,7 @@ __all__ = [
     "MONTHS",
     "STOPWORDS",
     "WEEKDAYS",
+    "StemFinder",
     "month_number",
     "name_key",
     "normalize",

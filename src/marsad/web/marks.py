@@ -6,12 +6,13 @@ article ever reaches the page as markup. Offsets index the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from marsad.arabic import normalize, stem_tokens, stems, tokens
+from marsad.arabic import StemFinder, normalize, stems, tokens
 from marsad.models import ReuseLink
 
 # A word as ``arabic.tokens`` finds it after normalizing: letters and digits, with the marks and
@@ -68,16 +69,24 @@ def matches(text: str, query: str) -> list[Piece]:
     >>> [p.mark for p in matches("قال الرَّئيس الأميركي", "الأمريكي")]
     [None, 'match']
     """
-    wanted = set(stems(query))
-    if not wanted:
+    finder = _finder(query)
+    wanted = finder.wanted
+    normalized = normalize(text)
+    if not wanted or not finder.may_hold(normalized):
         return [Piece(text)] if text else []
     words = list(_WORD.finditer(text))
-    found = tokens(normalize(text))
+    found = tokens(normalized)
     if len(found) != len(words):  # normalizing joined or split a word: stem word by word
         found = [next(iter(tokens(normalize(m.group()))), "") for m in words]
     spans = [
         (m.start(), m.end(), "match")
-        for m, stem in zip(words, stem_tokens(found), strict=True)
-        if stem in wanted
+        for m, hit in zip(words, finder.found(found), strict=True)
+        if hit
     ]
     return pieces(text, spans)
+
+
+@functools.lru_cache(maxsize=64)
+def _finder(query: str) -> StemFinder:
+    """The stems of a query, once for the many texts a page marks with it."""
+    return StemFinder(stems(query))
