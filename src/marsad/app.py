@@ -22,7 +22,7 @@ from marsad.engine.grouping import largest_groups, update_groups
 from marsad.engine.linking import LinkReport, StepProgress, update_reuse
 from marsad.engine.local import IngestReport, Progress, ingest
 from marsad.engine.organizing import EventReport, update_events
-from marsad.engine.summaries import summary_reports
+from marsad.engine.summaries import event_summaries, summary_reports
 from marsad.errors import InputError, NotFoundError, StoreError
 from marsad.ingest import ReadOptions
 from marsad.link.groups import Member, group_links
@@ -39,7 +39,7 @@ from marsad.models import (
     ReuseLink,
     Storyline,
 )
-from marsad.organize.summaries import Report, SummarySentence, summarize
+from marsad.organize.summaries import Report, SummarySentence
 from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
 from marsad.store.records import ArticleFilters, EventFilters, EventReports, OutletLink
@@ -234,7 +234,7 @@ class Marsad:
         """A few sentences from the event's reports that tell it, each with its source
         (``organize.summaries``); copies count once; entities (when ``update_entities`` has
         read the reports) help the sentences cover who took part."""
-        return summarize(self.summary_reports(event))
+        return event_summaries(self.store, [event], self.article)[event.id]
 
     def event_entities(self, event: Event) -> list[tuple[Entity, int]]:
         """The entities the event's reports name, most mentioned in them first, with how many
@@ -248,11 +248,9 @@ class Marsad:
     def story_digest(self, storyline: str) -> list[tuple[Event, SummarySentence | None]]:
         """One line per event of a storyline, in date order: the first sentence of its
         summary (None when its reports give none)."""
-        found = []
-        for event in self.events(storyline=storyline):
-            summary = self.event_summary(event)
-            found.append((event, summary[0] if summary else None))
-        return found
+        events = self.events(storyline=storyline)
+        summaries = event_summaries(self.store, events, self.article)
+        return [(e, summaries[e.id][0] if summaries[e.id] else None) for e in events]
 
     def entity_profile(self, ref: str) -> EntityProfile:
         """The entity ``ref`` (see ``entity``) with its names, roles, events and storylines."""

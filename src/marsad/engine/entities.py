@@ -119,7 +119,12 @@ def _failure() -> str:
 
 def has_entities(store: Store) -> bool:
     """Whether entities were ever read into ``store`` (``update_entities`` ran on it)."""
-    return store.entities.state(_MODEL_KEY) is not None
+    return entities_model(store) is not None
+
+
+def entities_model(store: Store) -> str | None:
+    """The version of the model the store's entities were read with (None: never read)."""
+    return store.entities.state(_MODEL_KEY)
 
 
 def update_entities(

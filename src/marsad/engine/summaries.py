@@ -5,18 +5,29 @@ of the event one of which mostly holds the other (the reuse stage's exact and ne
 partial links with ``COPY_SHARE`` of one text inside the other), the shorter is marked a copy
 and read once. Entity mentions are spans of an article's title and body joined by a line; a
 report's spans are moved into its body.
+
+Summaries are kept once made (``event_summaries``), under a key of the event's reports, the
+entity model that read them and ``SUMMARY_VERSION``: an event that gains a report, or entities
+read again, is summarized again on its next view. A reader keeps what it made only when the
+write lock is free at once (``EventStore.keep_summaries``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 
-from marsad.models import Article
-from marsad.organize.summaries import Report
+from marsad.engine.entities import entities_model
+from marsad.models import Article, Event
+from marsad.organize.summaries import Report, SummarySentence, summarize
 from marsad.store import Store
+from marsad.store.records import SummaryRow
 
 COPY_SHARE = 0.8
 """A text this much inside another of its event is read once by a summary."""
+SUMMARY_VERSION = "1"
+"""Part of every kept summary's key: a change to how summaries are made changes it."""
 
 
 def summary_reports(store: Store, articles: Sequence[Article]) -> list[Report]:
@@ -36,3 +47,32 @@ def summary_reports(store: Store, articles: Sequence[Article]) -> list[Report]:
         )
         reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
     return reports
+
+
+def event_summaries(
+    store: Store, events: Sequence[Event], article: Callable[[str], Article]
+) -> dict[str, list[SummarySentence]]:
+    """The summary of each of ``events`` (by id): kept ones read, the others made from their
+    reports (``article`` reads one) and kept."""
+    model = entities_model(store) or ""
+    keys = {e.id: summary_key(e, model) for e in events}
+    kept = store.events.summaries(keys)
+    found: dict[str, list[SummarySentence]] = {}
+    made: list[SummaryRow] = []
+    for event in events:
+        row = kept.get(event.id)
+        if row is not None and row.key == keys[event.id]:
+            found[event.id] = [SummarySentence(*s) for s in json.loads(row.sentences)]
+            continue
+        reports = summary_reports(store, [article(a) for a in event.articles])
+        found[event.id] = summarize(reports)
+        sentences = [[s.text, s.article_id, s.outlet, s.start, s.end] for s in found[event.id]]
+        made.append(SummaryRow(event.id, keys[event.id], json.dumps(sentences, ensure_ascii=False)))
+    store.events.keep_summaries(made)
+    return found
+
+
+def summary_key(event: Event, model: str) -> str:
+    """What an event's summary is made from: its reports, the entity model, the method."""
+    text = "\n".join([SUMMARY_VERSION, model, *sorted(event.articles)])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

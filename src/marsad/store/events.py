@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from marsad.errors import NotFoundError
+from marsad.errors import NotFoundError, StoreLockedError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
@@ -18,6 +18,7 @@ from marsad.store.records import (
     EventReports,
     ReportRef,
     Sizes,
+    SummaryRow,
     TermsRow,
 )
 from marsad.store.transaction import Transaction
@@ -182,6 +183,38 @@ class EventTables:
         sql = f"SELECT {_EVENT_COLUMNS} FROM events "
         sql += f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {key}, id LIMIT ?"
         return [_event(row) for row in self.db.execute(sql, [*args, limit])]
+
+    def summaries(self, event_ids: Iterable[str]) -> dict[str, SummaryRow]:
+        """The kept summaries of these events (``engine.summaries``)."""
+        found: dict[str, SummaryRow] = {}
+        for chunk, marks in in_lists(sorted(set(event_ids))):
+            sql = (
+                f"SELECT event_id, key, sentences FROM event_summaries WHERE event_id IN ({marks})"
+            )
+            found.update((r[0], SummaryRow(r[0], r[1], r[2])) for r in self.db.execute(sql, chunk))
+        return found
+
+    def keep_summaries(self, rows: Sequence[SummaryRow]) -> bool:
+        """Keep ``rows`` when the write lock is free now; False (nothing kept) when another
+        writer holds it: a reader does not wait for an ingest to keep what it can make again."""
+        if not rows:
+            return True
+        waits = float(getattr(self.db, "busy_timeout", 0.0))
+        setattr(self.db, "busy_timeout", 0.0)  # noqa: B010 - a plain sqlite3 connection has none
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            with Transaction(self.db):
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO event_summaries (event_id, key, sentences) "
+                    "VALUES (?, ?, ?)",
+                    [(r.event_id, r.key, r.sentences) for r in rows],
+                )
+        except StoreLockedError:
+            return False
+        finally:
+            setattr(self.db, "busy_timeout", waits)  # noqa: B010
+            self.db.execute(f"PRAGMA busy_timeout = {int(waits * 1000)}")
+        return True
 
     def of_storylines(self, storylines: Iterable[str]) -> list[Event]:
         """The events of these storylines."""

@@ -46,6 +46,16 @@ class EventFilters:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """An event's summary as kept: what it was made from (``key``) and its sentences as JSON
+    (``engine.summaries`` writes and reads them)."""
+
+    event_id: str
+    key: str
+    sentences: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoredDocument:
     """A raw document as stored, with its id (its content hash)."""
 

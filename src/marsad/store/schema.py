@@ -365,4 +365,15 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT OR IGNORE INTO entities_queue (article_id) VALUES (new.id);
     END;
     """,
+    # 16: issue 13. Event summaries, kept once made: a storyline page shows the first sentence
+    # of each of its events' summaries, and summarizing every event on every view was most of
+    # its time. ``key`` says what a summary was made from (its reports and the entity model);
+    # under another key it is made again.
+    """
+    CREATE TABLE IF NOT EXISTS event_summaries (
+        event_id  TEXT PRIMARY KEY,
+        key       TEXT NOT NULL,
+        sentences TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )

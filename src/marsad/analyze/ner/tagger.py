@@ -178,9 +178,10 @@ class Tagger:
             self._vote(documents, tags, rows, scores)
             tags = self._chains[1].decode(scores, lengths)
         found: list[list[list[str]]] = []
+        position = 0
         for document in documents:
-            found.append(tags[: len(document)])
-            tags = tags[len(document) :]
+            found.append(tags[position : position + len(document)])
+            position += len(document)
         return found
 
     def mentions(self, text: str, sentences: Sentences | None = None) -> list[Mention]:
