@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import HOSTILE_BODY, HOSTILE_TITLE, hostile_id
@@ -112,3 +113,20 @@ def test_web_pages_unknown_pages_are_404_pages(client: TestClient) -> None:
     assert got.status_code == 404
     assert '<html lang="ar" dir="rtl">' in got.text
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_web_pages_search_results_come_a_page_at_a_time(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import marsad.web.pages as pages
+
+    monkeypatch.setattr(pages, "SEARCH_PAGE", 1)
+    first = client.get("/search?q=الأمريكي").text
+    assert first.count('class="hit"') == 1 and 'rel="next"' in first
+    second = client.get("/search?q=الأمريكي&page=2").text
+    assert second.count('class="hit"') == 1 and 'start="2"' in second
+    assert re.findall(r'href="/articles/(\w+)"', first) != re.findall(
+        r'href="/articles/(\w+)"', second
+    )
+    assert client.get("/search?q=الأمريكي&page=0").status_code == 422
+    assert client.get(f"/search?q=x&page={pages.SEARCH_PAGES + 1}").status_code == 422

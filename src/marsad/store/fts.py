@@ -102,6 +102,31 @@ def _split_phrases(text: str) -> tuple[list[str], str]:
     return phrases, "".join(rest)
 
 
+_KNOWN: dict[tuple[str, int], list[str]] = {}
+
+
+def _known_names(db: sqlite3.Connection) -> list[str]:
+    """The distinct outlets and sources of the stored articles, from their indexes; kept per
+    database until an article is added (its rowid passes the largest one seen), since every
+    search asks for them."""
+    path = str(getattr(db, "path", ""))
+    newest = db.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    found = _KNOWN.get((path, newest)) if path else None
+    if found is None:
+        found = [
+            r[0]
+            for r in db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
+        ]
+        found += [
+            r[0]
+            for r in db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")
+        ]
+        if path:
+            _KNOWN.clear()  # one database's names at a time, the latest
+            _KNOWN[(path, newest)] = found
+    return found
+
+
 def _either(words: list[str]) -> str:
     exact = " ".join(words)
     stemmed = " ".join(stem_tokens(words))
@@ -119,14 +144,7 @@ def outlet_matches(db: sqlite3.Connection, query: SearchQuery, limit: int) -> li
             others = SearchQuery(query.text, query.terms[:k] + query.terms[k + 1 :]).match
             readings.append((term[0], others))
     names: dict[str, str] = {}
-    # The distinct outlets and sources come from their indexes; rows are read only for a
-    # name the query gives (most queries name none).
-    known = [
-        r[0] for r in db.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
-    ]
-    known += [
-        r[0] for r in db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")
-    ]
+    known = _known_names(db)
     found: dict[str, tuple[str, str]] = {}
     for name, others in readings:
         spelled = sorted({value for value in known if _name(names, value) == name})

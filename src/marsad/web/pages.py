@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Final
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -33,6 +34,8 @@ templates = Jinja2Templates(
 )
 FRONT_PAGE: Final = 30
 ENTITIES_SHOWN: Final = 20  # entities listed on an event page, most mentioned first
+SEARCH_PAGE: Final = 20  # hits on a page of search results
+SEARCH_PAGES: Final = 10  # pages of them a query can be followed to
 
 
 def chart(events: Sequence[Event], width: int = 240, height: int = 40) -> dict[str, Any]:
@@ -178,13 +181,30 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    page: Annotated[int, Query(ge=1, le=SEARCH_PAGES)] = 1,
+) -> HTMLResponse:
     hits: list[tuple[Article, Any, str]] = []
+    more = False
     if q.strip():
         with opened(request) as marsad:
-            hits = [(h.article, matches(h.snippet, q), h.matched) for h in marsad.search(q, 50)]
+            found = marsad.search(q, SEARCH_PAGE * page + 1)
+        more = len(found) > SEARCH_PAGE * page and page < SEARCH_PAGES
+        shown = found[SEARCH_PAGE * (page - 1) : SEARCH_PAGE * page]
+        hits = [(h.article, matches(h.snippet, q), h.matched) for h in shown]
     return templates.TemplateResponse(
-        request, "search.html", {"q": q, "hits": hits, "direction": _direction}
+        request,
+        "search.html",
+        {
+            "q": q,
+            "hits": hits,
+            "page": page,
+            "first": SEARCH_PAGE * (page - 1) + 1,
+            "next": f"/search?{urlencode({'q': q, 'page': page + 1})}" if more else None,
+            "direction": _direction,
+        },
     )
 
 
