@@ -236,6 +236,10 @@ class Marsad:
         read the reports) help the sentences cover who took part."""
         return event_summaries(self.store, [event], self.article)[event.id]
 
+    def event_summaries(self, events: Sequence[Event]) -> dict[str, list[SummarySentence]]:
+        """``event_summary`` of each of ``events``, by id (kept ones read at once)."""
+        return event_summaries(self.store, events, self.article)
+
     def event_entities(self, event: Event) -> list[tuple[Entity, int]]:
         """The entities the event's reports name, most mentioned in them first, with how many
         times (as the last ``update_entities`` read them)."""

@@ -9,10 +9,13 @@ TEXTS = [
     "قال الرئيس الأميركي جو بايدن إن الولايات المتحدة تستخدم كل الوسائل الدبلوماسية.",
     "وتستخدمها الحكومة العراقية في مفاوضاتها مع الأمريكيين، بحسب مصادر مطلعة.",
     "The company's history shows a healthy diplomacy; companies grew.",
+    "Clear skies and dying winds; the sky over the sea.",
+    "بدأت السنة الدراسية في سنة صعبة",
     "لا شيء هنا عن الموضوع",
     "",
 ]
 QUERIES = ["الأمريكي", "استخدم", "company history", "الحكومات العراقيين", "بايدن", "ال"]
+QUERIES += ["sky", "die", "سنة", "السنوات"]
 
 
 def test_finder_finds_what_full_stemming_finds() -> None:

@@ -24,6 +24,10 @@ def seeded(tmp_path: Path, seeds: Path) -> Marsad:
     return marsad
 
 
+def _never(*_: object) -> object:
+    raise AssertionError("a kept summary was made again")
+
+
 def kept(db: Path) -> dict[str, str]:
     with sqlite3.connect(db) as con:
         return dict(con.execute("SELECT event_id, key FROM event_summaries").fetchall())
@@ -35,7 +39,9 @@ def test_a_kept_summary_reads_back_as_made(seeded: Marsad) -> None:
     first = event_summaries(seeded.store, events, seeded.article)
     assert first == made and any(made.values())
     assert set(kept(seeded.store.path)) == {e.id for e in events}
-    assert event_summaries(seeded.store, events, seeded.article) == made  # read, not made
+    with pytest.MonkeyPatch.context() as patch:  # read, not made again
+        patch.setattr("marsad.engine.summaries.summarize", _never)
+        assert event_summaries(seeded.store, events, seeded.article) == made
     digest = seeded.story_digest(events[0].storyline or "")
     assert all(line == (made[e.id][0] if made[e.id] else None) for e, line in digest)
 
@@ -63,3 +69,23 @@ def test_a_reader_does_not_wait_for_a_writer_to_keep_a_summary(seeded: Marsad) -
         other.rollback()
         other.close()
     assert seeded.store.events.keep_summaries([SummaryRow("e", "k", "[]")])
+    db = seeded.store.db
+    waits = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    assert waits == int(db.busy_timeout * 1000) > 0  # both restored
+
+
+def test_summaries_wait_for_names_and_links_still_to_come(seeded: Marsad) -> None:
+    events = seeded.events()
+    event_summaries(seeded.store, events, seeded.article)
+    before = kept(seeded.store.path)
+    seeded.update_entities()  # names read: every summary's key changes
+    event_summaries(seeded.store, events, seeded.article)
+    after = kept(seeded.store.path)
+    assert set(after) == set(before) and all(after[e] != before[e] for e in after)
+    event = max(events, key=lambda e: len(e.articles))
+    with sqlite3.connect(seeded.store.path) as con:  # one report waits for reuse links again
+        con.execute("INSERT INTO reuse_queue (article_id) VALUES (?)", (event.articles[0],))
+        con.execute("DELETE FROM event_summaries")
+    found = event_summaries(seeded.store, events, seeded.article)
+    assert found[event.id] and event.id not in kept(seeded.store.path)
+    assert len(kept(seeded.store.path)) == len(events) - 1

@@ -112,7 +112,7 @@ class StemFinder:
 
     def __init__(self, wanted: Iterable[str]) -> None:
         self.wanted = frozenset(wanted)
-        middles = sorted({s.replace("ة", "ه")[1:-1] if len(s) >= 4 else s for s in self.wanted})
+        middles = sorted({_middle(s) for s in self.wanted if s})
         self._middle = re.compile("|".join(map(re.escape, middles))) if middles else None
 
     def may_hold(self, normalized: str) -> bool:
@@ -136,3 +136,11 @@ class StemFinder:
         for k, stem in zip(maybe, stemmed, strict=True):
             hits[k] = stem in self.wanted
         return hits
+
+
+def _middle(stem: str) -> str:
+    """What a word with this stem holds once normalized: the stem without its first and last
+    letters (Snowball rewrites them: «تستخدم» → «استخدم», «history» → «histori»), or, in a
+    stem of three letters or fewer, its first («skies» → «sky», «dying» → «die»)."""
+    stem = stem.replace("ة", "ه")
+    return stem[1:-1] if len(stem) >= 4 else stem[:1]

@@ -8,7 +8,9 @@ report's spans are moved into its body.
 
 Summaries are kept once made (``event_summaries``), under a key of the event's reports, the
 entity model that read them and ``SUMMARY_VERSION``: an event that gains a report, or entities
-read again, is summarized again on its next view. A reader keeps what it made only when the
+read again, is summarized again on its next view; an event some of whose reports still wait
+for reuse links or for names is summarized without being kept; a rebuild of the links or a new
+reading of the names forgets every kept summary. A reader keeps what it made only when the
 write lock is free at once (``EventStore.keep_summaries``).
 """
 
@@ -54,9 +56,15 @@ def event_summaries(
 ) -> dict[str, list[SummarySentence]]:
     """The summary of each of ``events`` (by id): kept ones read, the others made from their
     reports (``article`` reads one) and kept."""
-    model = entities_model(store) or ""
-    keys = {e.id: summary_key(e, model) for e in events}
+    model = entities_model(store)
+    keys = {e.id: summary_key(e, model or "") for e in events}
     kept = store.events.summaries(keys)
+    # an event whose reports a later update will still read (for copies, or for names when
+    # names are read) is summarized without keeping it: the key would not change then
+    stale = [e for e in events if e.id not in kept or kept[e.id].key != keys[e.id]]
+    unsettled = store.events.unsettled(
+        [a for e in stale for a in e.articles], entities=model is not None
+    )
     found: dict[str, list[SummarySentence]] = {}
     made: list[SummaryRow] = []
     for event in events:
@@ -67,7 +75,9 @@ def event_summaries(
         reports = summary_reports(store, [article(a) for a in event.articles])
         found[event.id] = summarize(reports)
         sentences = [[s.text, s.article_id, s.outlet, s.start, s.end] for s in found[event.id]]
-        made.append(SummaryRow(event.id, keys[event.id], json.dumps(sentences, ensure_ascii=False)))
+        if not unsettled.intersection(event.articles):
+            text = json.dumps(sentences, ensure_ascii=False)
+            made.append(SummaryRow(event.id, keys[event.id], text))
     store.events.keep_summaries(made)
     return found
 

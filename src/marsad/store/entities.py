@@ -95,6 +95,7 @@ class EntityTables:
             self.db.execute(
                 "DELETE FROM rejections WHERE reason = ?", (RejectReason.NO_ENTITIES.value,)
             )
+            self.db.execute("DELETE FROM event_summaries")  # they read the entities
             self.db.execute("INSERT INTO entities_queue SELECT id FROM articles")
 
     def state(self, key: str) -> str | None:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from marsad.errors import NotFoundError, StoreLockedError
+from marsad.errors import NotFoundError, StoreError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
@@ -49,6 +49,10 @@ class EventTables:
             for table in ("events", "event_articles", "storylines"):
                 self.db.execute(f"DELETE FROM {table}")
             self._insert(events, storylines)
+            # kept summaries of events that are gone (a kept event's key says whether it changed)
+            self.db.execute(
+                "DELETE FROM event_summaries WHERE event_id NOT IN (SELECT id FROM events)"
+            )
             event_index.write_counts(self.db, counts, replace=True)
             event_index.write_centroids(self.db, centroids, replace=True)
             event_index.drain(self.db, None)
@@ -194,22 +198,34 @@ class EventTables:
             found.update((r[0], SummaryRow(r[0], r[1], r[2])) for r in self.db.execute(sql, chunk))
         return found
 
+    def unsettled(self, article_ids: Iterable[str], entities: bool) -> set[str]:
+        """Which of these articles a later update will change what their summaries read from:
+        still waiting for reuse links, or (``entities``) to be read for names."""
+        queues = ["reuse_queue", *(["entities_queue"] if entities else [])]
+        found: set[str] = set()
+        for chunk, marks in in_lists(sorted(set(article_ids))):
+            for queue in queues:
+                sql = f"SELECT article_id FROM {queue} WHERE article_id IN ({marks})"
+                found.update(r[0] for r in self.db.execute(sql, chunk))
+        return found
+
     def keep_summaries(self, rows: Sequence[SummaryRow]) -> bool:
         """Keep ``rows`` when the write lock is free now; False (nothing kept) when another
-        writer holds it: a reader does not wait for an ingest to keep what it can make again."""
+        writer holds it or the file cannot be written: a reader does not wait for an ingest to
+        keep what it can make again."""
         if not rows:
             return True
         waits = float(getattr(self.db, "busy_timeout", 0.0))
-        setattr(self.db, "busy_timeout", 0.0)  # noqa: B010 - a plain sqlite3 connection has none
-        self.db.execute("PRAGMA busy_timeout = 0")
         try:
+            setattr(self.db, "busy_timeout", 0.0)  # noqa: B010 - a plain sqlite3 connection has none
+            self.db.execute("PRAGMA busy_timeout = 0")
             with Transaction(self.db):
                 self.db.executemany(
                     "INSERT OR REPLACE INTO event_summaries (event_id, key, sentences) "
                     "VALUES (?, ?, ?)",
                     [(r.event_id, r.key, r.sentences) for r in rows],
                 )
-        except StoreLockedError:
+        except StoreError:  # locked, read-only, full: a summary not kept is made again
             return False
         finally:
             setattr(self.db, "busy_timeout", waits)  # noqa: B010

@@ -16,6 +16,7 @@ finds its articles through ``outlet_matches``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ def _split_phrases(text: str) -> tuple[list[str], str]:
     return phrases, "".join(rest)
 
 
-_KNOWN: dict[tuple[str, int], list[str]] = {}
+_KNOWN: dict[tuple[str, int, int], list[str]] = {}
 
 
 def _known_names(db: sqlite3.Connection) -> list[str]:
@@ -110,8 +111,13 @@ def _known_names(db: sqlite3.Connection) -> list[str]:
     database until an article is added (its rowid passes the largest one seen), since every
     search asks for them."""
     path = str(getattr(db, "path", ""))
+    try:  # the same path may hold another file since (a test's, a restored copy)
+        file = os.stat(path).st_ino if path and path != ":memory:" else None
+    except OSError:
+        file = None
     newest = db.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
-    found = _KNOWN.get((path, newest)) if path else None
+    key = (path, file or 0, newest)
+    found = _KNOWN.get(key) if file is not None else None
     if found is None:
         found = [
             r[0]
@@ -121,9 +127,9 @@ def _known_names(db: sqlite3.Connection) -> list[str]:
             r[0]
             for r in db.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL")
         ]
-        if path:
+        if file is not None:
             _KNOWN.clear()  # one database's names at a time, the latest
-            _KNOWN[(path, newest)] = found
+            _KNOWN[key] = found
     return found
 
 

@@ -147,6 +147,7 @@ class ReuseTables:
             ):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")
+            self.db.execute("DELETE FROM event_summaries")  # they read copies from the links
 
     def links(self, article_id: str | None = None, kind: str | None = None) -> list[ReuseLink]:
         where, args = [], []

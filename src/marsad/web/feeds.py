@@ -110,7 +110,9 @@ def report(request: Request, story_id: str) -> HTMLResponse:
     with opened(request) as marsad:
         storyline = marsad.storyline(story_id)
         items = []
-        for event in marsad.events(storyline=storyline.id):
+        events = marsad.events(storyline=storyline.id)
+        summaries = marsad.event_summaries(events)
+        for event in events:
             reports = [marsad.article(a) for a in event.articles]
             by_id = {a.id: a for a in reports}
             quotes = [
@@ -119,7 +121,7 @@ def report(request: Request, story_id: str) -> HTMLResponse:
             items.append(
                 {
                     "event": event,
-                    "summary": marsad.event_summary(event),
+                    "summary": summaries[event.id],
                     "quotes": quotes,
                     "reports": reports,
                 }
