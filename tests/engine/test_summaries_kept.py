@@ -65,6 +65,9 @@ def test_a_reader_does_not_wait_for_a_writer_to_keep_a_summary(seeded: Marsad) -
         assert time.monotonic() - started < 1.0
         found = event_summaries(seeded.store, seeded.events(), seeded.article)
         assert found and time.monotonic() - started < 5.0
+        with pytest.MonkeyPatch.context() as patch:  # not kept, but remembered by the process
+            patch.setattr("marsad.engine.summaries.summarize", _never)
+            assert event_summaries(seeded.store, seeded.events(), seeded.article) == found
     finally:
         other.rollback()
         other.close()

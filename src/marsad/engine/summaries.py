@@ -11,13 +11,16 @@ entity model that read them and ``SUMMARY_VERSION``: an event that gains a repor
 read again, is summarized again on its next view; an event some of whose reports still wait
 for reuse links or for names is summarized without being kept; a rebuild of the links or a new
 reading of the names forgets every kept summary. A reader keeps what it made only when the
-write lock is free at once (``EventStore.keep_summaries``).
+write lock is free at once (``EventStore.keep_summaries``); what it could not keep, it
+remembers under the same key (``REMEMBERED`` of them, per process).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from marsad.engine.entities import entities_model
@@ -30,6 +33,12 @@ COPY_SHARE = 0.8
 """A text this much inside another of its event is read once by a summary."""
 SUMMARY_VERSION = "1"
 """Part of every kept summary's key: a change to how summaries are made changes it."""
+REMEMBERED = 4096
+"""Summaries a process remembers that it made but could not keep (another writer held the
+lock): a web server viewed during a long ingest does not make them again on every view."""
+
+_REMEMBERED: OrderedDict[tuple[str, str, str], list[SummarySentence]] = OrderedDict()
+_REMEMBERING = threading.Lock()
 
 
 def summary_reports(store: Store, articles: Sequence[Article]) -> list[Report]:
@@ -67,10 +76,16 @@ def event_summaries(
     )
     found: dict[str, list[SummarySentence]] = {}
     made: list[SummaryRow] = []
+    where = str(getattr(store, "path", ""))
     for event in events:
         row = kept.get(event.id)
         if row is not None and row.key == keys[event.id]:
             found[event.id] = [SummarySentence(*s) for s in json.loads(row.sentences)]
+            continue
+        with _REMEMBERING:
+            remembered = _REMEMBERED.get((where, event.id, keys[event.id]))
+        if remembered is not None:
+            found[event.id] = remembered
             continue
         reports = summary_reports(store, [article(a) for a in event.articles])
         found[event.id] = summarize(reports)
@@ -78,7 +93,12 @@ def event_summaries(
         if not unsettled.intersection(event.articles):
             text = json.dumps(sentences, ensure_ascii=False)
             made.append(SummaryRow(event.id, keys[event.id], text))
-    store.events.keep_summaries(made)
+    if made and not store.events.keep_summaries(made) and where:
+        with _REMEMBERING:
+            for row in made:
+                _REMEMBERED[(where, row.event_id, row.key)] = found[row.event_id]
+            while len(_REMEMBERED) > REMEMBERED:
+                _REMEMBERED.popitem(last=False)
     return found
 
 
