@@ -11,7 +11,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
-from marsad.store.keyset import after_key, day_range
+from marsad.store.keyset import page_conditions
 from marsad.store.records import (
     Centroids,
     EventFilters,
@@ -175,9 +175,7 @@ class EventTables:
         id; undated first), after the event whose key is ``after``: one page read by its key."""
         f = filters or EventFilters()
         key = "coalesce(nullif(date, ''), nullif(first_seen, ''), '')"
-        where, args = after_key(key, after, descending=False)
-        bounds, values = day_range(key, f.since, f.until)
-        where, args = where + bounds, args + values
+        where, args = page_conditions(key, after, False, f.since, f.until)
         if f.outlet is not None:
             where.append("EXISTS (SELECT 1 FROM json_each(outlets) WHERE value = ?)")
             args.append(f.outlet)

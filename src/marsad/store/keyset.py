@@ -3,7 +3,7 @@ items whose day falls between two days (``web/api.py``'s lists)."""
 
 from __future__ import annotations
 
-__all__ = ["Conditions", "after_key", "day_range"]
+__all__ = ["Conditions", "after_key", "day_range", "page_conditions"]
 
 Conditions = tuple[list[str], list[str]]
 """SQL conditions (ANDed) and the values they bind, in order."""
@@ -26,3 +26,16 @@ def day_range(key: str, since: str | None, until: str | None) -> Conditions:
             where.append(f"{key} != '' AND substr({key}, 1, 10) {sign} substr(?, 1, length({key}))")
             args.append(bound)
     return where, args
+
+
+def page_conditions(
+    key: str,
+    after: tuple[str, str] | None,
+    descending: bool,
+    since: str | None,
+    until: str | None,
+) -> Conditions:
+    """``after_key`` and ``day_range`` together: where a page of a list starts, and its days."""
+    where, args = after_key(key, after, descending)
+    bounds, values = day_range(key, since, until)
+    return where + bounds, args + values

@@ -22,7 +22,7 @@ from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.fts import SearchQuery, outlet_matches
 from marsad.store.inlists import in_lists
-from marsad.store.keyset import after_key, day_range
+from marsad.store.keyset import page_conditions
 from marsad.store.records import Added, ArticleFilters, Scored, StoredDocument
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
@@ -261,9 +261,7 @@ class SQLiteStore:
         the table (the ids first, then their rows)."""
         f = filters or ArticleFilters()
         key = "coalesce(nullif(published, ''), nullif(crawled, ''), '')"
-        where, args = after_key(key, after, descending=True)
-        bounds, values = day_range(key, f.since, f.until)
-        where, args = where + bounds, args + values
+        where, args = page_conditions(key, after, True, f.since, f.until)
         if f.outlet is not None:
             where.append("(outlet = ? OR source = ?)")
             args += [f.outlet, f.outlet]

@@ -25,7 +25,7 @@ from marsad.shapes import (
     when,
 )
 from marsad.store.records import ArticleFilters, EventFilters
-from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, decoded, encoded, page, story_key
+from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, encoded, page, pair, story_key
 from marsad.web.state import opened
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -52,8 +52,7 @@ def stories(
     outlet: Outlet = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
-    last = decoded(cursor, 2) if cursor else None
-    before = (last[0], last[1]) if last else None
+    before = pair(cursor)
     shown: list[Storyline] = []
     more = False
     with opened(request) as marsad:
@@ -103,10 +102,10 @@ def events(
     story: Annotated[str | None, Query(description="only this storyline's events")] = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
-    after = decoded(cursor, 2) if cursor else None
+    after = pair(cursor)
     filters = EventFilters(since, until, outlet, story)
     with opened(request) as marsad:
-        found = marsad.event_page(limit + 1, (after[0], after[1]) if after else None, filters)
+        found = marsad.event_page(limit + 1, after, filters)
     shown = found[:limit]
     return {
         "sort": "date (else first reported) ascending, then id",
@@ -138,10 +137,10 @@ def articles(
     lang: Annotated[str | None, Query(description="ISO 639-1 code: ar, en, …")] = None,
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
-    after = decoded(cursor, 2) if cursor else None
+    after = pair(cursor)
     filters = ArticleFilters(since, until, outlet, lang)
     with opened(request) as marsad:
-        found = marsad.article_page(limit + 1, (after[0], after[1]) if after else None, filters)
+        found = marsad.article_page(limit + 1, after, filters)
     shown = found[:limit]
     return {
         "sort": "published (else crawled) descending, then id descending",

@@ -26,6 +26,7 @@ __all__ = [
     "decoded",
     "encoded",
     "page",
+    "pair",
     "story_key",
 ]
 
@@ -86,6 +87,15 @@ def day(value: str | None, name: str) -> str | None:
 def encoded(key: Key) -> str:
     """The cursor that starts after the item whose sort key is ``key``."""
     return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
+
+
+def pair(cursor: str | None) -> tuple[str, str] | None:
+    """The (day, id) sort key a list's cursor holds, or None without one (``PageError`` for
+    one this server did not give)."""
+    if not cursor:
+        return None
+    first, second = decoded(cursor, 2)
+    return first, second
 
 
 def decoded(cursor: str, size: int | None = None) -> Key:

@@ -16,7 +16,7 @@ transition scores, ties broken towards the lower label.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -65,16 +65,6 @@ class LinearChain:
     def unknown(self) -> int:
         """The row of names the model does not know (all zeros)."""
         return len(self.attributes)
-
-    def rows(self, names: Iterable[str]) -> list[int]:
-        """The rows of the names the model knows."""
-        found = self.attributes.get
-        return [row for row in (found(name) for name in names) if row is not None]
-
-    def score(self, names: Iterable[str]) -> np.ndarray:
-        """The state score of each label for a token with features ``names`` (binary)."""
-        total: np.ndarray = self.states[self.rows(names)].sum(axis=0)
-        return total
 
     def decode(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
         """The best label sequence of each sentence, given the state scores of all their tokens

@@ -169,10 +169,6 @@ class Features:
             found[i] += names
         return found
 
-    def keys(self, words: Sequence[str]) -> list[str]:
-        """``bare`` of each raw word (memoized with its features)."""
-        return [part.key for part in self._parts(words)]
-
     def fresh(self, words: Sequence[str]) -> list[Token]:
         """The parts of distinct ``words``, computed (not memoized)."""
         norms = [normalize_word(w) or w for w in words]

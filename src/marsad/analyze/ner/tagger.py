@@ -157,7 +157,8 @@ class Tagger:
         self._memo: dict[str, int] = {}  # word -> its row in the tables below
         self._norms: list[str] = []
         self._keys: list[str] = []
-        self._table = np.zeros((0, 1 + len(OFFSETS), 2 * self._labels))
+        # room for the memo's limit, allocated once (untouched rows take no memory)
+        self._table = np.empty((memo, 1 + len(OFFSETS), 2 * self._labels))
 
     def tag(self, sentences: Sequence[Sequence[str]], second: bool = True) -> list[list[str]]:
         """BIO tags (ANERcorp's: PERS, LOC, ORG, MISC) for the sentences of one document;
@@ -221,7 +222,6 @@ class Tagger:
         if len(memo) + len(missing) > self._limit:
             memo.clear()
             self._norms, self._keys = [], []
-            self._table = self._table[:0]
             missing = list(dict.fromkeys(words))
         if missing:
             find, zero = self._rows.get, len(self._rows)
@@ -239,7 +239,11 @@ class Tagger:
                 added[k] = sums
             # all four together, once every row is computed: a failure leaves the memo whole
             start = len(memo)
-            self._table = np.concatenate([self._table, added])
+            if start + len(added) > len(self._table):  # one batch holds more than the limit
+                grown = np.empty((start + len(added), *self._table.shape[1:]))
+                grown[:start] = self._table[:start]
+                self._table = grown
+            self._table[start : start + len(added)] = added
             self._norms += [t.norm for t in tokens]
             self._keys += [t.key for t in tokens]
             memo.update((word, start + k) for k, word in enumerate(missing))
