@@ -278,13 +278,17 @@ class SQLiteStore:
         return [article_from_row(rows[i]) for i in ids if i in rows]
 
     def search(self, fts_query: str, limit: int = 20) -> list[Scored]:
-        """Articles matching an FTS5 query (``fts.parse_query(...).match``), best first."""
+        """Articles matching an FTS5 query (``fts.parse_query(...).match``), best first.
+
+        The best ``limit`` are ranked from the index alone, and only their rows are read: a
+        join ranked after reading every match's row (body and all) took 0.7 s for a word in
+        8,851 of SaudiNewsNet's articles when the pages were not cached, 19 ms this way."""
         try:
             rows = self.db.execute(
                 f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, "
-                "bm25(articles_fts) AS score FROM articles_fts JOIN articles a "
-                "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-                "ORDER BY score LIMIT ?",
+                "best.score FROM (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) best "
+                "JOIN articles a ON a.rowid = best.rowid ORDER BY best.score, a.id",
                 (fts_query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
