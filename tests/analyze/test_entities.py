@@ -33,6 +33,24 @@ def test_an_organization_stops_at_a_function_word_or_a_repeat() -> None:
     assert "التحالف الدولي" in kinds("كلمات: التحالف الدولي التحالف الدولي")
 
 
+def test_known_organizations_are_found_after_a_clitic_and_nowhere_else() -> None:
+    assert kinds("قوات استقدمت لمحاربة داعش، ووصلت") == {"داعش": "ORG"}
+    assert kinds("هجوم للحوثيين على مواقع وحزب الله") == {
+        "للحوثيين": "ORG",
+        "وحزب الله": "ORG",
+    }
+    assert kinds("أمام مجلس الأمن الدولي") == {"مجلس الأمن الدولي": "ORG"}  # the longest
+    # «واس» is a known agency; «فاس» (a city) and «كاس» (a cup) are not «واس» after a clitic
+    assert kinds("زار فاس ثم رفع كاس البطولة") == {}
+
+
+def test_a_known_organization_replaces_what_the_tagger_made_of_it() -> None:
+    text = "ضربات جوية تستهدف داعش، بعد أزمة"
+    start = text.index("داعش")
+    tagged = [Mention(start, start + 4, "LOC", "داعش")]
+    assert [(m.text, m.kind) for m in extend(text, tagged)] == [("داعش", "ORG")]
+
+
 def test_a_person_apposed_to_a_role_between_commas() -> None:
     text = "نقلتها السفيرة الأميركية في بغداد، آلينا رومانسكي، وبحسب المصادر"
     assert kinds(text) == {"آلينا رومانسكي": "PER"}

@@ -42,22 +42,10 @@ def articles_naming(m: Marsad, name: str) -> set[str]:
     return {a.id for a in m.articles() if wanted.search(normalize(f"{a.title or ''}\n{a.body}"))}
 
 
-# The tagger leaves these untagged in one seed article each («في الأنبار،» and «مركز نينوى» in
-# 001, «لمحاربة داعش» in 003): names the 2007 newswire it learned from never saw. Strict: the
-# test says so when a better model finds them.
-MISSED = {"الأنبار", "نينوى", "داعش"}
-
-
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        pytest.param(
-            n,
-            kind,
-            marks=[pytest.mark.xfail(strict=True, reason="the tagger misses one mention")]
-            if n in MISSED
-            else [],
-        )
+        (n, kind)
         for names, kind in ((PEOPLE, "PER"), (PLACES, "LOC"), (ORGANIZATIONS, "ORG"))
         for n in names
     ],

@@ -34,7 +34,7 @@ from marsad.store.records import TitledText
 
 BATCH = 200  # articles read and saved at a time
 PARALLEL = 400  # queued articles below which worker processes do not pay for their start
-RULES_VERSION = "3"  # raise when analyze.entities, ner.rules or analyze.quotes change
+RULES_VERSION = "4"  # raise when analyze.entities, ner.rules or analyze.quotes change
 _MODEL_KEY = "model"
 
 
@@ -57,6 +57,8 @@ def model_version() -> str:
     digest = hashlib.sha1(RULES_VERSION.encode())
     for name in ("first.crfsuite", "second.crfsuite", "clusters.tsv"):
         digest.update((MODEL_DIR / name).read_bytes())
+    for path in sorted(MODEL_DIR.glob("gazetteer-*.txt")):  # a user may add names to them
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -9,7 +9,9 @@ is. Each token gives:
 - its word clusters at three granularities (``clusters.tsv``: distributional classes learned
   from 11.6 million words of unlabelled news, ``ner/train.py``), which carry what the labelled
   corpus never saw: an unseen foreign surname falls in the class of the surnames it did see;
-- membership in Benajiba's person, place and organization gazetteers, one word or several;
+- membership in Benajiba's person, place and organization gazetteers, one word or several,
+  and in the places and organizations of the news since 2007 they lack
+  (``gazetteer-modern-*.txt``: Iraqi and Syrian governorates, armed groups, agencies);
 - cue words: titles, roles and kinds of place or body (الرئيس، وزير، اللواء، وكالة، محافظة);
 - the forms, clusters and cues of the two tokens on either side.
 
@@ -89,6 +91,9 @@ class Resources:
         phrases: dict[str, frozenset[tuple[str, ...]]] = {}
         for kind in ("PERS", "LOC", "ORG"):
             names = gazetteer(folder / f"gazetteer-{kind.lower()}.txt")
+            modern = folder / f"gazetteer-modern-{kind.lower()}.txt"
+            if modern.is_file():  # what ANERGazet, from 2007, lacks
+                names |= gazetteer(modern)
             gazetteers[kind] = frozenset(n[0] for n in names if len(n) == 1)
             phrases[kind] = frozenset(n for n in names if 1 < len(n) <= 4)
         cues = frozenset(normalize(word) for word in CUES)

@@ -10,6 +10,10 @@ tokens the tagger reads (``tagger.tokens_of``):
   complement and adjectives: «وزارة الخارجية العراقية», «قيادة العمليات المشتركة», «التحالف
   الدولي», «الحشد الشعبي». A definite head («التحالف») needs an adjective of relation after it
   (الدولي، الشعبي، الإسلامي: ending in ي or ية), so «التحالف المتبقية» is not read as one;
+- **a known organization**: a name of ``gazetteer-modern-org.txt`` (armed groups, alliances,
+  agencies and companies of the news since 2007, which ANERcorp never saw: «داعش»,
+  «الحوثيين», «حزب الله»), after a clitic at most («وداعش»), whatever the tagger made of it
+  (it reads «داعش» as a place or MISC as often as an organization);
 - **a person apposed to a role**: a role word (السفير، المتحدث، الناطق، وزير، رئيس، اللواء …)
   opens a clause, a comma follows, then one to three words that are not function words and do
   not take the article, then a comma or a full stop: «السفيرة الأميركية في بغداد، آلينا
@@ -26,8 +30,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from marsad.analyze.ner.features import bare
-from marsad.analyze.ner.tagger import Mention, Sentences, tokens_of
+from marsad.analyze.ner.features import bare, gazetteer
+from marsad.analyze.ner.tagger import MODEL_DIR, Mention, Sentences, tokens_of
 from marsad.arabic.normalize import normalize, normalize_word
 from marsad.arabic.stopwords import ARABIC_STOPWORDS
 
@@ -104,6 +108,43 @@ def _organizations(words: Sequence[str]) -> list[tuple[int, int]]:
     return found
 
 
+_CLITICS: Final = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The known organizations' names (normalized words), by every form their first word
+    takes after a clitic: itself, after و ف ب ل ك (or two of them), «لل…» for «ال…»."""
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for name in gazetteer(MODEL_DIR / "gazetteer-modern-org.txt"):
+        first = name[0]
+        forms = {clitic + first for clitic in _CLITICS}
+        if first.startswith("ال"):
+            forms |= {clitic + "لل" + first[2:] for clitic in ("", "و", "ف")}
+        for form in forms:
+            by_first.setdefault(form, set()).add(name)
+    return {form: frozenset(names) for form, names in by_first.items()}
+
+
+def _known_organizations(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the known organizations' names, the longest at each place; the first word may
+    carry a clitic the entry does not (وداعش، للحوثيين)."""
+    known = _known()
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        names = known.get(words[i])
+        size = 0
+        if names:
+            size = max(
+                (len(n) for n in names if tuple(words[i + 1 : i + len(n)]) == n[1:]), default=0
+            )
+        if size:
+            found.append((i, i + size))
+        i += size or 1
+    return found
+
+
 def _apposed(words: Sequence[str], raw: Sequence[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for comma, word in enumerate(words):
@@ -151,7 +192,8 @@ def rule_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
     for sentence in tokens_of(text) if sentences is None else sentences:
         raw = [word for word, _, _ in sentence]
         words = [_normalized_token(word) for word in raw]
-        for kind, spans in (("ORG", _organizations(words)), ("PER", _apposed(words, raw))):
+        organizations = dict.fromkeys(_organizations(words) + _known_organizations(words))
+        for kind, spans in (("ORG", organizations), ("PER", _apposed(words, raw))):
             for first, last in spans:
                 start, end = sentence[first][1], sentence[last - 1][2]
                 found.append(Mention(start, end, kind, text[start:end]))
