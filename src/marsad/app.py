@@ -234,11 +234,11 @@ class Marsad:
         """A few sentences from the event's reports that tell it, each with its source
         (``organize.summaries``); copies count once; entities (when ``update_entities`` has
         read the reports) help the sentences cover who took part."""
-        return event_summaries(self.store, [event], self.article)[event.id]
+        return event_summaries(self.store, [event])[event.id]
 
     def event_summaries(self, events: Sequence[Event]) -> dict[str, list[SummarySentence]]:
         """``event_summary`` of each of ``events``, by id (kept ones read at once)."""
-        return event_summaries(self.store, events, self.article)
+        return event_summaries(self.store, events)
 
     def event_entities(self, event: Event) -> list[tuple[Entity, int]]:
         """The entities the event's reports name, most mentioned in them first, with how many
@@ -253,7 +253,7 @@ class Marsad:
         """One line per event of a storyline, in date order: the first sentence of its
         summary (None when its reports give none)."""
         events = self.events(storyline=storyline)
-        summaries = event_summaries(self.store, events, self.article)
+        summaries = event_summaries(self.store, events)
         return [(e, summaries[e.id][0] if summaries[e.id] else None) for e in events]
 
     def entity_profile(self, ref: str) -> EntityProfile:

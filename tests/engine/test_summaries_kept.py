@@ -36,22 +36,22 @@ def kept(db: Path) -> dict[str, str]:
 def test_a_kept_summary_reads_back_as_made(seeded: Marsad) -> None:
     events = seeded.events()
     made = {e.id: summarize(seeded.summary_reports(e)) for e in events}
-    first = event_summaries(seeded.store, events, seeded.article)
+    first = event_summaries(seeded.store, events)
     assert first == made and any(made.values())
     assert set(kept(seeded.store.path)) == {e.id for e in events}
     with pytest.MonkeyPatch.context() as patch:  # read, not made again
         patch.setattr("marsad.engine.summaries.summarize", _never)
-        assert event_summaries(seeded.store, events, seeded.article) == made
+        assert event_summaries(seeded.store, events) == made
     digest = seeded.story_digest(events[0].storyline or "")
     assert all(line == (made[e.id][0] if made[e.id] else None) for e, line in digest)
 
 
 def test_a_summary_is_made_again_when_its_event_changes(seeded: Marsad) -> None:
     event = max(seeded.events(), key=lambda e: len(e.articles))
-    event_summaries(seeded.store, [event], seeded.article)
+    event_summaries(seeded.store, [event])
     smaller = replace(event, articles=event.articles[:1])
     assert summary_key(smaller, "") != summary_key(event, "")
-    again = event_summaries(seeded.store, [smaller], seeded.article)[event.id]
+    again = event_summaries(seeded.store, [smaller])[event.id]
     assert again == summarize(seeded.summary_reports(smaller))
     assert kept(seeded.store.path)[event.id] == summary_key(smaller, "")
 
@@ -63,11 +63,11 @@ def test_a_reader_does_not_wait_for_a_writer_to_keep_a_summary(seeded: Marsad) -
         started = time.monotonic()
         assert not seeded.store.events.keep_summaries([SummaryRow("e", "k", "[]")])
         assert time.monotonic() - started < 1.0
-        found = event_summaries(seeded.store, seeded.events(), seeded.article)
+        found = event_summaries(seeded.store, seeded.events())
         assert found and time.monotonic() - started < 5.0
         with pytest.MonkeyPatch.context() as patch:  # not kept, but remembered by the process
             patch.setattr("marsad.engine.summaries.summarize", _never)
-            assert event_summaries(seeded.store, seeded.events(), seeded.article) == found
+            assert event_summaries(seeded.store, seeded.events()) == found
     finally:
         other.rollback()
         other.close()
@@ -79,16 +79,32 @@ def test_a_reader_does_not_wait_for_a_writer_to_keep_a_summary(seeded: Marsad) -
 
 def test_summaries_wait_for_names_and_links_still_to_come(seeded: Marsad) -> None:
     events = seeded.events()
-    event_summaries(seeded.store, events, seeded.article)
+    event_summaries(seeded.store, events)
     before = kept(seeded.store.path)
     seeded.update_entities()  # names read: every summary's key changes
-    event_summaries(seeded.store, events, seeded.article)
+    event_summaries(seeded.store, events)
     after = kept(seeded.store.path)
     assert set(after) == set(before) and all(after[e] != before[e] for e in after)
     event = max(events, key=lambda e: len(e.articles))
     with sqlite3.connect(seeded.store.path) as con:  # one report waits for reuse links again
         con.execute("INSERT INTO reuse_queue (article_id) VALUES (?)", (event.articles[0],))
         con.execute("DELETE FROM event_summaries")
-    found = event_summaries(seeded.store, events, seeded.article)
+    found = event_summaries(seeded.store, events)
     assert found[event.id] and event.id not in kept(seeded.store.path)
     assert len(kept(seeded.store.path)) == len(events) - 1
+
+
+def test_many_events_are_summarized_with_a_few_reads(seeded: Marsad) -> None:
+    """The reports, copy links and names of every event to summarize are read at once, not
+    article by article (a storyline page summarizes tens of events on its first view)."""
+    events = seeded.events()
+    statements: list[str] = []
+    seeded.store.db.set_trace_callback(statements.append)
+    try:
+        found = event_summaries(seeded.store, events)
+    finally:
+        seeded.store.db.set_trace_callback(None)
+    assert found == {e.id: summarize(seeded.summary_reports(e)) for e in events}
+    articles = sum(len(e.articles) for e in events)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert articles >= 5 and len(reads) <= 8, reads

@@ -21,10 +21,10 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from marsad.engine.entities import entities_model
-from marsad.models import Article, Event
+from marsad.models import Article, Event, ReuseLink
 from marsad.organize.summaries import Report, SummarySentence, summarize
 from marsad.store import Store
 from marsad.store.records import SummaryRow
@@ -43,40 +43,56 @@ _REMEMBERING = threading.Lock()
 
 def summary_reports(store: Store, articles: Sequence[Article]) -> list[Report]:
     """``articles`` (an event's reports) as a summary reads them."""
-    ids = [a.id for a in articles]
-    size = {a.id: len(a.body) for a in articles}
-    copies: set[str] = set()
-    for link in store.reuse.copy_candidates(COPY_SHARE, ids):
-        if {link.a, link.b} <= size.keys() and not {link.a, link.b} & copies:
-            copies.add(min((link.a, link.b), key=lambda i: (size[i], i)))
-    mentions = store.entities.of_articles(ids)
-    reports = []
-    for a in articles:
-        shift = len(a.title) + 1 if a.title else 0
-        spans = tuple(
-            (m.start - shift, m.end - shift, m.key) for m in mentions[a.id] if m.start >= shift
+    return _Readings(store, [a.id for a in articles], articles).reports([a.id for a in articles])
+
+
+class _Readings:
+    """What the summaries of many events read, fetched at once: their reports, the links
+    between them that make one a copy, and the names found in them."""
+
+    def __init__(
+        self, store: Store, ids: Sequence[str], articles: Sequence[Article] | None = None
+    ) -> None:
+        self.articles = (
+            {a.id: a for a in articles} if articles is not None else store.articles_by_id(ids)
         )
-        reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
-    return reports
+        self.links: dict[str, list[ReuseLink]] = {}  # by the first article of each link
+        for link in store.reuse.copy_candidates(COPY_SHARE, ids) if ids else []:
+            self.links.setdefault(link.a, []).append(link)
+        self.mentions = store.entities.of_articles(ids)
+
+    def reports(self, ids: Sequence[str]) -> list[Report]:
+        """The reports ``ids`` of one event, each a copy or not of another of them."""
+        articles = [self.articles[i] for i in ids if i in self.articles]
+        size = {a.id: len(a.body) for a in articles}
+        copies: set[str] = set()
+        among = sorted(
+            (link for i in size for link in self.links.get(i, ()) if link.b in size),
+            key=lambda link: (link.a, link.b),
+        )
+        for link in among:
+            if not {link.a, link.b} & copies:
+                copies.add(min((link.a, link.b), key=lambda i: (size[i], i)))
+        reports = []
+        for a in articles:
+            shift = len(a.title) + 1 if a.title else 0
+            spans = tuple(
+                (m.start - shift, m.end - shift, m.key)
+                for m in self.mentions.get(a.id, ())
+                if m.start >= shift
+            )
+            reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
+        return reports
 
 
-def event_summaries(
-    store: Store, events: Sequence[Event], article: Callable[[str], Article]
-) -> dict[str, list[SummarySentence]]:
+def event_summaries(store: Store, events: Sequence[Event]) -> dict[str, list[SummarySentence]]:
     """The summary of each of ``events`` (by id): kept ones read, the others made from their
-    reports (``article`` reads one) and kept."""
+    reports (read at once for all of them) and kept."""
     model = entities_model(store)
     keys = {e.id: summary_key(e, model or "") for e in events}
     kept = store.events.summaries(keys)
-    # an event whose reports a later update will still read (for copies, or for names when
-    # names are read) is summarized without keeping it: the key would not change then
-    stale = [e for e in events if e.id not in kept or kept[e.id].key != keys[e.id]]
-    unsettled = store.events.unsettled(
-        [a for e in stale for a in e.articles], entities=model is not None
-    )
-    found: dict[str, list[SummarySentence]] = {}
-    made: list[SummaryRow] = []
     where = str(getattr(store, "path", ""))
+    found: dict[str, list[SummarySentence]] = {}
     for event in events:
         row = kept.get(event.id)
         if row is not None and row.key == keys[event.id]:
@@ -86,9 +102,17 @@ def event_summaries(
             remembered = _REMEMBERED.get((where, event.id, keys[event.id]))
         if remembered is not None:
             found[event.id] = remembered
-            continue
-        reports = summary_reports(store, [article(a) for a in event.articles])
-        found[event.id] = summarize(reports)
+    todo = [e for e in events if e.id not in found]
+    if not todo:
+        return found
+    ids = list(dict.fromkeys(a for e in todo for a in e.articles))
+    # an event whose reports a later update will still read (for copies, or for names when
+    # names are read) is summarized without keeping it: the key would not change then
+    unsettled = store.events.unsettled(ids, entities=model is not None)
+    readings = _Readings(store, ids)
+    made: list[SummaryRow] = []
+    for event in todo:
+        found[event.id] = summarize(readings.reports(event.articles))
         sentences = [[s.text, s.article_id, s.outlet, s.start, s.end] for s in found[event.id]]
         if not unsettled.intersection(event.articles):
             text = json.dumps(sentences, ensure_ascii=False)
@@ -99,7 +123,7 @@ def event_summaries(
                 _REMEMBERED[(where, row.event_id, row.key)] = found[row.event_id]
             while len(_REMEMBERED) > REMEMBERED:
                 _REMEMBERED.popitem(last=False)
-    return found
+    return {e.id: found[e.id] for e in events}
 
 
 def summary_key(event: Event, model: str) -> str:

@@ -89,20 +89,25 @@ class _Candidate:
     score: float = 0.0
 
 
-def sentence_spans(body: str) -> list[tuple[int, int]]:
-    """The sentences of ``body`` as spans: cut after . ! ? ؟ and at line breaks.
+def sentence_spans(body: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``body`` as spans (the first ``limit`` of them): cut after . ! ? ؟
+    and at line breaks.
 
     >>> body = "الأول هنا. والثاني؟\\nالثالث"
     >>> [body[a:b] for a, b in sentence_spans(body)]
     ['الأول هنا.', 'والثاني؟', 'الثالث']
+    >>> [body[a:b] for a, b in sentence_spans(body, 2)]
+    ['الأول هنا.', 'والثاني؟']
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for cut in _END.finditer(body):
+        if limit is not None and len(spans) >= limit:
+            return spans
         if body[start : cut.start()].strip():
             spans.append(_trimmed(body, start, cut.start()))
         start = cut.end()
-    if body[start:].strip():
+    if (limit is None or len(spans) < limit) and body[start:].strip():
         spans.append(_trimmed(body, start, len(body)))
     return spans
 
@@ -122,6 +127,11 @@ def word_jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(first & second) / len(union) if union else 0.0
 
 
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    union = len(first | second)
+    return len(first & second) / union if union else 0.0
+
+
 def summarize(reports: Sequence[Report], size: int = SIZE) -> list[SummarySentence]:
     """The summary of an event from its ``reports`` (see the module docstring)."""
     read = [r for r in reports if not r.copy] or list(reports[:1])
@@ -138,22 +148,23 @@ def summarize(reports: Sequence[Report], size: int = SIZE) -> list[SummarySenten
     chosen: list[_Candidate] = []
     named: set[str] = set()
     used: set[int] = set()
-    while len(chosen) < size:
+    remaining = list(candidates)  # not chosen, nor overlapping a chosen one too much
+    while len(chosen) < size and remaining:
         best, best_value = None, 0.0
-        for c in candidates:
-            if c in chosen or any(word_jaccard(c.words, o.words) > MAX_JACCARD for o in chosen):
-                continue
+        for c in remaining:
             # the first sentence is the one the reports agree on most; the others add who
             value = c.score + (ENTITY_WEIGHT * len(c.entities - named) if chosen else 0.0)
             if c.report in used:
                 value *= SAME_REPORT
             if best is None or value > best_value:
                 best, best_value = c, value
-        if best is None:
-            break
+        assert best is not None
         chosen.append(best)
         named |= best.entities
         used.add(best.report)
+        remaining = [
+            c for c in remaining if c is not best and _overlap(c.words, best.words) <= MAX_JACCARD
+        ]
     return [
         SummarySentence(
             read[c.report].body[c.start : c.end],
@@ -169,18 +180,23 @@ def summarize(reports: Sequence[Report], size: int = SIZE) -> list[SummarySenten
 def candidate_spans(body: str) -> list[tuple[int, int, int]]:
     """The sentences of a report a summary may choose: (place in the report, start, end) of
     the first ``LEAD`` sentences of ``MIN_WORDS`` to ``MAX_WORDS`` words not ending in a colon."""
+    return [(position, start, end) for position, start, end, _ in _lead(body)]
+
+
+def _lead(body: str) -> list[tuple[int, int, int, list[str]]]:
+    """``candidate_spans`` with each sentence's normalized words."""
     found = []
-    for position, (start, end) in enumerate(sentence_spans(body)[:LEAD]):
+    for position, (start, end) in enumerate(sentence_spans(body, LEAD)):
         text = body[start:end]
-        if MIN_WORDS <= len(tokens(normalize(text))) <= MAX_WORDS and not text.endswith(":"):
-            found.append((position, start, end))
+        words = tokens(normalize(text))
+        if MIN_WORDS <= len(words) <= MAX_WORDS and not text.endswith(":"):
+            found.append((position, start, end, words))
     return found
 
 
 def _candidates(k: int, report: Report) -> list[_Candidate]:
     found = []
-    for position, start, end in candidate_spans(report.body):
-        words = tokens(normalize(report.body[start:end]))
+    for position, start, end, words in _lead(report.body):
         content = [w for w in words if w not in STOPWORDS and not w.isdigit()]
         stems = frozenset(stem_tokens(content))
         if not stems:

@@ -225,6 +225,14 @@ class SQLiteStore:
             raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")
         return article_from_row(rows[0])
 
+    def articles_by_id(self, ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles among ``ids`` (whole ids), by id."""
+        found: dict[str, Article] = {}
+        for run, marks in in_lists(list(dict.fromkeys(ids))):
+            sql = f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
+            found.update((r[0], article_from_row(r)) for r in self.db.execute(sql, run))
+        return found
+
     def articles(
         self,
         source: str | None = None,
