@@ -24,7 +24,15 @@ import numpy as np
 
 from marsad.analyze.ner.chain import LinearChain
 from marsad.analyze.ner.corpus import spans
-from marsad.analyze.ner.features import EDGES, OFFSETS, Features, Resources, bare, pair_names
+from marsad.analyze.ner.features import (
+    EDGES,
+    OFFSETS,
+    Features,
+    Resources,
+    Token,
+    bare,
+    pair_names,
+)
 
 __all__ = [
     "MODEL_DIR",
@@ -38,6 +46,7 @@ __all__ = [
 
 MODEL_DIR: Final = Path(str(resources.files("marsad") / "data" / "ner"))
 KINDS: Final = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_CHUNK: Final = 2048  # new tokens whose weights are gathered at once (about 12 MB)
 # A word: letters and digits with the marks, tatweel and joiners written inside Arabic words;
 # anything else that is not a space is a token of its own, as ANERcorp splits punctuation.
 _TOKEN: Final = re.compile(
@@ -224,19 +233,10 @@ class Tagger:
             self._norms, self._keys = [], []
             missing = list(dict.fromkeys(words))
         if missing:
-            find, zero = self._rows.get, len(self._rows)
-            added = np.empty((len(missing), 1 + len(OFFSETS), 2 * self._labels))
             tokens = self.features.fresh(missing)
-            for k, token in enumerate(tokens):
-                rows: list[int] = []
-                bounds: list[int] = []
-                for group in (token.own, *(token.seen[o] for o in OFFSETS)):
-                    bounds.append(len(rows))
-                    rows += [r for r in map(find, group) if r is not None]
-                rows.append(zero)  # so that no group runs past the end
-                sums = np.add.reduceat(self._weights[rows], bounds, axis=0)
-                sums[np.diff([*bounds, len(rows) - 1]) == 0] = 0.0  # empty groups
-                added[k] = sums
+            added = np.concatenate(
+                [self._sums(tokens[k : k + _CHUNK]) for k in range(0, len(tokens), _CHUNK)]
+            )
             # all four together, once every row is computed: a failure leaves the memo whole
             start = len(memo)
             if start + len(added) > len(self._table):  # one batch holds more than the limit
@@ -248,6 +248,24 @@ class Tagger:
             self._keys += [t.key for t in tokens]
             memo.update((word, start + k) for k, word in enumerate(missing))
         return np.fromiter((memo[w] for w in words), dtype=np.intp, count=len(words))
+
+    def _sums(self, tokens: Sequence[Token]) -> np.ndarray:
+        """For each token, the summed weights of its own features and of what it shows each
+        neighbour (tokens x 1 + offsets x labels of both), all tokens' weights gathered at
+        once and summed group by group."""
+        find = self._rows.get
+        rows: list[int] = []
+        counts: list[int] = []
+        for token in tokens:
+            for group in (token.own, *(token.seen[o] for o in OFFSETS)):
+                found = [r for r in map(find, group) if r is not None]
+                rows += found
+                counts.append(len(found))
+        rows.append(len(self._rows))  # the zero row: no group starts past the end
+        sizes = np.asarray(counts)
+        sums = np.add.reduceat(self._weights[rows], np.cumsum(sizes) - sizes, axis=0)
+        sums[sizes == 0] = 0.0  # reduceat gives an empty group the next row, not zero
+        return sums.reshape(len(tokens), 1 + len(OFFSETS), -1)
 
     def _shared(self, rows: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
         """Both models' state scores of every token (tokens x both models' labels) from what
