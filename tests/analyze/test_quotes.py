@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.analyze.entities import article_entities
+from marsad.analyze.entities import EntityMention, article_entities
 from marsad.analyze.quotes import Quote, find_quotes
 from marsad.arabic.normalize import normalize
 
@@ -85,3 +85,65 @@ def test_seed_statements_have_their_speakers(
     found = [q for q in quotes(text) if said in q.text]
     assert found, f"no quote holds {said!r}"
     assert normalize(speaker) in normalize(found[0].speaker or "")
+
+
+def test_a_title_with_its_full_stop_does_not_end_the_sentence() -> None:
+    text = "وأوضح وكيل الوزارة للتفتيش د. عبدالله أبوثنين، أن الوزارة ستعمل مع الجهات المعنية."
+    (q,) = quotes(text)
+    assert q.text == "الوزارة ستعمل مع الجهات المعنية"
+
+
+def test_a_noun_written_like_a_speech_verb_opens_no_quote() -> None:
+    # «نقل» is the verb where a clause opens, the noun (a transfer) after another word
+    assert quotes("تعبئة نموذج طلب نقل كفالة: يجب مراجعة مكتب العمل وإرسال الخطاب") == []
+    (q,) = quotes("ونقل المتحدث عن الوزير أن الزيارة ستتم في موعدها المحدد.")
+    assert q.text == "الزيارة ستتم في موعدها المحدد"
+
+
+def test_participles_and_verbs_of_news_speech() -> None:
+    text = (
+        "وقال المتحدث إن «الحدود آمنة تماما الآن»، قائلا إن القوات منتشرة على طول الخط. "
+        "وأبان المتحدث أن المساعدات ستصل إلى المديريات كلها."
+    )
+    found = quotes(text)
+    assert [q.verb for q in found] == ["وقال", "قائلا", "وأبان"]
+    assert found[1].implicit and found[1].speaker == found[0].speaker
+
+
+def test_a_present_verb_after_a_comma_does_not_cut_what_is_said() -> None:
+    (q,) = quotes("أوضح المدير أنه تم التحقق من البلاغات، وتبين له تعثر خمسة مشاريع.")
+    assert q.text.endswith("وتبين له تعثر خمسة مشاريع")
+
+
+def test_bayyana_with_its_shadda_is_the_verb() -> None:
+    (q,) = quotes("وبيّن أن المصاب توفي بعد وصوله إلى المستوصف القريب.")
+    assert q.text == "المصاب توفي بعد وصوله إلى المستوصف القريب"
+    assert quotes("وبين أن المصاب توفي بعد وصوله إلى المستوصف القريب.") == []
+
+
+def people(text: str, *names: str) -> list[EntityMention]:
+    """The people ``names``, as the entity stage would give them for ``text``."""
+    found = []
+    for name in names:
+        start = text.index(name)
+        found.append(EntityMention(start, start + len(name), "PER", name, normalize(name)))
+    return found
+
+
+def test_the_name_apposed_to_a_role_is_the_speaker_not_a_name_inside_the_role() -> None:
+    text = (
+        "وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، في "
+        "تصريح صحفي، أن السفينة تحمل ثلاثة آلاف طن من المواد الغذائية."
+    )
+    (q,) = find_quotes(text, people(text, "سلمان", "رأفت الصباغ"))
+    assert q.speaker == "رأفت الصباغ"
+    # a word that ends the role keeps the first name: «من» before a place the tagger took
+    # for a person
+    text = "وأورد بولاك وزملاؤه من جامعة ويسكونسن - ماديسون، في تقرير أن الفجوة تتسع كل عام."
+    (q,) = find_quotes(text, people(text, "بولاك", "ماديسون"))
+    assert q.speaker == "بولاك"
+
+
+def test_pious_formulas_are_no_names() -> None:
+    text = "وأكد سموه -حفظه الله- اعتزاز المملكة بأبنائها، ونقل تعازي الملك -أيده الله- لهم."
+    assert not [e for e in article_entities(text) if e.name.startswith(("حفظه", "أيده"))]

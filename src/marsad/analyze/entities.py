@@ -202,7 +202,7 @@ def article_entities(
     if mentions is None:
         sentences = tokens_of(text) if sentences is None else sentences
         mentions = extend(text, default_tagger().mentions(text, sentences), sentences)
-    chosen = [m for m in mentions if m.kind in KINDS]
+    chosen = [m for m in mentions if m.kind in KINDS and not _formula(m.text)]
     attested = {normalize_word(word) for m in chosen for word in m.text.split()}
     found: list[EntityMention] = []
     previous_end = 0
@@ -222,6 +222,16 @@ def article_entities(
         found.append(EntityMention(start, mention.end, mention.kind, name, key, role))
         previous_end = mention.end
     return resolve(found)
+
+
+# the first words of pious formulas after a name, which the tagger takes for names:
+# «-أيده الله-», «حفظه الله», «رحمه الله»
+_FORMULAS: Final = normalized("ايده حفظه حفظها حفظهم رحمه رحمها رحمهم يرحمه رعاه سلمه")
+
+
+def _formula(name: str) -> bool:
+    first = normalize_word(name.split()[0]) if name.split() else ""
+    return first in _FORMULAS or first.removeprefix("و") in _FORMULAS
 
 
 def resolve(mentions: Sequence[EntityMention]) -> list[EntityMention]:

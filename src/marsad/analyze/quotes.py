@@ -41,26 +41,27 @@ __all__ = ["Quote", "find_quotes"]
 _VERBS: Final = normalized(
     """
     قال اكد اضاف ذكر اشار اوضح صرح لفت تابع اعلن بينت شدد نفي كشف اعتبر راي نقل طالب دعا
-    افاد اعرب نوه استطرد اردف ختم زعم حذر اورد كتب
+    افاد اعرب نوه استطرد اردف ختم زعم حذر اورد كتب ابان روي
     """
 )
 _PARTICIPLES: Final = normalized(
     """
     مؤكدا مضيفا مشيرا لافتا موضحا معتبرا مشددا منوها مبينا متابعا مردفا محذرا معربا
-    مؤكده مضيفه مشيره لافته موضحه معتبره مشدده سائلا سائله
+    مؤكده مضيفه مشيره لافته موضحه معتبره مشدده سائلا سائله قائلا قائله داعيا داعيه
+    مؤكدين مضيفين مشيرين لافتين موضحين معتبرين مشددين منوهين مبينين محذرين قائلين داعين
     """
 )
 # present tense: a speaker must be written after it («ويضيف خليفة أن»; not «يذكر أن …»)
 _PRESENT: Final = normalized(
     """
     يقول تقول يقولون يؤكد تؤكد يضيف تضيف يشير تشير يوضح توضح يتابع تتابع يشرح تشرح يرى ترى
-    يذكر تذكر يبين تبين يعتبر تعتبر يكشف تكشف
+    يذكر تذكر يبين تبين يعتبر تعتبر يكشف تكشف يروي تروي
     """
 )
 # «وبين» (and he explained) is also «و + بين» (and between): a verb only with و and a speaker
 _AMBIGUOUS: Final = normalized("وبين")
 # words that stand for a person named before («وقال سموه»)
-_HONORIFICS: Final = normalized("سموه معاليه فضيلته سماحته جلالته سعادته")
+_HONORIFICS: Final = normalized("سموه معاليه فضيلته سماحته جلالته سعادته ايده حفظه")
 # the titles each honorific stands for
 _TITLED: Final = {
     normalize(pronoun): normalized(titles)
@@ -71,6 +72,8 @@ _TITLED: Final = {
         ("سماحته", "الشيخ سماحه المفتي"),
         ("جلالته", "الملك"),
         ("سعادته", "السفير سعاده"),
+        ("ايده", "الملك الامير ولي خادم"),  # «وأضاف أيده الله»
+        ("حفظه", "الملك الامير ولي خادم"),
     )
 }
 # nouns of a source that speaks through what it publishes: «ذكرت دراسة أجرتها جامعة …»
@@ -87,6 +90,12 @@ _MIN_WORDS: Final = 3  # a quote says at least this many words
 # where a speaker's own words end when no entity names it
 _SPEAKER_ENDS: Final = normalized(
     "في خلال عبر امام لدى حسب وفق اليوم امس مساء صباح يوم عقب بعد قبل اثناء على الي ل عن من"
+)
+
+
+# a preposition with its pronoun: whom the speaker addressed, not the speaker
+_OBJECT_PRONOUNS: Final = normalized(
+    "له لها لهم لهن اليه اليها اليهم عنه عنها عنهم عليه عليها عليهم منه منها منهم"
 )
 
 
@@ -139,8 +148,8 @@ def _verb_kind(token: str) -> str | None:
             return "participle"
         if rest in _PRESENT:
             return "present"
-        if norm in _AMBIGUOUS:
-            return "present"
+        if norm in _AMBIGUOUS:  # «وبيّن», with its shadda written, is the verb
+            return "verb" if "\u0651" in token else "present"
         for suffix in _SUFFIXES:
             if suffix and not rest.endswith(suffix):
                 continue
@@ -164,7 +173,7 @@ def find_quotes(
     i = 0
     while i < len(tokens):
         kind = _verb_kind(tokens[i][0]) if tokens[i][0][0].isalpha() else None
-        if kind is None:
+        if kind is None or (kind == "verb" and _noun_here(tokens, i)):
             i += 1
             continue
         quote = _quote_after(text, tokens, ends, i, kind, entities, found, starts)
@@ -174,6 +183,22 @@ def find_quotes(
         found.append(quote)
         i = max(i + 1, bisect.bisect_left(starts, quote.end))
     return found
+
+
+# past speech verbs written like a noun («نقل الكفالة» a transfer, «ذكر الله», «كشف حساب»,
+# «رأي الخبراء»): without و or ف, a verb only where a clause opens
+_HOMOGRAPHS: Final = normalized("نقل ذكر كشف نفي راي")
+_OPENERS: Final = normalized("قد لقد وقد كما وكما ثم حيث")
+
+
+def _noun_here(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+    """Whether the verb-like word at ``i`` is read as a noun: one of ``_HOMOGRAPHS`` with no
+    clitic, after a word that does not open a clause («طلب نقل كفالة»; not «. نقل», «وقد
+    نقل»)."""
+    if normalize_word(tokens[i][0]) not in _HOMOGRAPHS or i == 0:
+        return False
+    before = tokens[i - 1][0]
+    return before[0].isalpha() and normalize_word(before) not in _OPENERS
 
 
 def _sentence_ends(sentences: Sentences) -> list[int]:
@@ -199,11 +224,16 @@ def _quote_after(
     """The quote the verb at ``verb`` opens, or None when no speech follows it (``ends``:
     each token's sentence's last token; ``starts``: each token's offset)."""
     limit = min(len(tokens), verb + 1 + _REACH)
+    last = ends[verb]  # the verb's sentence's last token
     j = verb + 1
     while j < limit:
         word = tokens[j][0]
         norm = normalize_word(word)
-        if word in ".؟!؛" or j > ends[verb]:
+        if word == "." and _abbreviated(tokens, j):  # «د. عبدالله»: the sentence goes on
+            last = ends[min(j + 1, len(tokens) - 1)]
+            j += 1
+            continue
+        if word in ".؟!؛" or j > last:
             return None
         that = norm in _THAT or (norm == "الي" and _next_that(tokens, j))
         if word not in _OPEN and word != ":" and not that:
@@ -249,6 +279,14 @@ def _quote_after(
         name, at, key = speaker if speaker else (None, None, None)
         return Quote(start, end, text[start:end], tokens[verb][0], name, at, key, direct, implicit)
     return None
+
+
+_ABBREVIATIONS: Final = frozenset("دمأا")  # «د.» doctor, «م.» engineer, «أ.» professor
+
+
+def _abbreviated(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:
+    """Whether the full stop at ``j`` closes a one-letter title («د.»), written against it."""
+    return j > 0 and tokens[j - 1][0] in _ABBREVIATIONS and tokens[j - 1][2] == tokens[j][1]
 
 
 def _subject_before(
@@ -336,6 +374,28 @@ def _entity_before(
     return None
 
 
+# words that end the phrase of a speaker's role: a name after them is not the speaker's
+_ROLE_ENDS: Final = _SPEAKER_ENDS | normalized("وهو وهي الذي التي")
+
+
+def _apposed_name(
+    region: Sequence[tuple[str, int, int]], people: Sequence[EntityMention]
+) -> EntityMention | None:
+    """Of several people named between the verb and a comma, the one apposed to the
+    speaker's role: «المتحدث الرسمي لمركز الملك سلمان للإغاثة … رأفت الصباغ، في تصريح» names
+    the spokesman, not the king of the centre's name. The last name before the comma, when
+    nothing between the first name and it ends the role («بولاك وزملاؤه من جامعة … -
+    ماديسون،»: «من» does, and the speaker stays the first)."""
+    comma = next((t[1] for t in region if t[0] in {"،", ","}), None)
+    named = [e for e in people if comma is not None and e.end <= comma]
+    if len(people) < 2 or len(named) < 2:
+        return None
+    between = [t for t in region if named[0].end <= t[1] and t[2] <= named[-1].start]
+    if any(normalize_word(t[0]) in _ROLE_ENDS for t in between):
+        return None
+    return named[-1]
+
+
 def _next_that(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:
     """«إلى أن» after لفت / أشار: the «أن» is the next token."""
     return j + 1 < len(tokens) and normalize_word(tokens[j + 1][0]) in _THAT
@@ -358,7 +418,11 @@ def _content(
     last = ends[first]
     for k in range(first + 1, last):
         # «…، مشيراً إلى أن …»: a comma and a speech verb start the next quote
-        if tokens[k][0] in "،," and tokens[k + 1][0][0].isalpha() and _verb_kind(tokens[k + 1][0]):
+        if (
+            tokens[k][0] in "،,"
+            and tokens[k + 1][0][0].isalpha()
+            and _verb_kind(tokens[k + 1][0]) in ("verb", "participle")
+        ):  # not «، وتبين له» (and it appeared to him), a present tense with no speaker
             last = k
             break
     end = tokens[last][2]
@@ -395,10 +459,15 @@ def _speaker(
     words = [t for t in region if t[0] not in {"،", ",", "(", ")"}]
     if not words or normalize_word(words[0][0]) in _HONORIFICS:
         return None
+    if words[0][0][0].isalpha() and _verb_kind(words[0][0]):
+        return None  # «وأردف يقول:»: a second verb, no speaker written
     first, last = region[0][1], region[-1][2]
     if normalize_word(words[0][0]) in _SOURCES:
         entities = ()  # the report, not the paper that carried it, is the source
     inside = [e for e in entities if first <= e.start and e.end <= last]
+    apposed = _apposed_name(region, [e for e in inside if e.kind == "PER"])
+    if apposed is not None:
+        return apposed.name, apposed.start, apposed.key
     for kind in ("PER", "ORG", "LOC"):
         for mention in inside:
             if mention.kind == kind:
@@ -409,7 +478,10 @@ def _speaker(
             if kept:
                 break
             continue
-        if normalize_word(token[0]) in _SPEAKER_ENDS:
+        norm = normalize_word(token[0])
+        if not kept and norm in _OBJECT_PRONOUNS:
+            continue  # «وقال لهم الأمير»: to whom, before who
+        if norm in _SPEAKER_ENDS:
             break
         kept.append(token)
     if not kept:
