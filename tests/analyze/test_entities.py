@@ -42,6 +42,9 @@ def test_known_organizations_are_found_after_a_clitic_and_nowhere_else() -> None
     assert kinds("أمام مجلس الأمن الدولي") == {"مجلس الأمن الدولي": "ORG"}  # the longest
     # «واس» is a known agency; «فاس» (a city) and «كاس» (a cup) are not «واس» after a clitic
     assert kinds("زار فاس ثم رفع كاس البطولة") == {}
+    # names that are also common words are known only with the word that makes them a name
+    assert kinds("استقبل الجمهور اللاعبين بحماس كبير وقال طالبان جامعيان") == {}
+    assert kinds("وأعلنت حركة حماس موافقتها") == {"حركة حماس": "ORG"}
 
 
 def test_a_known_organization_replaces_what_the_tagger_made_of_it() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.analyze.entities import EntityMention, article_entities
+from marsad.analyze.entities import EntityMention, article_entities, entity_text
 from marsad.analyze.quotes import Quote, find_quotes
 from marsad.arabic.normalize import normalize
 
@@ -147,3 +147,35 @@ def test_the_name_apposed_to_a_role_is_the_speaker_not_a_name_inside_the_role() 
 def test_pious_formulas_are_no_names() -> None:
     text = "وأكد سموه -حفظه الله- اعتزاز المملكة بأبنائها، ونقل تعازي الملك -أيده الله- لهم."
     assert not [e for e in article_entities(text) if e.name.startswith(("حفظه", "أيده"))]
+
+
+def test_a_verb_like_noun_rule_stops_at_its_sentence() -> None:
+    # «كشف» opening a body after its title's line is the verb, not the noun after «القرار»
+    text = entity_text(
+        "الحكومة تدرس القرار", "كشف مصدر مطلع في وزارة المالية أن الحكومة ستعلن القرار غدا."
+    )
+    (q,) = quotes(text)
+    assert q.verb == "كشف" and q.text == "الحكومة ستعلن القرار غدا"
+
+
+def test_a_year_marker_is_no_title() -> None:
+    # «م.» after a year ends its sentence: the next sentence's verb opens the quote
+    (q,) = quotes("وأشار التقرير الصادر في عام 1990 م. وأكد الوزير أن الوضع مستقر تماما هناك.")
+    assert q.verb == "وأكد" and q.speaker == "الوزير"
+    (q,) = find_quotes("وقال د. عبدالله إن الوضع مستقر تماما في المنطقة كلها.", [])
+    assert q.speaker == "د. عبدالله"
+
+
+def test_a_person_spoken_to_or_beside_is_not_the_speaker() -> None:
+    text = (
+        "وقال الرئيس الأمريكي دونالد ترامب للرئيس الروسي فلاديمير بوتين، خلال اتصال هاتفي، إن "
+        "العلاقات ستتحسن كثيرا."
+    )
+    (q,) = find_quotes(text, people(text, "دونالد ترامب", "فلاديمير بوتين"))
+    assert q.speaker == "دونالد ترامب"
+    text = (
+        "وقال وزير الخارجية سامح شكري ونظيره الأمريكي جون كيري، في مؤتمر صحفي، إن المحادثات "
+        "كانت مثمرة."
+    )
+    (q,) = find_quotes(text, people(text, "سامح شكري", "جون كيري"))
+    assert q.speaker == "سامح شكري"

@@ -108,3 +108,24 @@ def test_many_events_are_summarized_with_a_few_reads(seeded: Marsad) -> None:
     articles = sum(len(e.articles) for e in events)
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert articles >= 5 and len(reads) <= 8, reads
+
+
+def test_of_two_reports_one_mostly_inside_the_other_the_shorter_is_read_once(
+    seeded: Marsad,
+) -> None:
+    """Seed 001 stands almost whole inside seed 000: their event's summary reads 000 and
+    marks 001 a copy, whether the event is summarized alone or with the others."""
+    events = seeded.events()
+    pairs = [
+        (link.a, link.b)
+        for link in seeded.store.reuse.copy_candidates(0.8)
+        if any({link.a, link.b} <= set(e.articles) for e in events)
+    ]
+    assert pairs, "the seeds hold a copy inside one event"
+    for a, b in pairs:
+        event = next(e for e in events if {a, b} <= set(e.articles))
+        marked = {r.id for r in seeded.summary_reports(event) if r.copy}
+        shorter = min((a, b), key=lambda i: (len(seeded.article(i).body), i))
+        assert shorter in marked and len(marked & {a, b}) == 1
+        found = event_summaries(seeded.store, events)[event.id]
+        assert shorter not in {s.article_id for s in found}

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Final
 
 from marsad.analyze.entities import EntityMention
-from marsad.analyze.ner.rules import normalized
+from marsad.analyze.ner.rules import ROLE_WORDS, normalized
 from marsad.analyze.ner.tagger import Sentences, tokens_of
 from marsad.arabic.normalize import normalize, normalize_word
 from marsad.models import QuoteRow
@@ -173,7 +173,7 @@ def find_quotes(
     i = 0
     while i < len(tokens):
         kind = _verb_kind(tokens[i][0]) if tokens[i][0][0].isalpha() else None
-        if kind is None or (kind == "verb" and _noun_here(tokens, i)):
+        if kind is None or (kind == "verb" and _noun_here(tokens, ends, i)):
             i += 1
             continue
         quote = _quote_after(text, tokens, ends, i, kind, entities, found, starts)
@@ -191,11 +191,11 @@ _HOMOGRAPHS: Final = normalized("نقل ذكر كشف نفي راي")
 _OPENERS: Final = normalized("قد لقد وقد كما وكما ثم حيث")
 
 
-def _noun_here(tokens: Sequence[tuple[str, int, int]], i: int) -> bool:
+def _noun_here(tokens: Sequence[tuple[str, int, int]], ends: Sequence[int], i: int) -> bool:
     """Whether the verb-like word at ``i`` is read as a noun: one of ``_HOMOGRAPHS`` with no
-    clitic, after a word that does not open a clause («طلب نقل كفالة»; not «. نقل», «وقد
-    نقل»)."""
-    if normalize_word(tokens[i][0]) not in _HOMOGRAPHS or i == 0:
+    clitic, after a word of its own sentence that does not open a clause («طلب نقل كفالة»;
+    not «. نقل», «وقد نقل», nor «كشف» opening a body after its title's line)."""
+    if normalize_word(tokens[i][0]) not in _HOMOGRAPHS or i == 0 or ends[i - 1] != ends[i]:
         return False
     before = tokens[i - 1][0]
     return before[0].isalpha() and normalize_word(before) not in _OPENERS
@@ -281,12 +281,16 @@ def _quote_after(
     return None
 
 
-_ABBREVIATIONS: Final = frozenset("دمأا")  # «د.» doctor, «م.» engineer, «أ.» professor
+# «د.» doctor, «أ.» professor; not «م.», which also closes a year («1990 م.»)
+_ABBREVIATIONS: Final = frozenset("دأ")
 
 
 def _abbreviated(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:
-    """Whether the full stop at ``j`` closes a one-letter title («د.»), written against it."""
-    return j > 0 and tokens[j - 1][0] in _ABBREVIATIONS and tokens[j - 1][2] == tokens[j][1]
+    """Whether the full stop at ``j`` closes a one-letter title («د. عبدالله»), written
+    against it, after a word or at a clause's start (not after a number)."""
+    if j < 1 or tokens[j - 1][0] not in _ABBREVIATIONS or tokens[j - 1][2] != tokens[j][1]:
+        return False
+    return j < 2 or not tokens[j - 2][0].isdigit()
 
 
 def _subject_before(
@@ -375,7 +379,10 @@ def _entity_before(
 
 
 # words that end the phrase of a speaker's role: a name after them is not the speaker's
-_ROLE_ENDS: Final = _SPEAKER_ENDS | normalized("وهو وهي الذي التي")
+_ROLE_ENDS: Final = _SPEAKER_ENDS | normalized("وهو وهي الذي التي مع ومع")
+# after و or ل, a role or «نظير» brings in another person: «… ترامب للرئيس الروسي بوتين،»,
+# «… شكري ونظيره الأمريكي كيري،»
+_OTHER_PERSON: Final = ROLE_WORDS | normalized("نظير نظيره نظيرته نظراؤه")
 
 
 def _apposed_name(
@@ -391,9 +398,21 @@ def _apposed_name(
     if len(people) < 2 or len(named) < 2:
         return None
     between = [t for t in region if named[0].end <= t[1] and t[2] <= named[-1].start]
-    if any(normalize_word(t[0]) in _ROLE_ENDS for t in between):
+    if any(_ends_role(normalize_word(t[0])) for t in between):
         return None
     return named[-1]
+
+
+def _ends_role(word: str) -> bool:
+    """Whether ``word`` (normalized) ends the speaker's role or brings in another person."""
+    if word in _ROLE_ENDS:
+        return True
+    for clitic in ("لل", "وال", "ول", "و", "ل"):
+        if word.startswith(clitic) and len(word) > len(clitic) + 2:
+            rest = word[len(clitic) :]
+            if rest in _OTHER_PERSON or rest.removeprefix("ال") in _OTHER_PERSON:
+                return True
+    return False
 
 
 def _next_that(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:
@@ -473,9 +492,9 @@ def _speaker(
             if mention.kind == kind:
                 return mention.name, mention.start, mention.key
     kept: list[tuple[str, int, int]] = []
-    for token in region:
+    for k, token in enumerate(region):
         if not token[0].isalnum():
-            if kept:
+            if kept and not (token[0] == "." and _abbreviated(region, k)):
                 break
             continue
         norm = normalize_word(token[0])

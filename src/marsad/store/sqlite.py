@@ -295,8 +295,8 @@ class SQLiteStore:
             rows = self.db.execute(
                 f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))}, "
                 "best.score FROM (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts "
-                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) best "
-                "JOIN articles a ON a.rowid = best.rowid ORDER BY best.score, a.id",
+                "WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ?) best "
+                "JOIN articles a ON a.rowid = best.rowid ORDER BY best.score, best.rowid",
                 (fts_query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
