@@ -62,7 +62,8 @@ class _Readings:
         self.mentions = store.entities.of_articles(ids)
 
     def reports(self, ids: Sequence[str]) -> list[Report]:
-        """The reports ``ids`` of one event, each a copy or not of another of them."""
+        """The reports ``ids`` of one event, each a copy or not of another of them (an id no
+        stored article has is left out)."""
         articles = [self.articles[i] for i in ids if i in self.articles]
         size = {a.id: len(a.body) for a in articles}
         copies: set[str] = set()
