@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from marsad.analyze.entities import EntityMention, article_entities, entity_text
+from marsad.analyze.ner.tagger import Mention
 from marsad.analyze.quotes import Quote, find_quotes
 from marsad.arabic.normalize import normalize
 
@@ -147,6 +148,13 @@ def test_the_name_apposed_to_a_role_is_the_speaker_not_a_name_inside_the_role() 
 def test_pious_formulas_are_no_names() -> None:
     text = "وأكد سموه -حفظه الله- اعتزاز المملكة بأبنائها، ونقل تعازي الملك -أيده الله- لهم."
     assert not [e for e in article_entities(text) if e.name.startswith(("حفظه", "أيده"))]
+    # as written: the name «رحمة» is not the formula «رحمه»
+    named = "رحمة الحمدان"
+    start = len("وقالت ")
+    mentions = [Mention(start, start + len(named), "PER", named)]
+    assert [e.name for e in article_entities("وقالت رحمة الحمدان إن الموسم بدأ.", mentions)] == [
+        named
+    ]
 
 
 def test_a_verb_like_noun_rule_stops_at_its_sentence() -> None:

@@ -24,6 +24,7 @@ ends that way. Across articles, ``organize.entities`` groups keys into entities.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -225,12 +226,30 @@ def article_entities(
 
 
 # the first words of pious formulas after a name, which the tagger takes for names:
-# «-أيده الله-», «حفظه الله», «رحمه الله»
-_FORMULAS: Final = normalized("ايده حفظه حفظها حفظهم رحمه رحمها رحمهم يرحمه رعاه سلمه")
+# «-أيده الله-», «حفظه الله», «رحمه الله»; compared as written but for harakat and tatweel,
+# since folding ة into ه would take the name «رحمة» for «رحمه»
+_FORMULAS: Final = frozenset(
+    [
+        "أيده",
+        "ايده",
+        "حفظه",
+        "حفظها",
+        "حفظهم",
+        "رحمه",
+        "رحمها",
+        "رحمهم",
+        "يرحمه",
+        "يرحمها",
+        "رعاه",
+        "رعاها",
+    ]
+)
+_MARKS: Final = re.compile("[\u064b-\u0652\u0640]")
 
 
 def _formula(name: str) -> bool:
-    first = normalize_word(name.split()[0]) if name.split() else ""
+    words = name.split()
+    first = _MARKS.sub("", words[0]) if words else ""
     return first in _FORMULAS or first.removeprefix("و") in _FORMULAS
 
 

@@ -15,9 +15,10 @@ The speaker is the first person the entity stage found in those words (of severa
 comma, the one apposed to the speaker's role: «المتحدث الرسمي لمركز الملك سلمان … رأفت
 الصباغ،»), else the first organization or place, else the words themselves up to a
 preposition or a comma («مصادر عراقية مطلعة», «البيان»). A verb that is also a noun («نقل»
-a transfer, «كشف» a list) is a verb only where a clause opens or after و/ف. A verb with no words before what is said («وأضاف:», «وتابع أن»), and
-a participle that carries a sentence on («مؤكداً أن», «لافتاً إلى أن», «مضيفاً:»), continue the
-speaker of the quote before them (``implicit``). A verb whose object is not speech («أعلنت
+a transfer, «كشف» a list) is a verb only where a clause opens or after و/ف. A verb with no
+words before what is said («وأضاف:», «وتابع أن»), and a participle that carries a sentence on
+(«مؤكداً أن», «لافتاً إلى أن», «مضيفاً:»), continue the speaker of the quote before them
+(``implicit``). A verb whose object is not speech («أعلنت
 الوزارة بدء الجولة») has no colon, quotation mark or «أن» near it and gives nothing.
 
 Every span is one of the original text; the text is never changed.
