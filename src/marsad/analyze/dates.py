@@ -252,11 +252,12 @@ def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] |
     """The earliest match starting at one of the few words before ``at`` (or at it); with
     ``hijri``, the Hijri rules are tried too, after the others at each word."""
     low = max(floor, at - _LOOK_BACK_CHARS, text.rfind("\n", 0, at) + 1)
-    starts = [token.start() for token in _TOKEN.finditer(text, low, at)]
-    if GLUED_DIGIT.search(text, low, at) is not None:  # "في17 يناير": the number starts one
-        glued = (found.start() + 1 for found in GLUED_DIGIT.finditer(text, low, at))
+    starts = [token.start() for token in _TOKEN.finditer(text, low, at)][-_LOOK_BACK_WORDS:]
+    if starts and GLUED_DIGIT.search(text, starts[0], at) is not None:
+        # "في17 يناير": the number starts one too (not counted among the words: "الأشهر الـ10")
+        glued = (found.start() + 1 for found in GLUED_DIGIT.finditer(text, starts[0], at))
         starts = sorted({*starts, *glued})
-    for start in (*starts[-_LOOK_BACK_WORDS:], at):
+    for start in (*starts, at):
         match = PATTERN.match(text, start)
         if match is None and hijri:
             match = HIJRI_PATTERN.match(text, start)

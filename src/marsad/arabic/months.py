@@ -3,7 +3,8 @@
 Arabic news names Gregorian months in three systems, often two at once ("7 أيار/ مايو"):
 
 - Egypt and the Gulf transliterate the English names: يناير فبراير مارس أبريل مايو يونيو يوليو
-  أغسطس سبتمبر أكتوبر نوفمبر ديسمبر, with Egyptian يونيه and يوليه and the misspelling فبرير.
+  أغسطس سبتمبر أكتوبر نوفمبر ديسمبر, with Egyptian يونيه and يوليه and the misspellings فبرير
+  and سبتمر.
 - The Levant and Iraq use the Syriac names: كانون الثاني شباط آذار نيسان أيار حزيران تموز آب
   أيلول تشرين الأول تشرين الثاني كانون الأول, the two-word ones also without the article.
 - The Maghreb uses French-derived names (جانفي فيفري أفريل جوان جويلية أوت) in Algeria and
@@ -43,7 +44,7 @@ _MONTH_NAMES: Final[dict[int, tuple[str, ...]]] = {
     6: ("يونيو", "يونيه", "جوان", "حزيران", "june", "jun"),
     7: ("يوليو", "يوليه", "يوليوز", "جويلية", "تموز", "july", "jul"),
     8: ("أغسطس", "اغسطس", "غشت", "أوت", "آب", "august", "aug"),
-    9: ("سبتمبر", "شتنبر", "أيلول", "september", "sept", "sep"),
+    9: ("سبتمبر", "سبتمر", "شتنبر", "أيلول", "september", "sept", "sep"),
     10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين أول", "october", "oct"),
     11: ("نوفمبر", "نونبر", "تشرين الثاني", "تشرين ثاني", "november", "nov"),
     12: ("ديسمبر", "دجنبر", "كانون الأول", "كانون أول", "december", "dec"),

@@ -25,7 +25,7 @@ from marsad.analyze.temporal.lexicon import (
 )
 from marsad.analyze.temporal.tense import tense
 
-__all__ = ["dayref"]
+__all__ = ["dayref", "weekday_pair"]
 
 _QUOTES: Final = "\"'«“”"
 _OPENING_QUOTES: Final = "«“"
@@ -107,6 +107,22 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
         weekday=weekday,
         cued=True,
     )
+
+
+def weekday_pair(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """Two weekdays in a row, the night between them or both days ("الليلة الفاصلة بين السبت
+    والأحد", "يومي السبت والأحد"), as the two days."""
+    g = match.group
+    first = WEEKDAYS[g("wdays_p").split("و", 1)[0].strip()]  # no weekday's name holds a «و»
+    direction = DIRECTIONS[g("wdays_d")] or None if g("wdays_d") else None
+    span = match.span("wdays")
+    time = tense(text, *span, present=True) if reference is not None and direction is None else None
+
+    def both(ref: dt.date) -> Period:
+        day_ = cal.weekday_date(ref, first, direction, time)
+        return cal.days(day_, day_ + dt.timedelta(days=1))
+
+    return make(span, "day", reference, both, cued=direction is not None)
 
 
 def _today_is_a_name(text: str, start: int, end: int) -> bool:

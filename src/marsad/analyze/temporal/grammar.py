@@ -20,6 +20,7 @@ from marsad.analyze.temporal.lexicon import (
     DUALS,
     EPITHETS,
     HIJRI_MONTHS,
+    MONTH_COUNTS,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -141,7 +142,7 @@ _DAY_MONTH: Final = (
     rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره){SP}"
     rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
-    rf"(?:{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
+    rf"(?:(?:(?:{OPT}[,و]{OPT}|{SP})[0-3]?\d(?!\d))*?{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}"
     rf"(?:{_TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
     rf"(?:{_year_tail('daymonth')})?"
@@ -163,6 +164,15 @@ _PART: Final = (
     rf"|(?:{_YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
 )
 
+_MONTH_SPAN: Final = (
+    rf"(?:ال)?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
+    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END}){SP}(?P<nmonths_e>الاولي|الاخيره){SP}"
+    rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
+    rf"|(?:العام|السنه){SP}(?P<nmonths_r>{_DIRECTION})|(?P<nmonths_h>هذا){SP}العام{_END})"
+)
+"""The first or last months of a year: "الأشهر الـ10 الأولى من 2014", "الأشهر التسعة الأولى من
+العام الجاري", "الأشهر الثلاثة الأخيرة من سنة 2016"."""
+
 _MONTH_WEEK: Final = (
     rf"الاسبوع{SP}(?P<mweek_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}من{SP}(?:شهر{SP})?"
     rf"{_pair('mweek')}(?:{_year_tail('mweek')})?"
@@ -170,7 +180,8 @@ _MONTH_WEEK: Final = (
 """A week of a month: "الأسبوع الأول من شهر مارس 2017" (days 1-7; the last: its last 7 days)."""
 
 _QUARTER: Final = (
-    rf"(?P<quarter_k>الربع|النصف){SP}(?P<quarter_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}"
+    rf"(?P<quarter_k>الربع|النصف|الثلاثي|السداسي){SP}"
+    rf"(?P<quarter_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<quarter_y>{_YEAR}){_AD}"
     rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})|هذا{SP}العام{_END})"
 )
@@ -193,9 +204,11 @@ EVENT_WORDS: Final = (
     "معرض",
     "شان",
     "الكان",
+    "موسم",
 )
 """Words (folded) that name an event a year may follow with up to three words between: a cup,
-a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups)."""
+a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups), a
+season ("لموسم 2016")."""
 _NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
 """Words that end an event's name: what follows them is a year of its own rule, or a count."""
 
@@ -217,6 +230,22 @@ _YEAR_RULE: Final = (
 two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets (alone or the first of a
 list, "( 1965 1967 1968 )"), with "م", or naming an event ("كأس الأمم الإفريقية 2019", "مونديال
 روسيا 2018": the year alone is the phrase)."""
+
+
+def _arabic_weekday(number: int) -> str:
+    return words(name for name, day in WEEKDAYS.items() if day == number and not name.isascii())
+
+
+_IN_A_ROW: Final = "|".join(
+    rf"{_arabic_weekday(day)}{OPT}و{OPT}{_arabic_weekday((day + 1) % 7)}" for day in range(7)
+)
+_WEEKDAY_PAIR: Final = (
+    rf"(?:(?:ال)?ليله{SP}(?:(?:ال)?فاصله{SP})?بين{SP}|(?:يومي{SP})?)"
+    rf"(?P<wdays_p>{_IN_A_ROW}){_WORD_END}(?:{SP}(?P<wdays_d>{_DIRECTION}))?"
+)
+"""Two weekdays in a row, the night between them ("الليلة الفاصلة بين السبت والأحد"; "ليلة
+الجمعة إلى السبت" is joined after matching, by ``dates._nights``) or both days ("يومي السبت
+والأحد", "الثلاثاء والأربعاء القادمين"); "الاثنين والخميس" is two expressions."""
 
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
 _SAME: Final = (
@@ -341,6 +370,7 @@ RULES: Final = (
     ("mdy", _MONTH_DAY_YEAR),
     ("part", _PART),
     ("quarter", _QUARTER),
+    ("nmonths", _MONTH_SPAN),
     ("same", _SAME),
     ("mweek", _MONTH_WEEK),
     ("session", _SESSION),
@@ -350,6 +380,7 @@ RULES: Final = (
     ("month", _MONTH_RULE),
     ("ago", _AGO),
     ("feast", _FEAST),
+    ("wdays", _WEEKDAY_PAIR),
     ("dayref", _DAYREF),
 )
 """(name, pattern) in the order they are tried at one position."""

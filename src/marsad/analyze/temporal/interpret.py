@@ -17,7 +17,7 @@ from typing import Final
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Period
 from marsad.analyze.temporal.candidate import Candidate, date_or_none, make
-from marsad.analyze.temporal.days import dayref
+from marsad.analyze.temporal.days import dayref, weekday_pair
 from marsad.analyze.temporal.interpret_hijri import (
     hijri_day,
     hijri_feast,
@@ -30,6 +30,7 @@ from marsad.analyze.temporal.interpret_hijri import (
 from marsad.analyze.temporal.interpret_years import (
     FIRST_TO_FOURTH,
     ago_period,
+    month_span,
     quarter_period,
     session_period,
     unit_period,
@@ -321,6 +322,7 @@ _INTERPRETERS: Final[
     "mdy": _mdy,
     "part": _part,
     "quarter": quarter_period,
+    "nmonths": month_span,
     "same": _same,
     "mweek": _month_week,
     "session": session_period,
@@ -330,6 +332,7 @@ _INTERPRETERS: Final[
     "months": _months,
     "ago": ago_period,
     "feast": hijri_feast,
+    "wdays": weekday_pair,
     "dayref": dayref,
     "hnum": hijri_numeric,
     "hday": hijri_day,

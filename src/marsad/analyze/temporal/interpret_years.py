@@ -1,7 +1,7 @@
 """Grammar matches for periods counted in years, quarters and units → candidate expressions:
 years and ranges of years ("بين 2012 و2015"), school and parliamentary years, quarters and
-halves, "الأسبوع/الشهر/العام الماضي", and "منذ ثلاثة أيام"-style counts back
-(``interpret.interpret`` dispatches to them)."""
+halves, the first or last months of a year, "الأسبوع/الشهر/العام الماضي", and "منذ ثلاثة
+أيام"-style counts back (``interpret.interpret`` dispatches to them)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from marsad.analyze.temporal.lexicon import (
     DIRECTIONS,
     DUALS,
     ENGLISH_DIRECTIONS,
+    MONTH_COUNTS,
     NUMBERS,
     UNITS,
     Unit,
+    spaced,
 )
 
 _SUMMER_START: Final = 6
@@ -57,7 +59,7 @@ def coordinated_years(text: str, end: int, listed: bool = False) -> list[Candida
 
 def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    halves = g("quarter_k") == "النصف"
+    halves = g("quarter_k") in ("النصف", "السداسي")  # Tunisian: "الثلاثي/السداسي الأول"
     number = (2 if halves else 4) if g("quarter_n") == "الاخير" else FIRST_TO_FOURTH[g("quarter_n")]
     if halves and number > 2:
         return None
@@ -72,6 +74,22 @@ def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -
     return make(
         match.span("quarter"), granularity, reference, lambda ref: period(ref.year + direction)
     )
+
+
+def month_span(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """The first or last months of a year ("الأشهر العشرة الأولى من سنة 2014": 2014-01/2014-10)."""
+    g = match.group
+    count = int(g("nmonths_d")) if g("nmonths_d") else MONTH_COUNTS[spaced(g("nmonths_w"))]
+    first, last = (1, count) if g("nmonths_e") == "الاولي" else (13 - count, 12)
+
+    def period(year_: int) -> Period:
+        return cal.months((year_, first), (year_, last))
+
+    span = match.span("nmonths")
+    if g("nmonths_y"):
+        return make(span, "month", reference, period(int(g("nmonths_y"))))
+    direction = DIRECTIONS[g("nmonths_r")] if g("nmonths_r") else 0
+    return make(span, "month", reference, lambda ref: period(ref.year + direction))
 
 
 def unit_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -118,6 +136,8 @@ def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
             return None
         return make(match.span("year_e"), "year", reference, cal.year(int(g("year_e"))))
     if g("year_c"):
+        if _COUNTED.match(text, match.end("year")):  # "إلى غاية 2000 دينار": an amount
+            return None
         span = (match.start("year_c"), match.end("year"))
     elif g("year_q") or g("year_l"):
         span = match.span("year_q") if g("year_q") else match.span("year_l")

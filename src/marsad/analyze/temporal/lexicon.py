@@ -24,6 +24,7 @@ __all__ = [
     "FRIDAY_PRAYER",
     "HIJRI_MONTHS",
     "MONTHS",
+    "MONTH_COUNTS",
     "NUMBERS",
     "ORDINALS",
     "PARTS",
@@ -85,6 +86,7 @@ unless a day word or direction fixes it ("صلاة الجمعة أمس")."""
 WEEKDAY_FOLLOWERS: Final = folded(
     (
         *("في", "على", "عن", "إلى", "من", "مع", "أن", "إن", "أنه", "أنها", "بأن", "خلال", "عقب"),
+        "إثر",
         *("حول", "لكن", "ولكن", "بينما", "فيما", "وسط", "حيث"),
     )
 )
@@ -195,9 +197,10 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
 """Words for a third of a month or year (start, middle, end); "موفى" is Tunisian "end of"."""
 
 PREPOSITIONS: Final = folded(
-    ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع")
+    ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع", "غاية")
 )
-"""Words before a bare month that make it a date ("في مارس", "منذ آذار (مارس)")."""
+"""Words before a bare month that make it a date ("في مارس", "منذ آذار (مارس)", Tunisian "إلى
+غاية 2016")."""
 
 YEAR_PREPOSITIONS: Final = tuple(word for word in PREPOSITIONS if word not in ("من", "مع"))
 """Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004"); not
@@ -244,6 +247,22 @@ UNITS: Final[dict[str, Unit]] = _fold_keys(
 DUALS: Final[dict[str, Unit]] = _fold_keys(
     {"يومين": "day", "أسبوعين": "week", "شهرين": "month", "عامين": "year", "سنتين": "year"}
 )
+
+MONTH_COUNTS: Final = _fold_keys(
+    {
+        "الثلاثة": 3,
+        "الأربعة": 4,
+        "الخمسة": 5,
+        "الستة": 6,
+        "السبعة": 7,
+        "الثمانية": 8,
+        "التسعة": 9,
+        "العشرة": 10,
+        "الأحد عشر": 11,
+        "الإحدى عشر": 11,
+    }
+)
+"""Counts of months with the article, in "الأشهر التسعة الأولى من 2016"."""
 
 NUMBERS: Final = _fold_keys(
     {
