@@ -210,7 +210,8 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 
 
 def _names_a_place(text: str, start: int) -> bool:
-    """Whether a date here names a street or square ("شارع 9 أفريل", "ساحة 14 جانفي")."""
+    """Whether a date here names a street, a square or a place ("شارع 9 أفريل", "ساحة 14
+    جانفي", "واد الجمعة")."""
     before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
     return before is not None
 
@@ -239,7 +240,9 @@ def _nights(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_PLACE_BEFORE: Final = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد)[^\S\n]+$")
+_PLACE_BEFORE: Final = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي)[^\S\n]+$"
+)
 _NIGHT_JOIN: Final = re.compile(r"[^\S\n]*(?:-|–|الي)[^\S\n]*")
 
 

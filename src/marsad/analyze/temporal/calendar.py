@@ -52,11 +52,15 @@ _THIRDS: Final[dict[Part, tuple[int, int]]] = {
     "start": (1, 10),
     "middle": (11, 20),
     "end": (21, 31),
+    "first-half": (1, 15),
+    "second-half": (16, 31),
 }
 _YEAR_THIRDS: Final[dict[Part, tuple[int, int]]] = {
     "start": (1, 4),
     "middle": (5, 8),
     "end": (9, 12),
+    "first-half": (1, 6),
+    "second-half": (7, 12),
 }
 
 
@@ -98,7 +102,8 @@ def month(year_: int, month_: int) -> Period:
 
 
 def month_part(year_: int, month_: int, part: Part) -> Period:
-    """A third of a month (days 1-10, 11-20, 21-end): ``2020-03-21/2020-03-31``."""
+    """A third of a month (days 1-10, 11-20, 21-end) or a half (1-15, 16-end):
+    ``2020-03-21/2020-03-31``."""
     first, last = _THIRDS[part]
     start = dt.date(year_, month_, first)
     end = dt.date(year_, month_, min(last, _last_day(year_, month_)))
@@ -120,7 +125,7 @@ def half(year_: int, number: int) -> Period:
 
 
 def year_part(year_: int, part: Part) -> Period:
-    """A third of a year (Jan-Apr, May-Aug, Sep-Dec): ``2014-09-01/2014-12-31``."""
+    """A third of a year (Jan-Apr, May-Aug, Sep-Dec) or a half: ``2014-09-01/2014-12-31``."""
     first_month, last_month = _YEAR_THIRDS[part]
     first = dt.date(year_, first_month, 1)
     last = dt.date(year_, last_month, _last_day(year_, last_month))

@@ -16,6 +16,7 @@ from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_WEEKDAYS,
     DIRECTIONS,
     FRIDAY_PRAYER,
+    HOLIDAYS,
     ORDINALS,
     RELATIVE_DAYS,
     TODAY_NOT_AFTER,
@@ -25,7 +26,7 @@ from marsad.analyze.temporal.lexicon import (
 )
 from marsad.analyze.temporal.tense import tense
 
-__all__ = ["dayref", "weekday_pair"]
+__all__ = ["dayref", "holiday", "weekday_pair"]
 
 _QUOTES: Final = "\"'«“”"
 _OPENING_QUOTES: Final = "«“"
@@ -123,6 +124,32 @@ def weekday_pair(match: re.Match[str], text: str, reference: dt.date | None) -> 
         return cal.days(day_, day_ + dt.timedelta(days=1))
 
     return make(span, "day", reference, both, cued=direction is not None)
+
+
+def holiday(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A holiday on a fixed day ("رأس السنة", "عيد الشغل"): of the year written after it, else
+    placed like a day and month with no year ("1 ماي"): by the sentence's tense."""
+    g = match.group
+    month, day = HOLIDAYS[spaced(g("holiday_k"))]
+    span = match.span("holiday")
+    if _A_HOLIDAY_IN_GENERAL.search(text, max(0, span[0] - 80), span[0]):
+        return None
+    if g("holiday_y"):
+        return make(span, "day", reference, cal.day(dt.date(int(g("holiday_y")), month, day)))
+    time = tense(text, *span) if reference is not None else None
+
+    def build(ref: dt.date) -> Period | None:
+        found = cal.day_date(ref, month=month, day=day, direction=None, tense=time)
+        return None if found is None else cal.day(found)
+
+    return make(span, "day", reference, build)
+
+
+_A_HOLIDAY_IN_GENERAL: Final = re.compile(
+    r"(?:يسمي|تسمي|يعرف)\W*ب?$|(?<!\w)كل\W+(?:عام|سنه)(?!\w)[^.\n]*$"
+)
+"""Before a holiday, words that make it the holiday in general, not a day: "ما يسمى بعيد",
+"every year" in the sentence ("في كل عام بمناسبة عيد الشغل")."""
 
 
 def _today_is_a_name(text: str, start: int, end: int) -> bool:

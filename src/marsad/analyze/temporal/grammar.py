@@ -205,10 +205,13 @@ EVENT_WORDS: Final = (
     "شان",
     "الكان",
     "موسم",
+    "ثوره",
+    "باكالوريا",
+    "بكالوريا",
 )
 """Words (folded) that name an event a year may follow with up to three words between: a cup,
 a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups), a
-season ("لموسم 2016")."""
+season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("باكالوريا 2017")."""
 _NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
 """Words that end an event's name: what follows them is a year of its own rule, or a count."""
 
@@ -240,8 +243,9 @@ _IN_A_ROW: Final = "|".join(
     rf"{_arabic_weekday(day)}{OPT}و{OPT}{_arabic_weekday((day + 1) % 7)}" for day in range(7)
 )
 _WEEKDAY_PAIR: Final = (
-    rf"(?:(?:ال)?ليله{SP}(?:(?:ال)?فاصله{SP})?بين{SP}|(?:يومي{SP})?)"
-    rf"(?P<wdays_p>{_IN_A_ROW}){_WORD_END}(?:{SP}(?P<wdays_d>{_DIRECTION}))?"
+    rf"(?:(?:ال)?ليله{SP}(?:(?:ال)?فاصله{SP})?بين{SP}|يومي{SP})?"
+    rf"(?P<wdays_p>{_IN_A_ROW}){_WORD_END}"
+    rf"(?:{SP}(?P<wdays_d>{_DIRECTION}))?"
 )
 """Two weekdays in a row, the night between them ("الليلة الفاصلة بين السبت والأحد"; "ليلة
 الجمعة إلى السبت" is joined after matching, by ``dates._nights``) or both days ("يومي السبت
@@ -258,13 +262,14 @@ not "الشهر نفسه من العام الماضي / قبل سنة", another 
 _SESSION: Final = (
     rf"(?:(?P<session_u>{_THE}(?:سنه|عام)){SP}"
     rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
-    rf"|(?P<session_m>الموسم)(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
+    rf"|(?:(?P<session_h>هذا){SP})?(?P<session_m>الموسم)"
+    rf"(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
     rf"(?:{SP}(?P<session_d>{_DIRECTION}))?"
     rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
 )
 """A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
 الدراسية 2018-2019", "السنة البرلمانية المنقضية"; a season ("الموسم القادم", "الموسم الفلاحي
-المنقضي") is one too."""
+المنقضي", "هذا الموسم") is one too."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
@@ -364,6 +369,14 @@ _FEAST: Final = (
 عيد الفطر", "عيد الفطر لهذا العام 1436هـ"; "العيد" alone ("يوم العيد", "ثاني أيام العيد", "قبل
 العيد") is the Eid nearest the reference."""
 
+_HOLIDAY: Final = (
+    rf"(?P<holiday_k>راس{SP}السنه(?!{SP}ال(?!ميلاديه|جديده|اداريه))"
+    rf"|عيد{SP}(?:الشغل|العمال|المراه)|عيد{SP}الميلاد{SP}المجيد){_END}"
+    rf"(?:{SP}(?:الميلاديه|الجديده|الاداريه){_END})?(?:{OPT}(?P<holiday_y>{_YEAR}))?"
+)
+"""A holiday on a fixed day of the Gregorian year (``lexicon.HOLIDAYS``): "رأس السنة الميلادية",
+"عيد الشغل", "عيد المرأة 2016"; not "رأس السنة الهجرية/الدراسية", "عيد ميلاده"."""
+
 RULES: Final = (
     ("numeric", _NUMERIC),
     ("daymonth", _DAY_MONTH),
@@ -380,6 +393,7 @@ RULES: Final = (
     ("month", _MONTH_RULE),
     ("ago", _AGO),
     ("feast", _FEAST),
+    ("holiday", _HOLIDAY),
     ("wdays", _WEEKDAY_PAIR),
     ("dayref", _DAYREF),
 )

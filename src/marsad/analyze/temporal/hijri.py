@@ -38,7 +38,13 @@ __all__ = [
     "years",
 ]
 
-_THIRDS: dict[Part, tuple[int, int]] = {"start": (1, 10), "middle": (11, 20), "end": (21, 30)}
+_THIRDS: dict[Part, tuple[int, int]] = {
+    "start": (1, 10),
+    "middle": (11, 20),
+    "end": (21, 30),
+    "first-half": (1, 15),
+    "second-half": (16, 30),
+}
 
 
 @lru_cache(maxsize=4096)  # news names the same few months over and over
@@ -87,7 +93,7 @@ def month(year_: int, month_: int) -> Period | None:
 
 
 def month_part(year_: int, month_: int, part: Part) -> Period | None:
-    """A third of a Hijri month (days 1-10, 11-20, 21-end) [month-part]."""
+    """A third of a Hijri month (days 1-10, 11-20, 21-end) or a half [month-part]."""
     return _within(year_, month_, *_THIRDS[part], "month-part")
 
 

@@ -17,7 +17,7 @@ from typing import Final
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Period
 from marsad.analyze.temporal.candidate import Candidate, date_or_none, make
-from marsad.analyze.temporal.days import dayref, weekday_pair
+from marsad.analyze.temporal.days import dayref, holiday, weekday_pair
 from marsad.analyze.temporal.interpret_hijri import (
     hijri_day,
     hijri_feast,
@@ -332,6 +332,7 @@ _INTERPRETERS: Final[
     "months": _months,
     "ago": ago_period,
     "feast": hijri_feast,
+    "holiday": holiday,
     "wdays": weekday_pair,
     "dayref": dayref,
     "hnum": hijri_numeric,

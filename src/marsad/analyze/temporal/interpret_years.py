@@ -156,9 +156,9 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
     if g("session_a"):
         first, last = int(g("session_a")), int(g("session_b"))
         return make(span, "year", reference, cal.years(first, last)) if last > first else None
-    if not g("session_d"):
+    if not g("session_d") and not g("session_h"):
         return None
-    direction = DIRECTIONS[g("session_d")]
+    direction = DIRECTIONS[g("session_d")] if g("session_d") else 0  # "هذا الموسم"
     season = g("session_m") is not None
 
     def build(ref: dt.date) -> Period:

@@ -23,6 +23,7 @@ __all__ = [
     "EPITHETS",
     "FRIDAY_PRAYER",
     "HIJRI_MONTHS",
+    "HOLIDAYS",
     "MONTHS",
     "MONTH_COUNTS",
     "NUMBERS",
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 Unit = Literal["day", "week", "month", "year"]
-Part = Literal["start", "middle", "end"]
+Part = Literal["start", "middle", "end", "first-half", "second-half"]
 
 
 def spaced(words: str) -> str:
@@ -192,6 +193,9 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
         "الأيام الأولى من": "start",
         "الأيام الأخيرة من": "end",
         "أخريات": "end",
+        "النصف الأول من": "first-half",
+        "النصف الثاني من": "second-half",
+        "النصف الأخير من": "second-half",
     }
 )
 """Words for a third of a month or year (start, middle, end); "موفى" is Tunisian "end of"."""
@@ -247,6 +251,18 @@ UNITS: Final[dict[str, Unit]] = _fold_keys(
 DUALS: Final[dict[str, Unit]] = _fold_keys(
     {"يومين": "day", "أسبوعين": "week", "شهرين": "month", "عامين": "year", "سنتين": "year"}
 )
+
+HOLIDAYS: Final = _fold_keys(
+    {
+        "رأس السنة": (1, 1),
+        "عيد الشغل": (5, 1),
+        "عيد العمال": (5, 1),
+        "عيد الميلاد المجيد": (12, 25),
+        "عيد المرأة": (8, 13),
+    }
+)
+"""Holidays on a fixed Gregorian day: (month, day). "عيد المرأة" is Tunisia's Women's Day (13
+August; the international day is "اليوم العالمي للمرأة", 8 March)."""
 
 MONTH_COUNTS: Final = _fold_keys(
     {

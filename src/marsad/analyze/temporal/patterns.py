@@ -27,7 +27,14 @@ from marsad.analyze.temporal.grammar import (
     RULES,
     words,
 )
-from marsad.analyze.temporal.lexicon import DUALS, RELATIVE_DAYS, UNITS, WEEKDAYS, folded
+from marsad.analyze.temporal.lexicon import (
+    DUALS,
+    HOLIDAYS,
+    RELATIVE_DAYS,
+    UNITS,
+    WEEKDAYS,
+    folded,
+)
 
 __all__ = ["CORE", "GLUED_DIGIT", "HIJRI_HINT", "HIJRI_PATTERN", "PATTERN"]
 
@@ -65,6 +72,7 @@ _CORE_WORDS: Final = {
     "عيد الاضحي",
     "العيد",  # alone, as a time: "يوم العيد", "بعد العيد"
     "الموسم",  # "الموسم القادم"
+    *(name for name in HOLIDAYS if name.startswith("عيد")),  # "رأس السنة" holds "السنه"
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),
