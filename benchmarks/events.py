@@ -102,6 +102,7 @@ ABLATIONS: dict[str, EventParams] = {
     "exact and near copies only": EventParams(copy_containment=None),
     "publication (crawl) dates only": EventParams(text_dates=False),
     "a report with no text date spans the day before too": EventParams(report_slack=1),
+    "a report with a text date spans it and its publication day": EventParams(text_span=True),
     "3-day window, fading to 0 (before)": EventParams(window_days=3, fade=0.75),
     "no consolidation cut": EventParams(split_ratio=0.0),
 }

@@ -51,6 +51,9 @@ class EventParams:
     window_days: int = 4  # reports further apart than this are never compared
     fade: float = 0.5  # how much similarity is lost at ``window_days`` apart (linearly)
     text_dates: bool = True  # compare reports by the day their text gives, when it gives one
+    # ... and by the day they came out too, and the days between (the text's day is evidence,
+    # not a fact: a weekday read in the wrong week, a date of the background in the lead)
+    text_span: bool = False
     # a report that gives no day for its happening is placed on the day it came out and this
     # many days before it (a morning paper reports yesterday); 1 scored lower on the tuning
     # gold than 0 (benchmarks/events.py, ablation rows)
@@ -143,6 +146,8 @@ def when(item: EventItem, terms: ReportTerms, params: EventParams) -> When:
 def when_days(day: int | None, text_day: int | None, params: EventParams) -> When:
     """``when`` from a report's day (ordinal) and the day its text gives (ordinal or None)."""
     if params.text_dates and text_day is not None:
+        if params.text_span and day is not None:
+            return min(text_day, day), max(text_day, day)
         return text_day, text_day
     if day is None:
         return None
