@@ -147,3 +147,13 @@ def test_organize_a_report_without_a_text_date_can_span_the_days_before_it() -> 
     assert len(set(partition(items).by_id().values())) == 2  # five days apart
     spanned = partition(items, params=EventParams(report_slack=1)).by_id()
     assert spanned["first"] == spanned["later"]  # 10 August may be what the later one reports
+
+
+def test_organize_a_text_date_can_span_the_day_of_publication_too() -> None:
+    items = [
+        _item("dated", "2015-08-06", "قالت المديرية أمس"),  # 5 August
+        _item("later", "2015-08-10", "قالت المديرية"),  # five days after 5 August
+    ]
+    assert len(set(partition(items).by_id().values())) == 2
+    spanned = partition(items, params=EventParams(text_span=True)).by_id()
+    assert spanned["dated"] == spanned["later"]  # 5-6 August: four days from the later one
