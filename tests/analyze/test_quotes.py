@@ -187,3 +187,13 @@ def test_a_person_spoken_to_or_beside_is_not_the_speaker() -> None:
     )
     (q,) = find_quotes(text, people(text, "سامح شكري", "جون كيري"))
     assert q.speaker == "سامح شكري"
+
+
+def test_what_a_verb_conveys_is_not_its_speaker() -> None:
+    text = (
+        "وزار الأمير خالد المصابين في المستشفى. ونقل إليهم تمنيات ودعوات القيادة بأن يمن الله "
+        "عليهم بالشفاء العاجل."
+    )
+    (q,) = find_quotes(text, people(text, "الأمير خالد"))
+    assert q.speaker == "الأمير خالد" and q.implicit
+    assert q.text == "يمن الله عليهم بالشفاء العاجل"

@@ -102,6 +102,12 @@ _OBJECT_PRONOUNS: Final = normalized(
 )
 
 
+# what a verb conveys, not who speaks: «نقل خالص تعازيه», «ونقل إليهم تمنيات ودعوات»
+_CONVEYED: Final = normalized(
+    "خالص تعازي تعازيه تحيات تحياته تحيه تهاني تهانيه تمنيات تمنياته دعوات دعواته شكر تقدير"
+)
+
+
 Speaker = tuple[str | None, int | None, str | None]
 """Who speaks: as written, where, and the entity key when an entity names it."""
 
@@ -479,7 +485,8 @@ def _speaker(
 ) -> Speaker | None:
     """Who speaks, from the tokens between the verb and what is said."""
     words = [t for t in region if t[0] not in {"،", ",", "(", ")"}]
-    if not words or normalize_word(words[0][0]) in _HONORIFICS:
+    words = [t for t in words if normalize_word(t[0]) not in _OBJECT_PRONOUNS]
+    if not words or normalize_word(words[0][0]) in _HONORIFICS | _CONVEYED:
         return None
     if words[0][0][0].isalpha() and _verb_kind(words[0][0]):
         return None  # «وأردف يقول:»: a second verb, no speaker written
