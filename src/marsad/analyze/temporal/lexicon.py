@@ -198,7 +198,8 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
         "النصف الأخير من": "second-half",
     }
 )
-"""Words for a third of a month or year (start, middle, end); "موفى" is Tunisian "end of"."""
+"""Words for a third of a month or year (start, middle, end) or a half ("النصف الأول من");
+"موفى" is Tunisian "end of"."""
 
 PREPOSITIONS: Final = folded(
     ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع", "غاية")
