@@ -126,7 +126,9 @@ a participle ("الاتفاقية المعلنة في ديسمبر"), and two da
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from dataclasses import replace
 from typing import Final
 
 from marsad.analyze.temporal import calendar as cal
@@ -149,6 +151,7 @@ _LOOK_BACK_CHARS: Final = 80
 _LOOK_BACK_WORDS: Final = 4
 _HINT_AHEAD: Final = 40
 _TOKEN: Final = re.compile(r"\S+")
+_OPENING: Final = frozenset("([«\"“'")  # "(من 2017 إلى 2019)": the word after one starts too
 _GAP: Final = re.compile(r"[\s(),]*(?:(?:و?الموافق|بتاريخ)[\s(]*(?:ل\s*)?)?")
 
 
@@ -157,9 +160,8 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
     if isinstance(reference, dt.datetime):  # a datetime would leak its time into values
         reference = reference.date()
     folded = fold(text)
-    candidates = _resolve_anaphors(
-        _nights(folded.text, _merge_weekdays(folded.text, _candidates(folded.text, reference)))
-    )
+    candidates = _merge_weekdays(folded.text, _candidates(folded.text, reference))
+    candidates = _resolve_anaphors(_feasts_as_dated(folded.text, _nights(folded.text, candidates)))
     found = []
     for candidate in candidates:
         start, end = folded.span(candidate.start, candidate.end)
@@ -240,6 +242,26 @@ def _nights(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _feasts_as_dated(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """An Eid followed by the date it falls on ("عيد الأضحى، الذي يوافق يوم الاثنين 12 سبتمبر
+    2016") takes that date when it is a day from the calendar's: the Eid begins by sighting,
+    and countries differ by a day."""
+    out = list(candidates)
+    for k, (feast, date) in enumerate(itertools.pairwise(candidates)):
+        if (
+            feast.period is not None
+            and date.period is not None
+            and "عيد" in text[feast.start : feast.end]
+            and feast.period.earliest == feast.period.latest
+            and date.period.earliest == date.period.latest
+            and abs((date.period.earliest - feast.period.earliest).days) == 1
+            and _FALLS_ON.fullmatch(text, feast.end, date.start) is not None
+        ):
+            out[k] = replace(feast, period=date.period)
+    return out
+
+
+_FALLS_ON: Final = re.compile(r"[\s,،(]*(?:(?:الذي|التي)\s+)?(?:يوافق|الموافق)\s*(?:ل\s*)?")
 _PLACE_BEFORE: Final = re.compile(
     r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي)[^\S\n]+$"
 )
@@ -260,6 +282,9 @@ def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] |
         # "في17 يناير": the number starts one too (not counted among the words: "الأشهر الـ10")
         glued = (found.start() + 1 for found in GLUED_DIGIT.finditer(text, starts[0], at))
         starts = sorted({*starts, *glued})
+    opened = [start + 1 for start in starts if text[start] in _OPENING and start + 1 < at]
+    if opened:
+        starts = sorted({*starts, *opened})
     for start in (*starts, at):
         match = PATTERN.match(text, start)
         if match is None and hijri:
@@ -295,18 +320,31 @@ def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
     another calendar ("الاثنين الثامن عشر من الشهر الحالي" in Shawwal) and there is no value,
     unless they are a day apart: a Hijri month begins by sighting, so the weekday decides; a
     Gregorian date a day off its weekday is a slip of the pen, and the written date stands
-    ("يوم الخميس 12 ماي 2017", a Friday)."""
+    ("يوم الخميس 12 ماي 2017", a Friday). A date that is the weekday's own day and month in the
+    year before or after is a slip of the year, and the weekday's day stands ("اليوم الإثنين 16
+    جانفي 2016" on Monday 16 January 2017)."""
     end = date.end
     if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
         end += 1
     period = date.period
     if period is not None and period.earliest.weekday() != weekday.weekday:
         day = cal.snap(period.earliest, weekday.weekday or 0)
+        if weekday.period is not None and _year_slip(weekday.period, period.earliest):
+            return Candidate(weekday.start, end, "day", weekday.relative, weekday.period)
         if abs((day - period.earliest).days) > 1:
             return Candidate(weekday.start, end, "day", False, None)
         if date.hijri:
             period = cal.day(day)
     return Candidate(weekday.start, end, date.granularity, date.relative, period, hijri=date.hijri)
+
+
+def _year_slip(said: cal.Period, written: dt.date) -> bool:
+    """Whether ``written`` is the day ``said`` (a weekday's resolved day) in a year next to it."""
+    day = said.earliest
+    if day != said.latest:
+        return False
+    same_day = (day.month, day.day) == (written.month, written.day)
+    return same_day and abs(day.year - written.year) == 1
 
 
 def _names_date(text: str, weekday: Candidate, following: Candidate) -> bool:

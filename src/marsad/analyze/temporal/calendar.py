@@ -124,6 +124,11 @@ def half(year_: int, number: int) -> Period:
     return Period(f"{first.isoformat()}/{last.isoformat()}", first, last, "year-part")
 
 
+def summer(year_: int) -> Period:
+    """June to August: ``2016-06-01/2016-08-31`` [year-part]."""
+    return span(dt.date(year_, 6, 1), dt.date(year_, 8, 31), "year-part")
+
+
 def year_part(year_: int, part: Part) -> Period:
     """A third of a year (Jan-Apr, May-Aug, Sep-Dec) or a half: ``2014-09-01/2014-12-31``."""
     first_month, last_month = _YEAR_THIRDS[part]

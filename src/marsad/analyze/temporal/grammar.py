@@ -220,7 +220,8 @@ _YEAR_RULE: Final = (
     rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
     rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_YEAR}){_AD}"
     rf"(?:{OPT}و{OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})?"
-    rf"|(?P<year_w>بين|من){SP}(?P<year_f>{_YEAR}){_AD}{_TO}(?:عام{SP})?(?P<year_t>{_YEAR}){_AD}"
+    rf"|(?P<year_w>بين|من){SP}(?:(?:عام|سنه){OPT})?(?P<year_f>{_YEAR}){_AD}{_TO}"
+    rf"(?:(?:عام|سنه){OPT})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|\({OPT}(?P<year_l>{_YEAR})(?={OPT}[,،]?{OPT}(?:18|19|20)\d\d(?!\d))"
@@ -230,9 +231,9 @@ _YEAR_RULE: Final = (
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
-two ("بين 2012 و2015"), after a preposition ("منذ 1957"), in brackets (alone or the first of a
-list, "( 1965 1967 1968 )"), with "م", or naming an event ("كأس الأمم الإفريقية 2019", "مونديال
-روسيا 2018": the year alone is the phrase)."""
+two ("بين 2012 و2015", "من سنة 2017 إلى سنة 2019"), after a preposition ("منذ 1957"), in
+brackets (alone or the first of a list, "( 1965 1967 1968 )"), with "م", or naming an event
+("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""
 
 
 def _arabic_weekday(number: int) -> str:
@@ -262,7 +263,7 @@ not "الشهر نفسه من العام الماضي / قبل سنة", another 
 _SESSION: Final = (
     rf"(?:(?P<session_u>{_THE}(?:سنه|عام)){SP}"
     rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
-    rf"|(?:(?P<session_h>هذا){SP})?(?P<session_m>الموسم)"
+    rf"|(?:(?P<session_h>هذا){SP})?(?P<session_m>{_THE}موسم)"
     rf"(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
     rf"(?:{SP}(?P<session_d>{_DIRECTION}))?"
     rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
@@ -270,6 +271,13 @@ _SESSION: Final = (
 """A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
 الدراسية 2018-2019", "السنة البرلمانية المنقضية"; a season ("الموسم القادم", "الموسم الفلاحي
 المنقضي", "هذا الموسم") is one too."""
+
+_SUMMER: Final = (
+    rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){_END}"
+    rf"(?:{SP}(?P<summer_d>{_DIRECTION}))?(?:{OPT}(?P<summer_y>{_YEAR}){_AD})?"
+)
+"""A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017"; "الصيف" alone is
+any summer."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
@@ -387,6 +395,7 @@ RULES: Final = (
     ("same", _SAME),
     ("mweek", _MONTH_WEEK),
     ("session", _SESSION),
+    ("summer", _SUMMER),
     ("unit", _UNIT),
     ("year", _YEAR_RULE),
     ("months", _MONTHS),

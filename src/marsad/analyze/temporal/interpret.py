@@ -33,6 +33,7 @@ from marsad.analyze.temporal.interpret_years import (
     month_span,
     quarter_period,
     session_period,
+    summer_period,
     unit_period,
     year_period,
 )
@@ -326,6 +327,7 @@ _INTERPRETERS: Final[
     "same": _same,
     "mweek": _month_week,
     "session": session_period,
+    "summer": summer_period,
     "unit": unit_period,
     "year": year_period,
     "month": _month_rule,

@@ -26,6 +26,7 @@ from marsad.analyze.temporal.lexicon import (
 _SUMMER_START: Final = 6
 """From June to the start of a school year, between two seasons of play: "الموسم الماضي" is the
 one just over, "الموسم المقبل" the one about to begin."""
+_SUMMER_END: Final = 8  # a summer is June to August
 _SESSION_START: Final = 9
 """The month school, university and parliamentary years begin in (Tunisia's parliament sits from
 October, its schools from mid-September; the Gulf's schools from late August)."""
@@ -168,6 +169,27 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
         return cal.years(first, first + 1)
 
     return make(span, "year", reference, build)
+
+
+def summer_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A summer with its year, a direction or "هذا/هذه": the next one ("المقبل") is this year's
+    until June; the last one ("الماضي") this year's once August is over."""
+    g = match.group
+    span = match.span("summer")
+    if g("summer_y"):
+        return make(span, "year-part", reference, cal.summer(int(g("summer_y"))))
+    if not g("summer_h") and not g("summer_d"):
+        return None
+    direction = DIRECTIONS[g("summer_d")] if g("summer_d") else 0
+
+    def build(ref: dt.date) -> Period:
+        if direction < 0:
+            return cal.summer(ref.year if ref.month > _SUMMER_END else ref.year - 1)
+        if direction > 0:
+            return cal.summer(ref.year if ref.month < _SUMMER_START else ref.year + 1)
+        return cal.summer(ref.year)
+
+    return make(span, "year-part", reference, build)
 
 
 def ago_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:

@@ -36,12 +36,13 @@ from marsad.analyze.temporal.lexicon import (
     folded,
 )
 
-__all__ = ["CORE", "GLUED_DIGIT", "HIJRI_HINT", "HIJRI_PATTERN", "PATTERN"]
+__all__ = ["CORE", "GLUED_DIGIT", "HIJRI_HINT", "HIJRI_PATTERN", "PATTERN", "compile_rules"]
 
 _GLUED: Final = r"(?<=[\u0621-\u064a])(?=\d)"  # "في17 يناير", "يوم7 أفريل"
 
 
-def _compile(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+def compile_rules(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One alternation of ``rules`` (name, pattern), each a named group, after optional clitics."""
     return re.compile(
         rf"(?:(?<!\w)[وف]?[بلك]?|{_GLUED})(?:"
         + "|".join(f"(?P<{name}>{body})" for name, body in rules)
@@ -49,11 +50,11 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     )
 
 
-PATTERN: Final = _compile(RULES)
+PATTERN: Final = compile_rules(RULES)
 """Every rule; optional clitics (و ف ب ل ك) before a word are matched but left out of spans. A
 number written against the word before it ("في17 يناير") starts a match too."""
 
-HIJRI_PATTERN: Final = _compile(HIJRI_RULES)
+HIJRI_PATTERN: Final = compile_rules(HIJRI_RULES)
 """The Hijri rules, tried where ``PATTERN`` finds nothing and ``HIJRI_HINT`` is near."""
 
 HIJRI_HINT: Final = re.compile(rf"{HIJRI_MONTH}|{HIJRI_YEAR}")
@@ -72,6 +73,8 @@ _CORE_WORDS: Final = {
     "عيد الاضحي",
     "العيد",  # alone, as a time: "يوم العيد", "بعد العيد"
     "الموسم",  # "الموسم القادم"
+    "موسم",  # "للموسم الحالي"
+    *("الصيف", "صيف", "الصايفه", "صايفه"),  # "هذا الصيف", "الصائفة الفارطة"
     *(name for name in HOLIDAYS if name.startswith("عيد")),  # "رأس السنة" holds "السنه"
     *DUALS,
     *UNITS,
