@@ -197,3 +197,27 @@ def test_what_a_verb_conveys_is_not_its_speaker() -> None:
     (q,) = find_quotes(text, people(text, "الأمير خالد"))
     assert q.speaker == "الأمير خالد" and q.implicit
     assert q.text == "يمن الله عليهم بالشفاء العاجل"
+
+
+def test_someone_spoken_to_or_beside_a_speaker_written_first_is_not_the_speaker() -> None:
+    text = (
+        "قالت دول الخليج العربية لوزير الخارجية الأميركي جون كيري أمس، إن الاتفاق النووي يجب "
+        "أن يكون سببا في الاستقرار."
+    )
+    (q,) = find_quotes(text, people(text, "جون كيري"))
+    assert q.speaker == "دول الخليج العربية"
+    text = "وقال الوزير في مؤتمر صحفي مع جون كيري إن المحادثات كانت مثمرة."
+    (q,) = find_quotes(text, people(text, "جون كيري"))
+    assert q.speaker == "الوزير"
+    text = "وقال في مؤتمر صحفي مع نظيره وزير الخارجية عادل الجبير إن المحادثات كانت مثمرة."
+    (q,) = find_quotes(text, people(text, "عادل الجبير"))
+    assert q.speaker == "عادل الجبير"  # written after a preposition: the speaker still
+
+
+def test_a_participle_of_warning_continues_the_quote() -> None:
+    text = (
+        "وقال باكيز إن الوضع خطير في المكاتب كلها، منبهاً إلى أن هذا الأمر يوقع الشهادات تحت "
+        "الأنظار."
+    )
+    found = find_quotes(text, people(text, "باكيز"))
+    assert [q.verb for q in found] == ["وقال", "منبهاً"] and found[1].speaker == "باكيز"

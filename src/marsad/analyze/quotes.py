@@ -49,7 +49,7 @@ _VERBS: Final = normalized(
 )
 _PARTICIPLES: Final = normalized(
     """
-    مؤكدا مضيفا مشيرا لافتا موضحا معتبرا مشددا منوها مبينا متابعا مردفا محذرا معربا
+    مؤكدا مضيفا مشيرا لافتا موضحا معتبرا مشددا منوها مبينا متابعا مردفا محذرا معربا منبها
     مؤكده مضيفه مشيره لافته موضحه معتبره مشدده سائلا سائله قائلا قائله داعيا داعيه
     مؤكدين مضيفين مشيرين لافتين موضحين معتبرين مشددين منوهين مبينين محذرين قائلين داعين
     """
@@ -480,6 +480,27 @@ def _closing(text: str, start: int, mark: str, close: str) -> int:
     return -1
 
 
+_WITH: Final = normalized("مع ومع")
+
+
+def _beside(words: Sequence[tuple[str, int, int]]) -> int | None:
+    """Where someone beside the speaker or spoken to is brought in («مع», «لوزير الخارجية»,
+    «للرئيس»), when the speaker is written first (the words after the verb do not open with a
+    preposition), or None."""
+    if normalize_word(words[0][0]) in _SPEAKER_ENDS:
+        return None
+    for word, start, _ in words[1:]:
+        norm = normalize_word(word)
+        if norm in _WITH or (norm[:1] == "ل" and _a_role(norm[1:])):
+            return start
+    return None
+
+
+def _a_role(word: str) -> bool:
+    """Whether ``word`` (normalized, its «ل» cut) is a role: «وزير»; «لامير» (of «للأمير»)."""
+    return word in ROLE_WORDS or (word[:1] == "ل" and word[1:] in ROLE_WORDS)
+
+
 def _speaker(
     text: str, region: Sequence[tuple[str, int, int]], entities: Sequence[EntityMention]
 ) -> Speaker | None:
@@ -494,6 +515,9 @@ def _speaker(
     if normalize_word(words[0][0]) in _SOURCES:
         entities = ()  # the report, not the paper that carried it, is the source
     inside = [e for e in entities if first <= e.start and e.end <= last]
+    beside = _beside(words)
+    if beside is not None:  # «قالت دول الخليج في بيان مع … جون كيري إن»: not Kerry
+        inside = [e for e in inside if e.start < beside]
     apposed = _apposed_name(region, [e for e in inside if e.kind == "PER"])
     if apposed is not None:
         return apposed.name, apposed.start, apposed.key
@@ -510,7 +534,7 @@ def _speaker(
         norm = normalize_word(token[0])
         if not kept and norm in _OBJECT_PRONOUNS:
             continue  # «وقال لهم الأمير»: to whom, before who
-        if norm in _SPEAKER_ENDS:
+        if norm in _SPEAKER_ENDS or (beside is not None and token[1] >= beside):
             break
         kept.append(token)
     if not kept:
