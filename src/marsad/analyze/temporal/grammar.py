@@ -261,23 +261,25 @@ _SAME: Final = (
 not "الشهر نفسه من العام الماضي / قبل سنة", another year's."""
 
 _SESSION: Final = (
-    rf"(?:(?P<session_u>{_THE}(?:سنه|عام)){SP}"
+    rf"(?:(?P<session_u>{_THE}(?:سنه|عام|دوره)){SP}"
     rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
     rf"|(?:(?P<session_h>هذا){SP})?(?P<session_m>{_THE}موسم)"
     rf"(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
-    rf"(?:{SP}(?P<session_d>{_DIRECTION}))?"
+    rf"(?:{SP}(?:(?P<session_d>{_DIRECTION})|(?P<session_n>الجديده){_END}))?"
     rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
 )
 """A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
 الدراسية 2018-2019", "السنة البرلمانية المنقضية"; a season ("الموسم القادم", "الموسم الفلاحي
-المنقضي", "هذا الموسم") is one too."""
+المنقضي", "هذا الموسم") is one too, and a parliament's session ("الدورة البرلمانية الفارطة /
+الجديدة")."""
 
 _SUMMER: Final = (
     rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){_END}"
-    rf"(?:{SP}(?P<summer_d>{_DIRECTION}))?(?:{OPT}(?P<summer_y>{_YEAR}){_AD})?"
+    rf"(?:{SP}(?P<summer_d>{_DIRECTION})|{SP}(?P<summer_th>هذا){SP}(?:العام|السنه){_END}"
+    rf"|{SP}(?:العام|السنه){SP}(?P<summer_yd>{_DIRECTION}))?(?:{OPT}(?P<summer_y>{_YEAR}){_AD})?"
 )
-"""A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017"; "الصيف" alone is
-any summer."""
+"""A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017", "صائفة هذا العام",
+"صيف العام الماضي"; "الصيف" alone is any summer."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
@@ -347,7 +349,8 @@ _HIJRI_DAY: Final = (
 _HIJRI_PART: Final = rf"(?P<hpart_w>{words(PARTS)}){SP}{_hijri_month('hpart')}"
 
 _HIJRI_MONTH_RULE: Final = (
-    rf"(?:(?P<hmonth_p>{words(YEAR_PREPOSITIONS)}){SP})?(?P<hmonth_x>{_hijri_month('hmonth')})"
+    rf"(?:(?P<hmonth_p>{words(YEAR_PREPOSITIONS)}|صيام|صوم){SP})?"  # "صيام رمضان"
+    rf"(?P<hmonth_x>{_hijri_month('hmonth')})"
 )
 
 _HIJRI_MONTHS_RULE: Final = (

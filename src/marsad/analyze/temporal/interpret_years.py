@@ -157,8 +157,8 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
     if g("session_a"):
         first, last = int(g("session_a")), int(g("session_b"))
         return make(span, "year", reference, cal.years(first, last)) if last > first else None
-    if not g("session_d") and not g("session_h"):
-        return None
+    if not g("session_d") and not g("session_h") and not g("session_n"):
+        return None  # "الجديدة": the one now begun
     direction = DIRECTIONS[g("session_d")] if g("session_d") else 0  # "هذا الموسم"
     season = g("session_m") is not None
 
@@ -178,6 +178,9 @@ def summer_period(match: re.Match[str], text: str, reference: dt.date | None) ->
     span = match.span("summer")
     if g("summer_y"):
         return make(span, "year-part", reference, cal.summer(int(g("summer_y"))))
+    if g("summer_th") or g("summer_yd"):  # "صائفة هذا العام", "صيف العام الماضي"
+        shift = DIRECTIONS[g("summer_yd")] if g("summer_yd") else 0
+        return make(span, "year-part", reference, lambda ref: cal.summer(ref.year + shift))
     if not g("summer_h") and not g("summer_d"):
         return None
     direction = DIRECTIONS[g("summer_d")] if g("summer_d") else 0

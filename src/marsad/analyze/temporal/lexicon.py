@@ -202,10 +202,13 @@ PARTS: Final[dict[str, Part]] = _fold_keys(
 "موفى" is Tunisian "end of"."""
 
 PREPOSITIONS: Final = folded(
-    ("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع", "غاية")
+    (
+        *("في", "خلال", "منذ", "حتى", "بحلول", "قبل", "بعد", "طوال", "أثناء", "من", "إلى", "مع"),
+        *("غاية", "غضون"),
+    )
 )
 """Words before a bare month that make it a date ("في مارس", "منذ آذار (مارس)", Tunisian "إلى
-غاية 2016")."""
+غاية 2016", "في غضون 2030")."""
 
 YEAR_PREPOSITIONS: Final = tuple(word for word in PREPOSITIONS if word not in ("من", "مع"))
 """Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004"); not
