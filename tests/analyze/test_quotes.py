@@ -212,6 +212,10 @@ def test_someone_spoken_to_or_beside_a_speaker_written_first_is_not_the_speaker(
     text = "وقال في مؤتمر صحفي مع نظيره وزير الخارجية عادل الجبير إن المحادثات كانت مثمرة."
     (q,) = find_quotes(text, people(text, "عادل الجبير"))
     assert q.speaker == "عادل الجبير"  # written after a preposition: the speaker still
+    text = "وأكدت الداخلية الكويتية بحسب وكالة الأنباء الكويتية أنها لن تتهاون مع أحد."
+    org = EntityMention(text.index("وكالة"), text.index(" أنها"), "ORG", "وكالة", "وكاله")
+    (q,) = find_quotes(text, [org])
+    assert q.speaker == "الداخلية الكويتية"  # the agency reports what the ministry said
 
 
 def test_a_participle_of_warning_continues_the_quote() -> None:

@@ -480,13 +480,14 @@ def _closing(text: str, start: int, mark: str, close: str) -> int:
     return -1
 
 
-_WITH: Final = normalized("مع ومع")
+_WITH: Final = normalized("مع ومع حسب بحسب وفق وفقا طبقا")
+"""Words that bring in someone beside the speaker, or the outlet that reports what was said."""
 
 
 def _beside(words: Sequence[tuple[str, int, int]]) -> int | None:
-    """Where someone beside the speaker or spoken to is brought in («مع», «لوزير الخارجية»,
-    «للرئيس»), when the speaker is written first (the words after the verb do not open with a
-    preposition), or None."""
+    """Where someone beside the speaker, spoken to or reporting is brought in («مع», «لوزير
+    الخارجية», «بحسب وكالة الأنباء»), when the speaker is written first (the words after the
+    verb do not open with a preposition), or None."""
     if normalize_word(words[0][0]) in _SPEAKER_ENDS:
         return None
     for word, start, _ in words[1:]:
