@@ -225,3 +225,12 @@ def test_a_participle_of_warning_continues_the_quote() -> None:
     )
     found = find_quotes(text, people(text, "باكيز"))
     assert [q.verb for q in found] == ["وقال", "منبهاً"] and found[1].speaker == "باكيز"
+
+
+def test_who_declined_to_comment_says_what_the_participle_brings() -> None:
+    text = (
+        "ورفض ممثلو الأمن العام التعليق اليوم الاثنين قائلين إنه ليس لديهم المزيد من المعلومات. "
+        "كما امتنعت الشركة عن التعليق قائلة إن التحقيق لا يزال مستمرا."
+    )
+    first, second = find_quotes(text, [])
+    assert first.speaker == "ممثلو الأمن العام" and second.speaker == "الشركة"

@@ -279,6 +279,8 @@ def _quote_after(
             )
         if speaker is None and kind == "participle" and before:
             speaker = _same_sentence(tokens, ends, verb, before[-1])
+        if speaker is None and kind == "participle":
+            speaker = _declined(text, tokens, ends, verb)
         if speaker is None:
             speaker = _entity_before(tokens, ends, verb, entities, before)
         if speaker is None and before:
@@ -357,6 +359,34 @@ def _same_sentence(
     if quote.start < tokens[first][1] or quote.speaker is None:
         return None
     return quote.speaker, quote.speaker_start, quote.speaker_key
+
+
+_DECLINED: Final = normalized("رفض رفضت ورفض ورفضت امتنع امتنعت وامتنع وامتنعت")
+_COMMENT: Final = normalized("التعليق")
+
+
+def _declined(
+    text: str, tokens: Sequence[tuple[str, int, int]], ends: Sequence[int], verb: int
+) -> Speaker | None:
+    """Who declined to comment earlier in the participle's sentence: «ورفض ممثلو الأمن العام
+    التعليق اليوم قائلين إنه …» is said by «ممثلو الأمن العام»."""
+    first = verb
+    while first > 0 and ends[first - 1] == ends[verb]:
+        first -= 1
+    for k in range(first, verb):
+        if normalize_word(tokens[k][0]) not in _DECLINED:
+            continue
+        for m in range(k + 2, min(verb, k + 8)):
+            norm = normalize_word(tokens[m][0])
+            if norm in _COMMENT:
+                last = m - 2 if normalize_word(tokens[m - 1][0]) == "عن" else m - 1
+                if last <= k:
+                    return None
+                start, end = tokens[k + 1][1], tokens[last][2]
+                return text[start:end], start, None
+            if not tokens[m][0][0].isalpha():
+                break
+    return None
 
 
 def _entity_before(
