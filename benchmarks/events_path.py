@@ -105,19 +105,15 @@ def keyed(event_of: Mapping[str, str], articles: Mapping[str, str]) -> dict[str,
     return {key: event_of.get(article, article) for key, article in articles.items()}
 
 
-def rerun(
-    db: Path, params: EventParams, workers: int = 2, fresh_terms: bool = False, **options: int
-) -> dict[str, str]:
+def rerun(db: Path, params: EventParams, workers: int = 2, **options: int) -> dict[str, str]:
     """The events of a copy of ``db`` recomputed with ``params`` (article id -> event id;
-    ``fresh_terms``: the stored terms are dropped and computed again with ``params.vectors``;
-    ``options``: more arguments of ``update_events``)."""
+    terms stored with other ``params.vectors`` are computed again by the store; ``options``:
+    more arguments of ``update_events``)."""
     copy = db.with_name(db.stem + "-variant.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
         source.backup(target)
-        if fresh_terms:
-            target.execute("DELETE FROM event_terms")
     store = SQLiteStore(str(copy))
     try:
         update_events(store, params, workers=workers, consolidate=True, **options)

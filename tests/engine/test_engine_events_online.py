@@ -168,3 +168,46 @@ def test_engine_events_online_cuts_an_event_that_now_holds_two_happenings(
     assert len({cut[f"rahman{k}"] for k in range(6)}) == 1
     assert len({cut[f"thompson{k}"] for k in range(6)}) == 1
     assert cut["rahman0"] != cut["thompson0"]
+
+
+def _text_days(marsad: Marsad) -> dict[str, int | None]:
+    rows = marsad.store.events.db.execute("SELECT article_id, text_day FROM event_terms")
+    return dict(rows.fetchall())
+
+
+def test_engine_events_terms_from_other_code_are_computed_again(tmp_path: Path) -> None:
+    """Terms stored by another version of the code (other date rules) are not reused: the
+    next update, even one that would go online, computes every report's terms again and
+    consolidates; terms of this version are reused as they are."""
+    call = {"title": "اتصال هاتفي بين الكاظمي وبايدن", "content": CALL, "source": "x"}
+    flood = {"title": "سيول في جدة", "content": FLOOD, "source": "y"}
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        marsad.update_events()
+        right = _text_days(marsad)
+        dated = sorted(a for a, day in right.items() if day is not None)
+        assert dated, "the seeds' texts give days"
+        db = marsad.store.events.db
+        db.execute("UPDATE event_terms SET text_day = NULL")  # what other rules would say
+        db.commit()
+        _add(marsad, tmp_path, "call", [call])
+        assert marsad.update_events().mode == "online"  # same version: stored terms reused
+        assert all(_text_days(marsad)[a] is None for a in dated)
+        db.execute("UPDATE event_state SET value = 'older' WHERE key = 'terms_version'")
+        db.commit()
+        _add(marsad, tmp_path, "flood", [flood])
+        report = marsad.update_events()
+        assert report.mode == "consolidated"
+        assert {a: _text_days(marsad)[a] for a in right} == right
+        _add(marsad, tmp_path, "again", [{**call, "source": "z"}])
+        assert marsad.update_events().mode == "online"  # the version is kept once computed
+
+
+def test_engine_events_terms_of_other_parameters_are_computed_again(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])
+        update_events(marsad.store)
+        params = EventParams()
+        other = replace(params, vectors=replace(params.vectors, lead_words=20))
+        assert update_events(marsad.store, other, consolidate=False).mode == "consolidated"
+        assert update_events(marsad.store, other, consolidate=False).mode == "unchanged"

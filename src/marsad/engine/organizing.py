@@ -20,9 +20,12 @@ Two ways, chosen by how much is new:
 
 A report's terms (stems, capitalized words, transliteration keys) and the day its text gives
 for its happening are computed once and stored with it (``event_terms``, with the days a
-window reads by), so neither way tokenizes or dates an article twice. Reuse links are read
-from the store: exact and near copies, and partial copies that open the report they are in
-(``organize.copies``), share an event.
+window reads by), so neither way tokenizes or dates an article twice. The store keeps the
+version of the code and parameters they come from (``engine.terms_version``): when it is
+another (new date rules, an upgrade), every report's terms are computed again and the update
+consolidates, so stored reports are dated by the rules of the code that reads them. Reuse
+links are read from the store: exact and near copies, and partial copies that open the
+report they are in (``organize.copies``), share an event.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from marsad.engine.event_rows import (
 )
 from marsad.engine.events_online import TermsOf, place_online
 from marsad.engine.linking import StepProgress, no_progress
+from marsad.engine.terms_version import terms_version
 from marsad.link.pages import small_pages
 from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
@@ -58,6 +62,7 @@ TERMS_CHUNK = 4000  # articles whose terms are computed (and stored) at a time
 TERMS_TASK = 500  # ... and that a worker process takes at a time (TERMS_CHUNK is a multiple)
 PARALLEL_TERMS = 2000  # articles below which worker processes do not pay for their start
 ONLINE_KEY = "online_since_consolidation"
+TERMS_KEY = "terms_version"  # event_state: the version of the code the stored terms come from
 WHOLE_MAX = 50_000
 """A consolidation groups at most this many articles at once (its memory grows with them)."""
 SEGMENT = 10_000  # past WHOLE_MAX, articles placed online at a time, in date order
@@ -89,12 +94,17 @@ def update_events(
     segment: int = SEGMENT,
 ) -> EventReport:
     """Place new articles into events and storylines: online, or by recomputing everything
-    (``consolidate`` True forces it, False forbids it unless the store keeps no counts yet,
-    None decides by the share of new; ``progress``, when given, hears of each step: see
-    ``engine.linking.StepProgress``)."""
+    (``consolidate`` True forces it, False forbids it unless the store keeps no counts yet
+    or its terms come from other code, None decides by the share of new; ``progress``, when
+    given, hears of each step: see ``engine.linking.StepProgress``)."""
     start = time.perf_counter()
     step = progress or no_progress
     params, story = params or EventParams(), story or StoryParams()
+    version = terms_version(params.vectors)
+    stale = store.events.state(TERMS_KEY) != version
+    if stale:  # computed by other rules or parameters (or never): all computed again
+        store.events.forget_terms()
+        consolidate = True
     queued = store.event_index.queued_count()
     organized = store.event_index.organized_count()
     pending = int(store.events.state(ONLINE_KEY, "0") or 0)
@@ -134,6 +144,8 @@ def update_events(
         pending, mode, queued = 0, "consolidated", articles - organized
     step("saving events", 1, 1)
     store.events.set_state(ONLINE_KEY, str(pending))
+    if stale:
+        store.events.set_state(TERMS_KEY, version)
     sizes = store.events.sizes()
     seconds = time.perf_counter() - start
     return EventReport(articles, sizes.events, sizes.storylines, seconds, mode, queued, pending)

@@ -142,6 +142,12 @@ class EventTables:
         """The event of every article that has one."""
         return dict(self.db.execute("SELECT article_id, event_id FROM event_articles"))
 
+    def forget_terms(self) -> None:
+        """Forget every report's stored terms (computed by other rules): the next update
+        computes them again."""
+        with Transaction(self.db):
+            self.db.execute("DELETE FROM event_terms")
+
     def save_terms(self, rows: Sequence[TermsRow]) -> None:
         with Transaction(self.db):
             event_index.write_terms(self.db, rows)
