@@ -191,13 +191,14 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
     """
     found: list[Candidate] = []
     position = 0
+    tried: dict[tuple[int, bool], re.Match[str] | None] = {}  # neighbouring cores share starts
     for core in CORE.finditer(text):
         at = core.start()
         hijri = core.lastgroup == "hijri" or (
             core.lastgroup == "lead" and HIJRI_HINT.search(text, at, at + _HINT_AHEAD) is not None
         )
         while at >= position:
-            match = _first_match(text, at, position, hijri)
+            match = _first_match(text, at, position, hijri, tried)
             if match is None:
                 break
             position = match.end()
@@ -273,9 +274,16 @@ def _one_year(candidate: Candidate) -> bool:
     return period is not None and period.granularity == "year" and len(period.value) == 4
 
 
-def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] | None:
+def _first_match(
+    text: str,
+    at: int,
+    floor: int,
+    hijri: bool,
+    tried: dict[tuple[int, bool], re.Match[str] | None],
+) -> re.Match[str] | None:
     """The earliest match starting at one of the few words before ``at`` (or at it); with
-    ``hijri``, the Hijri rules are tried too, after the others at each word."""
+    ``hijri``, the Hijri rules are tried too, after the others at each word. ``tried`` keeps
+    what each start gave (a match at a start depends on the start alone)."""
     low = max(floor, at - _LOOK_BACK_CHARS, text.rfind("\n", 0, at) + 1)
     starts = [token.start() for token in _TOKEN.finditer(text, low, at)][-_LOOK_BACK_WORDS:]
     if starts and GLUED_DIGIT.search(text, starts[0], at) is not None:
@@ -286,9 +294,14 @@ def _first_match(text: str, at: int, floor: int, hijri: bool) -> re.Match[str] |
     if opened:
         starts = sorted({*starts, *opened})
     for start in (*starts, at):
-        match = PATTERN.match(text, start)
-        if match is None and hijri:
-            match = HIJRI_PATTERN.match(text, start)
+        key = (start, hijri)
+        if key in tried:
+            match = tried[key]
+        else:
+            match = PATTERN.match(text, start)
+            if match is None and hijri:
+                match = HIJRI_PATTERN.match(text, start)
+            tried[key] = match
         if match is not None:
             return match
     return None
