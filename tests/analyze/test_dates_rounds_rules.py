@@ -290,6 +290,23 @@ NINTH = [
     ("قال أحمد رمضان إن", dt.date(2014, 7, 4), []),
 ]
 
+# A year that ends a name, with no year word or preposition before it (misses of the fifth,
+# eighth and ninth rounds: «دستور 2012», «كان 2017 :», «ريو دي جانيرو 2016», «تونس 2020»).
+NAMED_YEARS = [
+    ("حسم دستور 2012 الأمر ونص", dt.date(2017, 4, 1), [("2012", "2012")]),
+    ("كان 2017 : المباراة الترتيبية", dt.date(2017, 2, 4), [("2017", "2017")]),
+    ("للألعاب الأولمبية ريو دي جانيرو 2016 .", dt.date(2016, 7, 13), [("2016", "2016")]),
+    ('الندوة الدولية للاستثمار "تونس 2020" يوم', dt.date(2016, 12, 2), [("2020", "2020")]),
+    ("خلال انتفاضة 2011 التي أنهت", dt.date(2015, 8, 1), [("2011", "2011")]),
+    # counts, not years: a counted noun after, a counting word before, «في المائة» after
+    ("زار 2000 شخص المعرض", dt.date(2016, 1, 1), []),
+    ("وصل عددهم 2000 .", dt.date(2016, 1, 1), []),
+    ("بلغ عدد 2015 في", dt.date(2016, 1, 1), []),
+    ("القرار رقم 2015 من", dt.date(2016, 1, 1), []),
+    ("ارتفعت بنسبة 2000 في المائة", dt.date(2016, 1, 1), []),
+    ("استقبل 1995 زائرا", dt.date(2016, 1, 1), []),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -301,6 +318,7 @@ CASES = [
     *SEVENTH,
     *EIGHTH,
     *NINTH,
+    *NAMED_YEARS,
 ]
 
 

@@ -215,6 +215,25 @@ season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("ب
 _NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
 """Words that end an event's name: what follows them is a year of its own rule, or a count."""
 
+_NOT_BEFORE_YEAR: Final = (
+    *("رقم", "عدد", "عدده", "عددها", "عددهم", "مجموع", "اجمالي", "قدره", "قدرها", "بقيمه"),
+    *("نحو", "حوالي", "قرابه", "زهاء", "بلغ", "بلغت"),
+)  # the end of the word before: «عدد» is «والعدد» too
+_AFTER_NAME: Final = (
+    r"(?<=[^\W\d_][^\S\n])"  # after a word
+    + "".join(f"(?<!{word}[^\\S\\n])" for word in _NOT_BEFORE_YEAR)
+)
+_PARTICLES_AFTER_YEAR: Final = "في|ضمن|على|علي|الى|عن|حيث|التي|الذي|و|او|خلال|حتي|بعد|قبل"
+_NAME_YEAR_NEXT: Final = (
+    rf"(?={OPT}(?:$|\n|[^\w\s])"  # the end of a sentence, a bracket, a quotation mark
+    rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){_END}(?!{SP}الما?يه{_END})"
+    rf"|{SP}ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
+)
+"""A year that ends a name ("دستور 2012", "يورو 2016", "تونس 2020", "كان 2017 :"), with no
+year word or preposition before it: what follows it is not a counted noun ("2000 شخص") but
+the end of a sentence, punctuation, a particle or a definite word; not after a word that
+counts ("رقم", "نحو"), and not "في المائة" after it."""
+
 _YEAR_RULE: Final = (
     rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
     rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
@@ -229,6 +248,7 @@ _YEAR_RULE: Final = (
     rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
     rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
+    rf"|{_AFTER_NAME}(?P<year_n>(?:19[5-9]|20[0-4])\d)(?![\d.,/:%-]){_NAME_YEAR_NEXT}"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
 two ("بين 2012 و2015", "من سنة 2017 إلى سنة 2019"), after a preposition ("منذ 1957"), in
