@@ -16,9 +16,9 @@ and its quotes are matched one to one with the labelled ones, greedily by overla
 Precision and recall of span alone and of speaker + span, on the development split (the
 seeds and 16 SaudiNewsNet articles: the extractor was written and tuned reading them), on the
 second, third and fourth development rounds (24, 20 and 21 SaudiNewsNet articles of other
-days, each corrected on after a first look) and on the test split (16 other SaudiNewsNet articles, read
-by nobody who worked on the extractor and never tuned on), and the time taken. Prints a table
-and writes benchmarks/results/quotes.json.
+days, each corrected on after a first look) and on the test split (16 other SaudiNewsNet
+articles, read by nobody who worked on the extractor and never tuned on), and the time taken.
+Prints a table and writes benchmarks/results/quotes.json.
 
 Data: SaudiNewsNet (https://github.com/parallelfold/SaudiNewsNet) and the seeds, under
 ../shared/data.

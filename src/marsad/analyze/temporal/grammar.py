@@ -229,10 +229,11 @@ _NAME_YEAR_NEXT: Final = (
     rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){_END}(?!{SP}الما?يه{_END})"
     rf"|{SP}ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
 )
+_NAMED_YEAR: Final = rf"{_AFTER_NAME}(?:19[5-9]|20[0-4])\d(?![\d.,/:%-]){_NAME_YEAR_NEXT}"
 """A year that ends a name ("دستور 2012", "يورو 2016", "تونس 2020", "كان 2017 :"), with no
 year word or preposition before it: what follows it is not a counted noun ("2000 شخص") but
 the end of a sentence, punctuation, a particle or a definite word; not after a word that
-counts ("رقم", "نحو"), and not "في المائة" after it."""
+counts ("رقم", "نحو"), and not "في المائة" after it. Tried after ``_YEAR_RULE``."""
 
 _YEAR_RULE: Final = (
     rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
@@ -248,7 +249,6 @@ _YEAR_RULE: Final = (
     rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
     rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
-    rf"|{_AFTER_NAME}(?P<year_n>(?:19[5-9]|20[0-4])\d)(?![\d.,/:%-]){_NAME_YEAR_NEXT}"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
 two ("بين 2012 و2015", "من سنة 2017 إلى سنة 2019"), after a preposition ("منذ 1957"), in
@@ -421,6 +421,7 @@ RULES: Final = (
     ("summer", _SUMMER),
     ("unit", _UNIT),
     ("year", _YEAR_RULE),
+    ("named_year", _NAMED_YEAR),
     ("months", _MONTHS),
     ("month", _MONTH_RULE),
     ("ago", _AGO),

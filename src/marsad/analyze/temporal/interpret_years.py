@@ -148,6 +148,12 @@ def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
     return None if digits is None else make(span, "year", reference, cal.year(int(digits.group())))
 
 
+def named_year(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A year that ends a name ("دستور 2012"; ``grammar._NAMED_YEAR``): that year."""
+    year = int(match.group("named_year"))
+    return make(match.span("named_year"), "year", reference, cal.year(year))
+
+
 def session_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     """A school, university or parliamentary year, as the two calendar years it spans: one
     that begins in the autumn (September), "2017/2018" [year]. It needs its years or a relative
