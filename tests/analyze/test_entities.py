@@ -126,3 +126,10 @@ def test_roles_are_split_off_and_names_keep_their_spans() -> None:
     assert found["فؤاد حسين"].role == "وزير الخارجية العراقي"
     for e in found.values():
         assert text[e.start : e.end] == e.name
+
+
+def test_a_name_cut_after_bin_takes_the_next_word() -> None:
+    text = "وقال الأمير عبدالرحمن بن مساعد على حسابه إن الفقيد كان فاضلا."
+    tagged = [Mention(text.index("عبدالرحمن"), text.index(" مساعد"), "PER", "عبدالرحمن بن")]
+    (person,) = [e for e in article_entities(text, tagged) if e.kind == "PER"]
+    assert person.name == "عبدالرحمن بن مساعد"

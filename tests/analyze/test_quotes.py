@@ -234,3 +234,45 @@ def test_who_declined_to_comment_says_what_the_participle_brings() -> None:
     )
     first, second = find_quotes(text, [])
     assert first.speaker == "ممثلو الأمن العام" and second.speaker == "الشركة"
+
+
+def test_a_king_a_centre_is_named_after_is_not_the_speaker() -> None:
+    text = (
+        "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن "
+        "هذه الرحلة خصصت للمواد الطبية."
+    )
+    (q,) = find_quotes(text, people(text, "سلمان"))  # the tagger missed the spokesman
+    assert q.speaker is not None and q.speaker.endswith("رأفت الصباغ")
+    text = "وقال الملك سلمان إن المملكة ماضية في طريقها."
+    (q,) = find_quotes(text, people(text, "سلمان"))
+    assert q.speaker == "سلمان"  # the king himself, where nothing is named after him
+
+
+def test_dots_of_an_abbreviation_in_brackets_do_not_end_the_sentence() -> None:
+    text = (
+        "قال مكتب التحقيقات الاتحادي الأمريكي (إف. بي. أي.) إن كمانا أثريا عاد إلى أسرة "
+        "مالكه. وقال آخرون. إن"
+    )
+    found = find_quotes(text, [])
+    assert [q.text for q in found] == ["كمانا أثريا عاد إلى أسرة مالكه"]
+    assert found[0].speaker is not None and found[0].speaker.startswith("مكتب التحقيقات")
+
+
+def test_a_participle_continues_who_the_sentence_is_about() -> None:
+    text = (
+        "أجرى الأمير متعب بن عبد الله اتصال عزاء بوالد الشهيد ماجد بن فهد السبيعي، داعياً "
+        "المولى عز وجل أن يتغمده برحمته ومغفرته."
+    )
+    (q,) = find_quotes(text, people(text, "متعب بن عبد الله", "ماجد بن فهد السبيعي"))
+    assert q.verb == "داعياً" and q.speaker == "متعب بن عبد الله" and q.implicit
+
+
+def test_new_speech_words_of_the_fourth_round() -> None:
+    text = "وتساءلوا: ما النسبة المطلوبة حتى تستطيع الطالبة دخول كلية الطب؟"
+    (q,) = find_quotes(text, [])
+    assert q.verb == "وتساءلوا"
+    text = (
+        "وقال الأمير فيصل إن المنطقة تعيش أفضل حالاتها، مبدياً تفاؤله بأن هذا الحادث بداية النهاية."
+    )
+    found = find_quotes(text, people(text, "فيصل"))
+    assert [q.verb for q in found] == ["وقال", "مبدياً"] and found[1].speaker == "فيصل"

@@ -203,7 +203,7 @@ def article_entities(
     if mentions is None:
         sentences = tokens_of(text) if sentences is None else sentences
         mentions = extend(text, default_tagger().mentions(text, sentences), sentences)
-    chosen = [m for m in mentions if m.kind in KINDS and not _formula(m.text)]
+    chosen = _completed(text, [m for m in mentions if m.kind in KINDS and not _formula(m.text)])
     attested = {normalize_word(word) for m in chosen for word in m.text.split()}
     found: list[EntityMention] = []
     previous_end = 0
@@ -223,6 +223,25 @@ def article_entities(
         found.append(EntityMention(start, mention.end, mention.kind, name, key, role))
         previous_end = mention.end
     return resolve(found)
+
+
+_LINK: Final = frozenset(("بن", "ابن", "بنت"))
+_NEXT_WORD: Final = re.compile(r"[^\S\n]+([^\W\d_]+)")
+
+
+def _completed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A person's name cut after «بن» («عبدالرحمن بن» | «مساعد») takes the word that follows,
+    and the mention that word began is dropped."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
+            continue  # taken by the name before
+        last = mention.text.split()[-1] if mention.text.split() else ""
+        after = _NEXT_WORD.match(text, mention.end)
+        if mention.kind == "PER" and normalize_word(last) in _LINK and after is not None:
+            mention = replace(mention, end=after.end(1), text=text[mention.start : after.end(1)])
+        out.append(mention)
+    return out
 
 
 # the first words of pious formulas after a name, which the tagger takes for names:

@@ -7,7 +7,9 @@ reporting what was said, after a speaker written first, is not the speaker. A ve
 speaker written, a participle and an honorific pronoun take, in this order, a subject written
 before the verb, the speaker of the quote before in the same sentence (for a participle), who
 declined to comment before it, the nearest person or organization named before it in its
-sentence outside quotes, the speaker of the quote before, or the last person named before.
+sentence outside quotes (for a participle, the first), the speaker of the quote before, or
+the last person named before. A person a place or body is named after («مركز الملك سلمان»)
+is not a speaker.
 """
 
 from __future__ import annotations
@@ -177,9 +179,12 @@ def _entity_before(
     verb: int,
     entities: Sequence[EntityMention],
     before: Sequence[Quote],
+    participle: bool = False,
 ) -> Speaker | None:
     """The nearest person (else organization) named before the verb in its sentence, not
-    inside a quote: «… مصطفى الكاظمي، قد زار مقر …، حيث أعلن أن …»."""
+    inside a quote: «… مصطفى الكاظمي، قد زار مقر …، حيث أعلن أن …»; for a participle, the
+    first, who the sentence is about («أجرى الأمير متعب … اتصالاً بوالد الشهيد ماجد
+    السبيعي، داعياً …»: the prince prays, not the martyr)."""
     start = tokens[verb][1]
     first = _sentence_start(ends, verb)
     sentence_start = tokens[first][1]
@@ -193,7 +198,8 @@ def _entity_before(
     for kind in ("PER", "ORG"):
         found = [e for e in outside if e.kind == kind]
         if found:
-            return found[-1].name, found[-1].start, found[-1].key
+            chosen = found[0] if participle else found[-1]
+            return chosen.name, chosen.start, chosen.key
     return None
 
 
@@ -258,6 +264,29 @@ def _a_role(word: str) -> bool:
     return word in ROLE_WORDS or (word[:1] == "ل" and word[1:] in ROLE_WORDS)
 
 
+# places and bodies named after a person: «مركز الملك سلمان للإغاثة», «جامعة الملك سعود»
+_NAMED_AFTER: Final = normalized(
+    "مركز جامعه مستشفي مدينه مؤسسه مطار مجمع برنامج جائزه كليه معهد شارع قاعده مسجد جامع "
+    "ميناء صندوق مكتبه مدرسه حي طريق"
+)
+
+
+_ROYAL: Final = normalized("الملك الامير الشيخ السلطان")
+
+
+def _names_a_place(text: str, mention: EntityMention) -> bool:
+    """Whether a person's name is part of the name of a place or body («لمركز الملك سلمان
+    للإغاثة … رأفت الصباغ»: the spokesman speaks, not the king the centre is named after)."""
+    words = text[max(0, mention.start - 40) : mention.start].split()[-2:]
+    if len(words) < 2 or normalize_word(words[1]) not in _ROYAL:
+        return False
+    head = normalize_word(words[0])
+    for clitic in ("", "ل", "ب", "و", "ال", "لل", "بال", "وال"):
+        if head.startswith(clitic) and head[len(clitic) :] in _NAMED_AFTER:
+            return True
+    return False
+
+
 def _speaker(
     text: str, region: Sequence[tuple[str, int, int]], entities: Sequence[EntityMention]
 ) -> Speaker | None:
@@ -271,7 +300,9 @@ def _speaker(
     first, last = region[0][1], region[-1][2]
     if normalize_word(words[0][0]) in _SOURCES:
         entities = ()  # the report, not the paper that carried it, is the source
-    inside = [e for e in entities if first <= e.start and e.end <= last]
+    inside = [
+        e for e in entities if first <= e.start and e.end <= last and not _names_a_place(text, e)
+    ]
     beside = _beside(words)
     if beside is not None:  # «قالت دول الخليج في بيان مع … جون كيري إن»: not Kerry
         inside = [e for e in inside if e.start < beside]
@@ -332,7 +363,7 @@ def speaker_of(
     if speaker is None and kind == "participle":
         speaker = _declined(text, tokens, ends, verb)
     if speaker is None:
-        speaker = _entity_before(tokens, ends, verb, entities, before)
+        speaker = _entity_before(tokens, ends, verb, entities, before, kind == "participle")
     if speaker is None and before:
         speaker = (before[-1].speaker, before[-1].speaker_start, before[-1].speaker_key)
     if speaker is None:

@@ -154,8 +154,8 @@ def _quote_after(
     while j < limit:
         word = tokens[j][0]
         norm = normalize_word(word)
-        if word == "." and abbreviated(tokens, j):  # «د. عبدالله»: the sentence goes on
-            last = ends[min(j + 1, len(tokens) - 1)]
+        if word == "." and (abbreviated(tokens, j) or _bracketed(text, tokens[j][1])):
+            last = ends[min(j + 1, len(tokens) - 1)]  # «د. عبدالله», «(إف. بي. أي.)»
             j += 1
             continue
         if word in ".؟!؛" or j > last:
@@ -185,6 +185,19 @@ def _quote_after(
         name, at, key = speaker if speaker else (None, None, None)
         return Quote(start, end, text[start:end], tokens[verb][0], name, at, key, direct, implicit)
     return None
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether the full stop at ``at`` stands inside brackets that open and close on its
+    line, near it: the dots of an abbreviation («(إف. بي. أي.)»)."""
+    opened = text.rfind("(", max(0, at - 20), at)
+    closed = text.find(")", at, at + 20)
+    return (
+        opened != -1
+        and closed != -1
+        and ")" not in text[opened:at]
+        and "\n" not in text[opened:closed]
+    )
 
 
 def _next_that(tokens: Sequence[tuple[str, int, int]], j: int) -> bool:

@@ -34,7 +34,7 @@ from marsad.store.records import TitledText
 
 BATCH = 200  # articles read and saved at a time
 PARALLEL = 400  # queued articles below which worker processes do not pay for their start
-RULES_VERSION = "5"  # raise when analyze.entities, ner.rules or analyze.quotes change
+RULES_VERSION = "6"  # raise when analyze.entities, ner.rules or analyze.quotes change
 _MODEL_KEY = "model"
 
 
