@@ -276,3 +276,18 @@ def test_new_speech_words_of_the_fourth_round() -> None:
     )
     found = find_quotes(text, people(text, "فيصل"))
     assert [q.verb for q in found] == ["وقال", "مبدياً"] and found[1].speaker == "فيصل"
+
+
+def test_with_no_one_named_the_subject_of_the_sentence_speaks() -> None:
+    text = (
+        "صدقت جهات رقابية أوروبية في مجال الأدوية على عقار جديد لعلاج الملاريا وقالت إنه آمن "
+        "وفعال لاستخدامه لدى الأطفال."
+    )
+    (q,) = find_quotes(text, [])
+    assert q.speaker == "جهات رقابية أوروبية" and q.implicit
+    text = (
+        "كشف خبير بالهواتف الذكية طريقة استعادة الملفات، مشيراً إلى أن كثيراً من المستخدمين "
+        "يحذفون صورهم خطأ."
+    )
+    (q,) = find_quotes(text, [])
+    assert q.speaker is not None and q.speaker.startswith("خبير بالهواتف الذكية")

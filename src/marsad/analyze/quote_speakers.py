@@ -8,8 +8,8 @@ speaker written, a participle and an honorific pronoun take, in this order, a su
 before the verb, the speaker of the quote before in the same sentence (for a participle), who
 declined to comment before it, the nearest person or organization named before it in its
 sentence outside quotes (for a participle, the first), the speaker of the quote before, or
-the last person named before. A person a place or body is named after («مركز الملك سلمان»)
-is not a speaker.
+the last person named before, else the subject of the verb that opens the sentence. A person
+a place or body is named after («مركز الملك سلمان») is not a speaker.
 """
 
 from __future__ import annotations
@@ -368,7 +368,43 @@ def speaker_of(
         speaker = (before[-1].speaker, before[-1].speaker_start, before[-1].speaker_key)
     if speaker is None:
         speaker = _person_before(tokens[verb][1], entities, before, frozenset())
+    if speaker is None:
+        speaker = _sentence_subject(text, tokens, ends, verb)
     return speaker, implicit
+
+
+_OPENS_CLAUSE: Final = normalized("قد وقد لقد")
+
+
+def _sentence_subject(
+    text: str, tokens: Sequence[tuple[str, int, int]], ends: Sequence[int], verb: int
+) -> Speaker | None:
+    """When no one is named before: the subject of the verb that opens the sentence, or of a
+    speech verb before ``verb`` in it, the words after that verb up to a preposition or comma
+    («صدقت جهات رقابية أوروبية في … وقالت إنه», «وقد باعت الحكومة حصة … وقالت إن», «كشف خبير
+    بالهواتف الذكية طريقة …، مشيراً إلى أن»)."""
+    first = _sentence_start(ends, verb)
+    while first < verb and normalize_word(tokens[first][0]) in _OPENS_CLAUSE:
+        first += 1
+    for k in range(first, verb):
+        word = tokens[k][0]
+        if not word[0].isalpha():
+            continue
+        opening = k == first and _past_feminine(normalize_word(word))
+        if opening or verb_kind(word) == "verb":
+            region = []
+            for token in tokens[k + 1 : verb]:
+                if token[0] in {"،", ","}:
+                    break
+                region.append(token)
+            return _speaker(text, region, ()) if region else None
+    return None
+
+
+def _past_feminine(word: str) -> bool:
+    """Whether a word that opens a sentence reads as a verb in the past, feminine: «صدقت»,
+    «باعت» (not «الوزارة», written with ال)."""
+    return len(word) >= 4 and word.endswith("ت") and not word.startswith("ال")
 
 
 def _sentence_start(ends: Sequence[int], verb: int) -> int:
