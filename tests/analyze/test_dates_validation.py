@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from marsad.analyze.temporal.calendar import bounds
 from marsad.models import TemporalExpression
 from tests.analyze.test_dates import Row, overlapping
 from tests.conftest import DATA
@@ -47,12 +48,18 @@ def load_validation(path: Path = VALIDATION) -> list[Row]:
 def is_right(row: Row, found: list[TemporalExpression]) -> bool:
     """As ``benchmarks/dates.py`` scores it: a trap is right when nothing overlaps it, a row
     with no value (a habit, an unstated stretch) when no value is invented over it, any other
-    when an expression over it has the expected value and granularity."""
+    when an expression over it has the expected value and granularity, or names the same
+    period written another way ("2016-Q4" for "2016-10/2016-12")."""
     if row.granularity is None:
         return not found
     if row.value is None:
         return all(e.value is None for e in found)
-    return any(e.value == row.value and e.granularity == row.granularity for e in found)
+    period = bounds(row.value)
+    return any(
+        (e.value == row.value and e.granularity == row.granularity)
+        or (e.earliest, e.latest) == period
+        for e in found
+    )
 
 
 def test_dates_validation_set_is_the_pinned_one() -> None:

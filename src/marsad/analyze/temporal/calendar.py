@@ -25,6 +25,7 @@ __all__ = [
     "HORIZON",
     "Granularity",
     "Period",
+    "bounds",
     "day",
     "day_date",
     "days",
@@ -160,6 +161,31 @@ def span(first: dt.date, last: dt.date, granularity: Granularity) -> Period:
 def years(first: int, last: int) -> Period:
     """A range of years: ``2014/2017``."""
     return Period(f"{first:04d}/{last:04d}", dt.date(first, 1, 1), dt.date(last, 12, 31), "year")
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a value as periods write it (2024-01-26, 2021-W13, 2020-05,
+    2014-Q1, 2021, and ranges A/B of these): "2016-Q4" and "2016-10/2016-12" are one period.
+
+    >>> bounds("2016-Q4") == bounds("2016-10/2016-12")
+    True
+    """
+    if "/" in value:
+        first, last = value.split("/")
+        return bounds(first)[0], bounds(last)[1]
+    if "-W" in value:
+        year_, week_ = value.split("-W")
+        monday = dt.date.fromisocalendar(int(year_), int(week_), 1)
+        return monday, monday + dt.timedelta(days=6)
+    if "-Q" in value:
+        first_year, number = (int(part) for part in value.split("-Q"))
+        return dt.date(first_year, 3 * number - 2, 1), bounds(f"{first_year}-{3 * number:02d}")[1]
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts), dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], _last_day(*parts))
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
 def shift_month(year_: int, month_: int, months: int) -> tuple[int, int]:
