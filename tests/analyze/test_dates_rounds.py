@@ -101,7 +101,8 @@ ROUNDS = [
         "ant-r9",
         130,
         0.90,
-    ),    Round(
+    ),
+    Round(
         "temporal_round10.jsonl",
         "d3a24877459f7d5ec5a2c8f10a157395c1a78268f50488257744f656533cc1ea",
         "ant-r10",

@@ -162,6 +162,7 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
     folded = fold(text)
     candidates = _merge_weekdays(folded.text, _candidates(folded.text, reference))
     candidates = _resolve_anaphors(_feasts_as_dated(folded.text, _nights(folded.text, candidates)))
+    candidates = _same_period(folded.text, candidates)
     found = []
     for candidate in candidates:
         start, end = folded.span(candidate.start, candidate.end)
@@ -214,7 +215,7 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 
 def _names_a_place(text: str, start: int) -> bool:
     """Whether a date here names a street, a square or a place ("شارع 9 أفريل", "ساحة 14
-    جانفي", "واد الجمعة")."""
+    جانفي", "واد الجمعة", "حي 02 مارس")."""
     before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
     return before is not None
 
@@ -264,7 +265,7 @@ def _feasts_as_dated(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 _FALLS_ON: Final = re.compile(r"[\s,،(]*(?:(?:الذي|التي)\s+)?(?:يوافق|الموافق)\s*(?:ل\s*)?")
 _PLACE_BEFORE: Final = re.compile(
-    r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي)[^\S\n]+$"
+    r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)[^\S\n]+$"
 )
 _NIGHT_JOIN: Final = re.compile(r"[^\S\n]*(?:-|–|الي)[^\S\n]*")
 
@@ -377,6 +378,48 @@ _FINER: Final = {
     "year": ("day", "week", "month-part", "month", "quarter", "year-part", "year"),
 }
 """The granularities an expression may have to be what "نفس اليوم/الأسبوع/الشهر/العام" names."""
+
+
+_SAME_PERIOD: Final = re.compile(
+    r"(?<!\w)[بل]?(?:ل)?(?:نفس[^\S\n]+الفتره|الفتره[^\S\n]+(?:نفسها|ذاتها))[^\S\n]+من[^\S\n]+$"
+)
+
+
+def _same_period(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"بنفس الفترة من سنة 2015" after a part of another year ("الثلاثي الرابع من سنة 2016")
+    is that part of the year it names: 2015-Q4. With no such part before it, the year stays."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        period = candidate.period
+        same = _SAME_PERIOD.search(text, max(0, candidate.start - 30), candidate.start)
+        part = next((c.period for c in reversed(out) if _within_a_year(c.period)), None)
+        if same and part is not None and period is not None and period.granularity == "year":
+            year = period.earliest.year
+            try:
+                first = part.earliest.replace(year=year)
+                last = part.latest.replace(year=year)
+            except ValueError:  # 29 February
+                out.append(candidate)
+                continue
+            value = part.value.replace(str(part.earliest.year), str(year))
+            moved = cal.Period(value, first, last, part.granularity)
+            out.append(replace(candidate, start=same.start(), period=moved))
+            continue
+        out.append(candidate)
+    return out
+
+
+def _within_a_year(period: cal.Period | None) -> bool:
+    """Whether ``period`` is a stretch of months of one year: a quarter, a third or half, a
+    range of months (not a month's end, which "حتى نهاية شهر يوليو" makes an end point)."""
+    return (
+        period is not None
+        and period.earliest.year == period.latest.year
+        and (
+            period.granularity in ("quarter", "year-part")
+            or (period.granularity == "month" and "/" in period.value)
+        )
+    )
 
 
 def _resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:

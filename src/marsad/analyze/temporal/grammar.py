@@ -180,8 +180,9 @@ _MONTH_WEEK: Final = (
 """A week of a month: "الأسبوع الأول من شهر مارس 2017" (days 1-7; the last: its last 7 days)."""
 
 _QUARTER: Final = (
-    rf"(?P<quarter_k>الربع|النصف|الثلاثي|السداسي){SP}"
-    rf"(?P<quarter_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}"
+    rf"(?P<quarter_k>الربع|النصف|الثلاثيه|الثلاثي|السداسيه|السداسي){SP}"
+    rf"(?P<quarter_n>الاولي|الاول|الثانيه|الثاني|الثالثه|الثالث|الرابعه|الرابع|الاخيره|الاخير)"
+    rf"{SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<quarter_y>{_YEAR}){_AD}"
     rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})|هذا{SP}العام{_END})"
 )
@@ -229,7 +230,9 @@ _NAME_YEAR_NEXT: Final = (
     rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){_END}(?!{SP}الما?يه{_END})"
     rf"|{SP}ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
 )
-_NAMED_YEAR: Final = rf"{_AFTER_NAME}(?:19[5-9]|20[0-4])\d(?![\d.,/:%-]){_NAME_YEAR_NEXT}"
+_NAMED_YEAR: Final = (
+    rf"{_AFTER_NAME}(?:19[5-9]|20[0-4])\d(?!\d|[.,/:-]\d|-|{OPT}%){_NAME_YEAR_NEXT}"
+)
 """A year that ends a name ("دستور 2012", "يورو 2016", "تونس 2020", "كان 2017 :"), with no
 year word or preposition before it: what follows it is not a counted noun ("2000 شخص") but
 the end of a sentence, punctuation, a particle or a definite word; not after a word that

@@ -288,12 +288,35 @@ def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> C
         if g("month_m") in AMBIGUOUS_MONTHS and not named and not _glossed(match, "month"):
             return None
     span = match.span("month_x")
+    last = MONTHS[spaced(g("month_m2")).rstrip(".")] if g("month_m2") else month_
+    if last != month_ and _syriac(g("month_m")) == _syriac(g("month_m2")):
+        # "اكتوبر/ديسمبر", "فبراير-مارس": not a gloss («مارس/آذار»), a range of months
+        first = month_
+
+        def both(year_: int) -> Period:
+            return cal.months((year_ - (first > last), first), (year_, last))
+
+        if tail.year is not None:
+            return make(span, "month", reference, both(tail.year))
+        time = tense(text, *span) if not tail.present else None
+        return make(span, "month", reference, lambda ref: both(tail.year_of(ref, last, time)))
     if tail.year is not None:
         return make(span, "month", reference, cal.month(tail.year, month_))
     time = tense(text, *span) if not tail.present else None
     return make(
         span, "month", reference, lambda ref: cal.month(tail.year_of(ref, month_, time), month_)
     )
+
+
+_SYRIAC: Final = frozenset(("كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب"))
+_SYRIAC_MORE: Final = frozenset(("ايلول", "تشرين"))
+
+
+def _syriac(name: str) -> bool:
+    """Whether a month's name is of the Levant's (Syriac) names: a name glossed by one of the
+    other family is the same month («تشرين الثاني/نوفمبر»), even when the gloss is wrong."""
+    first = spaced(name).split()[0] if name.split() else ""
+    return first in _SYRIAC or first in _SYRIAC_MORE
 
 
 def _months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:

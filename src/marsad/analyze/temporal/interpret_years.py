@@ -31,6 +31,13 @@ _SESSION_START: Final = 9
 """The month school, university and parliamentary years begin in (Tunisia's parliament sits from
 October, its schools from mid-September; the Gulf's schools from late August)."""
 FIRST_TO_FOURTH: Final = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+_FEMININE: Final = {
+    "الاولي": "الاول",
+    "الثانيه": "الثاني",
+    "الثالثه": "الثالث",
+    "الرابعه": "الرابع",
+}
+"""Feminine ordinals, after a feminine quarter or half ("الثلاثية الأولى")."""
 """The first to fourth quarter (or week of a month: ``interpret._month_week``)."""
 _COUNTED: Final = re.compile(
     r"[^\S\n]*(?:%|دولار|دينار|ريال|يورو|جنيه|درهم|ليره|شخص|عنصر|متر|كلم|طن|نقطه|بالمائه)"
@@ -60,8 +67,10 @@ def coordinated_years(text: str, end: int, listed: bool = False) -> list[Candida
 
 def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
-    halves = g("quarter_k") in ("النصف", "السداسي")  # Tunisian: "الثلاثي/السداسي الأول"
-    number = (2 if halves else 4) if g("quarter_n") == "الاخير" else FIRST_TO_FOURTH[g("quarter_n")]
+    # Tunisian: "الثلاثي/السداسي الأول", "الثلاثية الأولى"
+    halves = g("quarter_k") in ("النصف", "السداسي", "السداسيه")
+    ordinal = _FEMININE.get(g("quarter_n"), g("quarter_n"))
+    number = (2 if halves else 4) if ordinal.startswith("الاخير") else FIRST_TO_FOURTH[ordinal]
     if halves and number > 2:
         return None
     granularity: Granularity = "year-part" if halves else "quarter"
