@@ -291,3 +291,49 @@ def test_with_no_one_named_the_subject_of_the_sentence_speaks() -> None:
     )
     (q,) = find_quotes(text, [])
     assert q.speaker is not None and q.speaker.startswith("خبير بالهواتف الذكية")
+
+
+def test_what_is_carried_from_someone_is_theirs() -> None:
+    text = (
+        'ونقلت الصحيفة عن ديف ريد مدير "آفجين ليمتد"، قوله: حسب بيانات التصنيع فالطائرة تتطلب '
+        "ممراً طويلاً."
+    )
+    (q,) = find_quotes(text, people(text, "ديف ريد"))
+    assert q.speaker == "ديف ريد"
+
+
+def test_a_name_in_marks_before_the_speech_is_the_speaker_not_the_quote() -> None:
+    text = (
+        'وقال مدير مركز الملك سلمان للإغاثة "عبد الله الربيعة": إن قوافل بحرية تحمل مساعدات قد '
+        "بدأت بالتحرك إلى ميناء عدن."
+    )
+    (q,) = find_quotes(text, [])
+    assert q.text.startswith("إن قوافل بحرية") and q.speaker == "مدير مركز الملك سلمان للإغاثة"
+
+
+def test_an_outlet_told_and_a_time_after_the_verb_are_not_the_speaker() -> None:
+    text = 'وأبلغ مسؤول حكومي آخر وكالة أنباء "رويترز" بأن نحو نصف العربات منتشرة الآن.'
+    (q,) = find_quotes(text, [])
+    assert q.speaker == "مسؤول حكومي آخر"
+    text = "وقال صالح بحسب هافنغتون بوست عربي إن العلاقات بينه وبين المسؤولين لا تزال قائمة."
+    tagged = people(text, "صالح بحسب هافنغتون بوست")  # the tagger ran the name on
+    (q,) = find_quotes(text, tagged)
+    assert q.speaker == "صالح"
+    text = (
+        "وقال خالد بحاح إن الزيارة مهمة جدا للبلاد. وقال فور وصوله إن عودته جزء من تحرير "
+        "المدينة كلها."
+    )
+    found = find_quotes(text, people(text, "خالد بحاح"))
+    assert [q.speaker for q in found] == ["خالد بحاح", "خالد بحاح"] and found[1].implicit
+
+
+def test_a_byline_is_not_who_a_participle_continues() -> None:
+    text = (
+        "أيمن حسن- سبق: بثت صحيفة ميل أون صنداي البريطانية الصورة الأخيرة للطائرة، مؤكدة أن "
+        "سلوك قائد الطائرة أصبح لغزاً يحير الخبراء."
+    )
+    byline = EntityMention(0, text.index(":"), "PER", "أيمن حسن- سبق", "ايمن حسن سبق")
+    paper = text.index("ميل")
+    org = EntityMention(paper, paper + len("ميل أون صنداي"), "ORG", "ميل أون صنداي", "x")
+    (q,) = find_quotes(text, [byline, org])
+    assert q.speaker == "ميل أون صنداي"

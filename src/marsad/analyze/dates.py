@@ -386,7 +386,7 @@ _SAME_PERIOD: Final = re.compile(
 
 
 def _same_period(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """"بنفس الفترة من سنة 2015" after a part of another year ("الثلاثي الرابع من سنة 2016")
+    """ "بنفس الفترة من سنة 2015" after a part of another year ("الثلاثي الرابع من سنة 2016")
     is that part of the year it names: 2015-Q4. With no such part before it, the year stays."""
     out: list[Candidate] = []
     for candidate in candidates:

@@ -14,7 +14,9 @@ a place or body is named after («مركز الملك سلمان») is not a spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from marsad.analyze.entities import EntityMention
@@ -58,7 +60,7 @@ _WAS: Final = normalized("كان كانت كانوا")
 
 # where a speaker's own words end when no entity names it
 _SPEAKER_ENDS: Final = normalized(
-    "في خلال عبر امام لدى حسب وفق اليوم امس مساء صباح يوم عقب بعد قبل اثناء على الي ل عن من"
+    "في خلال عبر امام لدى حسب وفق اليوم امس مساء صباح يوم عقب بعد قبل اثناء على الي ل عن من فور"
 )
 
 
@@ -173,7 +175,19 @@ def _declined(
     return None
 
 
+_DASH: Final = re.compile(r"[^\S\n]*[-–—]")
+
+
+def _byline(text: str, mention: EntityMention) -> bool:
+    """Whether a name opens its line before a dash: the writer's byline («أيمن حسن- سبق:»)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].strip():
+        return False
+    return bool(_DASH.match(text, mention.end)) or any(d in mention.name for d in "-–—")
+
+
 def _entity_before(
+    text: str,
     tokens: Sequence[tuple[str, int, int]],
     ends: Sequence[int],
     verb: int,
@@ -194,6 +208,7 @@ def _entity_before(
         if sentence_start <= e.start
         and e.end <= start
         and not any(q.start <= e.start < q.end for q in before)
+        and not _byline(text, e)
     ]
     for kind in ("PER", "ORG"):
         found = [e for e in outside if e.kind == kind]
@@ -242,8 +257,9 @@ def _ends_role(word: str) -> bool:
     return False
 
 
-_WITH: Final = normalized("مع ومع حسب بحسب وفق وفقا طبقا")
-"""Words that bring in someone beside the speaker, or the outlet that reports what was said."""
+_WITH: Final = normalized("مع ومع حسب بحسب وفق وفقا طبقا وكاله لوكاله صحيفه لصحيفه قناه لقناه")
+"""Words that bring in someone beside the speaker, or the outlet that reports or hears what
+was said («أبلغ مسؤول حكومي آخر وكالة أنباء رويترز بأن»)."""
 
 
 def _beside(words: Sequence[tuple[str, int, int]]) -> int | None:
@@ -287,6 +303,14 @@ def _names_a_place(text: str, mention: EntityMention) -> bool:
     return False
 
 
+def _cut(text: str, mention: EntityMention, end: int) -> EntityMention:
+    """``mention`` ending before ``end`` (a name the tagger ran on into «بحسب هافنغتون بوست»)."""
+    if mention.end <= end:
+        return mention
+    name = text[mention.start : end].rstrip(" ،,")
+    return replace(mention, end=mention.start + len(name), name=name)
+
+
 def _speaker(
     text: str, region: Sequence[tuple[str, int, int]], entities: Sequence[EntityMention]
 ) -> Speaker | None:
@@ -305,7 +329,7 @@ def _speaker(
     ]
     beside = _beside(words)
     if beside is not None:  # «قالت دول الخليج في بيان مع … جون كيري إن»: not Kerry
-        inside = [e for e in inside if e.start < beside]
+        inside = [_cut(text, e, beside) for e in inside if e.start < beside]
     apposed = _apposed_name(region, [e for e in inside if e.kind == "PER"])
     if apposed is not None:
         return apposed.name, apposed.start, apposed.key
@@ -331,6 +355,23 @@ def _speaker(
     return text[start:end], start, None
 
 
+_FROM: Final = normalized("عن")
+_SAYING: Final = normalized("قوله قولها قولهم القول")
+
+
+def _reported_from(
+    verb: str, region: Sequence[tuple[str, int, int]]
+) -> Sequence[tuple[str, int, int]]:
+    """After «نقل» the speaker is who the words are carried from: «ونقلت الصحيفة عن ديف ريد مدير
+    "آفجين ليمتد"، قوله:» is said by Reed, not the paper."""
+    if normalize_word(verb).lstrip("وف").rstrip("ت") != "نقل":
+        return region
+    at = next((k for k, t in enumerate(region) if normalize_word(t[0]) in _FROM), None)
+    if at is None or at == 0:
+        return region
+    return [t for t in region[at + 1 :] if normalize_word(t[0]) not in _SAYING]
+
+
 def speaker_of(
     text: str,
     tokens: Sequence[tuple[str, int, int]],
@@ -344,6 +385,7 @@ def speaker_of(
     """Who says what the verb at ``verb`` opens (``region``: the words between the verb and
     what is said), and whether the speaker is carried from elsewhere (``implicit``); None when
     no one speaks («يذكر أن …»)."""
+    region = _reported_from(tokens[verb][0], region)
     speaker = None if kind == "participle" else _speaker(text, region, entities)
     honorific = _honorific(region)
     if speaker is None and kind == "present" and honorific is None:
@@ -363,7 +405,7 @@ def speaker_of(
     if speaker is None and kind == "participle":
         speaker = _declined(text, tokens, ends, verb)
     if speaker is None:
-        speaker = _entity_before(tokens, ends, verb, entities, before, kind == "participle")
+        speaker = _entity_before(text, tokens, ends, verb, entities, before, kind == "participle")
     if speaker is None and before:
         speaker = (before[-1].speaker, before[-1].speaker_start, before[-1].speaker_key)
     if speaker is None:

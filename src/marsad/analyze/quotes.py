@@ -23,6 +23,7 @@ Every span is one of the original text; the text is never changed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -173,6 +174,9 @@ def _quote_after(
         if span is None:
             return None
         start, end, direct = span
+        if direct and word in _OPEN and _named_in_marks(text, start, end):
+            j = bisect.bisect_left(starts, end + 1, lo=j)  # «"عبد الله الربيعة": إن …»
+            continue
         if len(text[start:end].split()) < _MIN_WORDS:
             if direct and word in _OPEN:  # a name in marks («سبوتنيك») before the speech
                 j = bisect.bisect_left(starts, end + 1, lo=j)
@@ -185,6 +189,15 @@ def _quote_after(
         name, at, key = speaker if speaker else (None, None, None)
         return Quote(start, end, text[start:end], tokens[verb][0], name, at, key, direct, implicit)
     return None
+
+
+_SPEECH_AFTER: Final = re.compile(r"[\"»”]?[^\S\n]*[:،,]?[^\S\n]*(?:[وف]?[اإأ]ن|ب[اأ]ن)[^\w]")
+
+
+def _named_in_marks(text: str, start: int, end: int) -> bool:
+    """Whether the words in marks are a name before what is said: «"عبد الله الربيعة": إن …»
+    (a few words, and «إن/أن» right after the closing mark)."""
+    return len(text[start:end].split()) <= 4 and bool(_SPEECH_AFTER.match(text, end))
 
 
 def _bracketed(text: str, at: int) -> bool:
