@@ -108,7 +108,8 @@ ROUNDS = [
         "ant-r10",
         140,
         0.90,
-    ),    Round(
+    ),
+    Round(
         "temporal_round11.jsonl",
         "a8d812d8a15f24fab2369bb33fca52466cbe11a66292a51012e6a6563957945a",
         "ant-r11",

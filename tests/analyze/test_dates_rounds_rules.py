@@ -354,6 +354,29 @@ TENTH = [
     ("امرأة متزوجة من مواليد 1990، حرقا", dt.date(2017, 1, 26), [("1990", "1990")]),
 ]
 
+# The eleventh round: a day word and a weekday against the date after them, «هذا اليوم» today
+# (but not after «مثل», «قبل» …), «هذا الشهر الكريم» the Ramadan of the moment.
+ELEVENTH = [
+    (
+        "وقع أمس الجمعة 29 أوت 2015 بقرية كرانة",
+        dt.date(2015, 8, 29),
+        [("أمس الجمعة 29 أوت 2015", "2015-08-28")],
+    ),
+    (  # «أمس» and the date agree: the weekday slipped
+        "أمس السبت 04 مارس 2016 من ضبط شاحنة",
+        dt.date(2016, 3, 5),
+        [("أمس السبت 04 مارس 2016", "2016-03-04")],
+    ),
+    ("يكون الطقس هذا اليوم مغيم جزئيا", dt.date(2014, 10, 14), [("هذا اليوم", "2014-10-14")]),
+    ("المنازل قبل هذا اليوم خاوية", dt.date(2015, 7, 22), [("هذا اليوم", None)]),
+    (
+        "تزامن هذا الشهر الكريم مع فصل الصيف",
+        dt.date(2017, 5, 31),
+        [("هذا الشهر الكريم", "2017-05-27/2017-06-24")],
+    ),
+    ("هذا الشهر سيشهد", dt.date(2015, 6, 25), [("هذا الشهر", "2015-06")]),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -367,6 +390,7 @@ CASES = [
     *NINTH,
     *NAMED_YEARS,
     *TENTH,
+    *ELEVENTH,
 ]
 
 

@@ -334,8 +334,10 @@ def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
     another calendar ("الاثنين الثامن عشر من الشهر الحالي" in Shawwal) and there is no value,
     unless they are a day apart: a Hijri month begins by sighting, so the weekday decides; a
     Gregorian date a day off its weekday is a slip of the pen, and the written date stands
-    ("يوم الخميس 12 ماي 2017", a Friday). A date that is the weekday's own day and month in the
-    year before or after is a slip of the year, and the weekday's day stands ("اليوم الإثنين 16
+    ("يوم الخميس 12 ماي 2017", a Friday), unless a day word agrees with the weekday and the
+    date is the day after ("أمس الجمعة 29 أوت 2015" on Saturday 29 August: Friday the 28th).
+    A date that is the weekday's own day and month in the year before or after is a slip of
+    the year, and the weekday's day stands ("اليوم الإثنين 16
     جانفي 2016" on Monday 16 January 2017)."""
     end = date.end
     if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
@@ -344,6 +346,13 @@ def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
     if period is not None and period.earliest.weekday() != weekday.weekday:
         day = cal.snap(period.earliest, weekday.weekday or 0)
         if weekday.period is not None and _year_slip(weekday.period, period.earliest):
+            return Candidate(weekday.start, end, "day", weekday.relative, weekday.period)
+        later = period.earliest - day == dt.timedelta(days=1)
+        agreed = weekday.period is not None and weekday.period.earliest == day
+        if weekday.cued and agreed and later:
+            # "أمس الجمعة 29 أوت 2015" on Saturday the 29th: the day word and the weekday
+            # agree on the 28th, and the date is the day after (not "أمس السبت 04 مارس" on
+            # Saturday the 5th, where «أمس» and the date agree and the weekday slipped)
             return Candidate(weekday.start, end, "day", weekday.relative, weekday.period)
         if abs((day - period.earliest).days) > 1:
             return Candidate(weekday.start, end, "day", False, None)

@@ -48,6 +48,9 @@ _DATE_NEXT: Final = re.compile(
 )
 
 
+_THIS_DAY_ELSEWHERE: Final = re.compile(r"(?<!\w)(?:مثل|قبل|بعد|منذ|حتي)[^\S\n]+$")
+
+
 def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     """A day word, maybe with a weekday ("أمس الأحد"), or a weekday, maybe with a direction or
     a day word ("الخميس الماضي", "يوم الجمعة غداً"); None when the context says it is not one."""
@@ -60,6 +63,10 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
         named = WEEKDAYS[g("dayref_w")] if g("dayref_w") else None
         if word in ("الغد", "غد") and not context and named is None:
             return None  # "الغد" alone is "the future", or a newspaper
+        if word == "هذا اليوم" and _THIS_DAY_ELSEWHERE.search(text, max(0, span[0] - 8), span[0]):
+            # «في مثل هذا اليوم»: a day of the calendar in another year; «قبل هذا اليوم»: the
+            # day just named (an Eid), not today
+            return Candidate(*span, "day", True, None)
         today = word in ("اليوم", "الليله")  # "الليلة" is tonight, as "اليوم" is today
         if today and not context and named is None and _today_is_a_name(text, *span):
             return None

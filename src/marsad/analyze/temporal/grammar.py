@@ -187,6 +187,10 @@ _QUARTER: Final = (
     rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})|هذا{SP}العام{_END})"
 )
 
+_HOLY_MONTH: Final = rf"هذا{SP}الشهر{SP}(?:الكريم|الفضيل|المبارك){_END}"
+"""«هذا الشهر الكريم»: the Ramadan of the moment (its name: «الشهر الكريم» alone is read in
+general, as the ninth round found)."""
+
 _UNIT: Final = (
     rf"(?:هذا|هذه){SP}(?P<unit_h>{_UNIT_WORD}){_END}"
     rf"|(?P<unit_u>{_UNIT_WORD}){SP}(?P<unit_d>{_DIRECTION})"
@@ -422,6 +426,7 @@ RULES: Final = (
     ("mweek", _MONTH_WEEK),
     ("session", _SESSION),
     ("summer", _SUMMER),
+    ("holy", _HOLY_MONTH),
     ("unit", _UNIT),
     ("year", _YEAR_RULE),
     ("named_year", _NAMED_YEAR),

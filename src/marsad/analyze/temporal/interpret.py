@@ -26,6 +26,7 @@ from marsad.analyze.temporal.interpret_hijri import (
     hijri_numeric,
     hijri_part,
     hijri_year,
+    holy_month,
 )
 from marsad.analyze.temporal.interpret_years import (
     FIRST_TO_FOURTH,
@@ -359,6 +360,7 @@ _INTERPRETERS: Final[
     "months": _months,
     "ago": ago_period,
     "feast": hijri_feast,
+    "holy": holy_month,
     "holiday": holiday,
     "wdays": weekday_pair,
     "dayref": dayref,

@@ -127,6 +127,20 @@ def hijri_month(match: re.Match[str], text: str, reference: dt.date | None) -> C
     return _resolved(span, "month", reference, build)
 
 
+def holy_month(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """«هذا الشهر الكريم/الفضيل/المبارك»: the Ramadan nearest the reference, as
+    ``hijri.month_year`` places a month with no direction and no tense."""
+
+    def build(ref: dt.date) -> Period | None:
+        year_ = hijri.month_year(ref, _RAMADAN, None, None)
+        return None if year_ is None else hijri.month(year_, _RAMADAN)
+
+    return _resolved(match.span("holy"), "month", reference, build)
+
+
+_RAMADAN: Final = 9
+
+
 def hijri_months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     """Hijri months from the first to the last named, as their days; the year (or relative
     word, or tense) places the last month and the first goes before it."""
