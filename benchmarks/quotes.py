@@ -3,7 +3,7 @@
     make bench-quotes     # or: python benchmarks/quotes.py
 
 Each document of ``benchmarks/gold/quotes.jsonl`` (the five seeds, and the first 300 words of
-117 SaudiNewsNet articles; ``benchmarks/gold/README_quotes.md``) is read as the entities stage
+138 SaudiNewsNet articles; ``benchmarks/gold/README_quotes.md``) is read as the entities stage
 reads an article (``analyze.entities.article_entities`` then ``analyze.quotes.find_quotes``),
 and its quotes are matched one to one with the labelled ones, greedily by overlap:
 
@@ -15,8 +15,8 @@ and its quotes are matched one to one with the labelled ones, greedily by overla
 
 Precision and recall of span alone and of speaker + span, on the development split (the
 seeds and 16 SaudiNewsNet articles: the extractor was written and tuned reading them), on the
-second to fifth development rounds (24, 20, 21 and 20 SaudiNewsNet articles of other days,
-each corrected on after a first look) and on the test split (16 other SaudiNewsNet
+second to sixth development rounds (24, 20, 21, 20 and 21 SaudiNewsNet articles of other
+days, each corrected on after a first look) and on the test split (16 other SaudiNewsNet
 articles, read by nobody who worked on the extractor and never tuned on), and the time taken.
 Prints a table and writes benchmarks/results/quotes.json.
 
