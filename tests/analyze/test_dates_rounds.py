@@ -115,7 +115,8 @@ ROUNDS = [
         "ant-r11",
         140,
         0.90,
-    ),    Round(
+    ),
+    Round(
         "temporal_round12.jsonl",
         "4c4f3767502b27e85e2d7bf04ea0571b71dd66f71b13cca857006fe51d9f0480",
         "ant-r12",

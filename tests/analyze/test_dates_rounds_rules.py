@@ -377,6 +377,19 @@ ELEVENTH = [
     ("هذا الشهر سيشهد", dt.date(2015, 6, 25), [("هذا الشهر", "2015-06")]),
 ]
 
+# The twelfth round: a year past 2099 after a year word or a preposition (not a count in
+# brackets), «للأشهر التسعة الأولى» with the article's «ل» after «ل».
+TWELFTH = [
+    ("مستوطنة دائمة على المريخ بحلول العام 2117.", dt.date(2017, 4, 14), [("العام 2117", "2117")]),
+    ("خطة طويلة الأمد حتى 2117، لبناء", dt.date(2017, 4, 14), [("2117", "2117")]),
+    ("تمَّ تفتيش (2123) منشأة تجارية", dt.date(2015, 8, 1), []),
+    (
+        "وتقدر نسبة النمو بالنسبة للاشهر التسعة الاولى من سنة 2014 ب2.3 بالمائة.",
+        dt.date(2014, 12, 3),
+        [("لاشهر التسعة الاولى من سنة 2014", "2014-01/2014-09")],  # the clitic ل left out
+    ),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -391,6 +404,7 @@ CASES = [
     *NAMED_YEARS,
     *TENTH,
     *ELEVENTH,
+    *TWELFTH,
 ]
 
 

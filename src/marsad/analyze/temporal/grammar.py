@@ -93,6 +93,9 @@ _DIRECTION: Final = words(folded(DIRECTIONS)) + _END
 _NOT_DECIMAL: Final = r"(?!\d)(?![.,]\d)"
 _YEAR_WIDE: Final = r"(?:1\d{3}|20\d{2})" + _NOT_DECIMAL
 _YEAR: Final = r"(?:18|19|20)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + _END + ")"
+_FAR_YEAR: Final = r"(?:18|19|20|21)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + _END + ")"
+"""A year up to 2199, after a year word or a preposition only ("بحلول العام 2117"); alone or in
+brackets a number past 2099 is a count ("(2155) مشروعًا")."""
 _AD: Final = "(?:" + OPT + "(?:ميلاديه|ميلادي|م)" + _END + ")?"
 _YEAR_WORD: Final = "(?:ل?(?:العام|عام|السنه|سنه))"
 _THE: Final = "(?:ال|(?<=ل)ل)"  # the article, or its ل after the preposition ل: "للسنة القادمة"
@@ -165,7 +168,7 @@ _PART: Final = (
 )
 
 _MONTH_SPAN: Final = (
-    rf"(?:ال)?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
+    rf"{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
     rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END}){SP}(?P<nmonths_e>الاولي|الاخيره){SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
     rf"|(?:العام|السنه){SP}(?P<nmonths_r>{_DIRECTION})|(?P<nmonths_h>هذا){SP}العام{_END})"
@@ -245,11 +248,11 @@ counts ("رقم", "نحو"), and not "في المائة" after it. Tried after `
 _YEAR_RULE: Final = (
     rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
     rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
-    rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_YEAR}){_AD}"
+    rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_FAR_YEAR}){_AD}"
     rf"(?:{OPT}و{OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})?"
     rf"|(?P<year_w>بين|من){SP}(?:(?:عام|سنه){OPT})?(?P<year_f>{_YEAR}){_AD}{_TO}"
     rf"(?:(?:عام|سنه){OPT})?(?P<year_t>{_YEAR}){_AD}"
-    rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_YEAR}){_AD}(?!{OPT}%)"
+    rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_FAR_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|\({OPT}(?P<year_l>{_YEAR})(?={OPT}[,،]?{OPT}(?:18|19|20)\d\d(?!\d))"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
