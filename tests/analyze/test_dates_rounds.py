@@ -122,7 +122,8 @@ ROUNDS = [
         "ant-r12",
         140,
         0.90,
-    ),    Round(
+    ),
+    Round(
         "temporal_round13.jsonl",
         "a27f62b2d48d25d4db403b9eaba31321c5efee04bc2a5764e13cfc88b05a31a1",
         "ant-r13",

@@ -390,6 +390,15 @@ TWELFTH = [
     ),
 ]
 
+# The thirteenth round: «الاثنين» "the two" after «بين» or a plural noun; a named year before
+# a word with «و» and the article.
+THIRTEENTH = [
+    ("أن خطاب المرشّحين الاثنين في السباق الرئاسي", dt.date(2016, 11, 9), []),
+    ("وتسبّب دخول حمار أحدهما بتلاسن بين الاثنين، ليتطور", dt.date(2017, 1, 10), []),
+    ("قال الوزير الاثنين إن المفاوضات مستمرة", dt.date(2017, 1, 10), [("الاثنين", "2017-01-09")]),
+    ("ومنتدى الاستثمار 2020 والقانون المتعلق", dt.date(2017, 1, 12), [("2020", "2020")]),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -405,6 +414,7 @@ CASES = [
     *TENTH,
     *ELEVENTH,
     *TWELFTH,
+    *THIRTEENTH,
 ]
 
 

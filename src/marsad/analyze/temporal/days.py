@@ -85,6 +85,8 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
         previous = _LAST_WORD.search(text, max(0, start - 20), start)
         if previous is not None and previous.group(1) in FRIDAY_PRAYER:
             return None
+        if g("dayref_v") == "الاثنين" and previous is not None and _the_two(previous.group(1)):
+            return None  # «المرشحين الاثنين», «بين الاثنين»: the two
         if not _framed(text, start, match.end("dayref")):
             return None
     if after is None:  # "سيقام يوم الأربعاء": the coming one; otherwise the last one
@@ -186,6 +188,12 @@ def _describes_a_day(word: str) -> bool:
     ي), an ordinal, a relative word or a common adjective, or a relative pronoun; the subject
     of a verb before it ("تجرى اليوم الدفعة الأولى", "تستقبل اليوم المهنئين") does not."""
     return (word.endswith("ي") and word != "الي") or word in _DAY_ADJECTIVES  # not "إلى"
+
+
+def _the_two(word: str) -> bool:
+    """Whether «الاثنين» after ``word`` is "the two": after «بين», or after a plural or dual
+    noun with the article («المرشحين», «الطرفين»)."""
+    return word == "بين" or (word.startswith("ال") and word.endswith("ين") and len(word) > 5)
 
 
 def _framed(text: str, start: int, end: int) -> bool:

@@ -235,7 +235,7 @@ _PARTICLES_AFTER_YEAR: Final = "في|ضمن|على|علي|الى|عن|حيث|ا�
 _NAME_YEAR_NEXT: Final = (
     rf"(?={OPT}(?:$|\n|[^\w\s])"  # the end of a sentence, a bracket, a quotation mark
     rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){_END}(?!{SP}الما?يه{_END})"
-    rf"|{SP}ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
+    rf"|{SP}و?ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
 )
 _NAMED_YEAR: Final = (
     rf"{_AFTER_NAME}(?:19[5-9]|20[0-4])\d(?!\d|[.,/:-]\d|-|{OPT}%){_NAME_YEAR_NEXT}"
