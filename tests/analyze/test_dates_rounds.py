@@ -107,28 +107,28 @@ ROUNDS = [
         "d3a24877459f7d5ec5a2c8f10a157395c1a78268f50488257744f656533cc1ea",
         "ant-r10",
         140,
-        0.90,
+        0.96,
     ),
     Round(
         "temporal_round11.jsonl",
         "a8d812d8a15f24fab2369bb33fca52466cbe11a66292a51012e6a6563957945a",
         "ant-r11",
         140,
-        0.90,
+        0.95,
     ),
     Round(
         "temporal_round12.jsonl",
         "4c4f3767502b27e85e2d7bf04ea0571b71dd66f71b13cca857006fe51d9f0480",
         "ant-r12",
         140,
-        0.90,
+        0.93,
     ),
     Round(
         "temporal_round13.jsonl",
         "a27f62b2d48d25d4db403b9eaba31321c5efee04bc2a5764e13cfc88b05a31a1",
         "ant-r13",
         135,
-        0.90,
+        0.94,
     ),
 ]
 

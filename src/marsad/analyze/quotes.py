@@ -11,9 +11,10 @@ News writes speech in a few fixed shapes, read here on the tagger's tokens
   «إنّ / أنّ / بأن» (reported speech) to the end of the sentence, or inside quotation marks
   that follow «أن».
 
-Who speaks is read by ``quote_speakers`` (the words between verb and speech, else the
-speaker a verb or participle continues, ``implicit``). A verb that is also a noun («نقل» a
-transfer, «كشف» a list) is a verb only where a clause opens or after و/ف. A verb whose
+Who speaks is read by ``quote_speakers``: the words between verb and speech
+(``speaker_words``), else the speaker a verb or participle continues (``implicit``). A verb
+that is also a noun («نقل» a transfer, «كشف» a list) is a verb only where a clause opens or
+after و/ف. A verb whose
 object is not speech («أعلنت الوزارة بدء الجولة») has no colon, quotation mark or «أن» near
 it and gives nothing.
 
@@ -31,7 +32,8 @@ from typing import Final
 from marsad.analyze.entities import EntityMention
 from marsad.analyze.ner.rules import normalized
 from marsad.analyze.ner.tagger import Sentences, tokens_of
-from marsad.analyze.quote_speakers import abbreviated, speaker_of
+from marsad.analyze.quote_speakers import speaker_of
+from marsad.analyze.speaker_words import abbreviated
 from marsad.analyze.speech_verbs import verb_kind
 from marsad.arabic.normalize import normalize_word
 from marsad.models import QuoteRow
