@@ -292,15 +292,7 @@ def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> C
     last = MONTHS[spaced(g("month_m2")).rstrip(".")] if g("month_m2") else month_
     if last != month_ and _syriac(g("month_m")) == _syriac(g("month_m2")):
         # "اكتوبر/ديسمبر", "فبراير-مارس": not a gloss («مارس/آذار»), a range of months
-        first = month_
-
-        def both(year_: int) -> Period:
-            return cal.months((year_ - (first > last), first), (year_, last))
-
-        if tail.year is not None:
-            return make(span, "month", reference, both(tail.year))
-        time = tense(text, *span) if not tail.present else None
-        return make(span, "month", reference, lambda ref: both(tail.year_of(ref, last, time)))
+        return _month_range(span, month_, last, tail, text, reference)
     if tail.year is not None:
         return make(span, "month", reference, cal.month(tail.year, month_))
     time = tense(text, *span) if not tail.present else None
@@ -309,15 +301,16 @@ def _month_rule(match: re.Match[str], text: str, reference: dt.date | None) -> C
     )
 
 
-_SYRIAC: Final = frozenset(("كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب"))
-_SYRIAC_MORE: Final = frozenset(("ايلول", "تشرين"))
+_SYRIAC: Final = frozenset(
+    ("كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين")
+)
 
 
 def _syriac(name: str) -> bool:
     """Whether a month's name is of the Levant's (Syriac) names: a name glossed by one of the
     other family is the same month («تشرين الثاني/نوفمبر»), even when the gloss is wrong."""
     first = spaced(name).split()[0] if name.split() else ""
-    return first in _SYRIAC or first in _SYRIAC_MORE
+    return first in _SYRIAC
 
 
 def _months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -330,6 +323,19 @@ def _months(match: re.Match[str], text: str, reference: dt.date | None) -> Candi
     span = match.span("months")
     if match.group("months_b"):  # "من/بين" is left out, as for a single month
         span = (match.start("months_a"), span[1])
+    return _month_range(span, first, last, tail, text, reference)
+
+
+def _month_range(
+    span: tuple[int, int],
+    first: int,
+    last: int,
+    tail: _Tail,
+    text: str,
+    reference: dt.date | None,
+) -> Candidate | None:
+    """Months ``first`` to ``last``, placed by the year (or relative word) after the last;
+    the first goes into the year before when it comes later in the calendar."""
 
     def both(year_: int) -> Period:
         return cal.months((year_ - (first > last), first), (year_, last))
