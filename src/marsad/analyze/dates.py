@@ -337,8 +337,8 @@ def _merged(text: str, weekday: Candidate, date: Candidate) -> Candidate:
     ("يوم الخميس 12 ماي 2017", a Friday), unless a day word agrees with the weekday and the
     date is the day after ("أمس الجمعة 29 أوت 2015" on Saturday 29 August: Friday the 28th).
     A date that is the weekday's own day and month in the year before or after is a slip of
-    the year, and the weekday's day stands ("اليوم الإثنين 16
-    جانفي 2016" on Monday 16 January 2017)."""
+    the year, and the weekday's day stands ("اليوم الإثنين 16 جانفي 2016" on Monday 16 January
+    2017)."""
     end = date.end
     if text[end : end + 1] == ")" and "(" in text[weekday.end : date.start]:
         end += 1
