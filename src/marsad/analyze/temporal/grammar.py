@@ -279,7 +279,7 @@ _WEEKDAY_PAIR: Final = (
     rf"(?:{SP}(?P<wdays_d>{_DIRECTION}))?"
 )
 """Two weekdays in a row, the night between them ("الليلة الفاصلة بين السبت والأحد"; "ليلة
-الجمعة إلى السبت" is joined after matching, by ``dates._nights``) or both days ("يومي السبت
+الجمعة إلى السبت" is joined after matching, by ``joins.nights``) or both days ("يومي السبت
 والأحد", "الثلاثاء والأربعاء القادمين"); "الاثنين والخميس" is two expressions."""
 
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
