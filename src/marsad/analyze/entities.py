@@ -236,9 +236,9 @@ def _completed(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if out and mention.start < out[-1].end:
             continue  # taken by the name before
-        last = mention.text.split()[-1] if mention.text.split() else ""
+        words = mention.text.split()
         after = _NEXT_WORD.match(text, mention.end)
-        if mention.kind == "PER" and normalize_word(last) in _LINK and after is not None:
+        if mention.kind == "PER" and words and normalize_word(words[-1]) in _LINK and after:
             mention = replace(mention, end=after.end(1), text=text[mention.start : after.end(1)])
         out.append(mention)
     return out

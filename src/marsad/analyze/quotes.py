@@ -14,9 +14,8 @@ News writes speech in a few fixed shapes, read here on the tagger's tokens
 Who speaks is read by ``quote_speakers``: the words between verb and speech
 (``speaker_words``), else the speaker a verb or participle continues (``implicit``). A verb
 that is also a noun («نقل» a transfer, «كشف» a list) is a verb only where a clause opens or
-after و/ف. A verb whose
-object is not speech («أعلنت الوزارة بدء الجولة») has no colon, quotation mark or «أن» near
-it and gives nothing.
+after و/ف. A verb whose object is not speech («أعلنت الوزارة بدء الجولة») has no colon,
+quotation mark or «أن» near it and gives nothing.
 
 Every span is one of the original text; the text is never changed.
 """

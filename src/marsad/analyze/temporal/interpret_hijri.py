@@ -138,7 +138,7 @@ def holy_month(match: re.Match[str], text: str, reference: dt.date | None) -> Ca
     return _resolved(match.span("holy"), "month", reference, build)
 
 
-_RAMADAN: Final = 9
+_RAMADAN: Final = HIJRI_MONTHS["رمضان"]
 
 
 def hijri_months(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:

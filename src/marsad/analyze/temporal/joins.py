@@ -163,24 +163,28 @@ def same_period(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "بنفس الفترة من سنة 2015" after a part of another year ("الثلاثي الرابع من سنة 2016")
     is that part of the year it names: 2015-Q4. With no such part before it, the year stays."""
     out: list[Candidate] = []
+    part: cal.Period | None = None  # the last stretch of months of one year before
     for candidate in candidates:
         period = candidate.period
-        same = _SAME_PERIOD.search(text, max(0, candidate.start - 30), candidate.start)
-        part = next((c.period for c in reversed(out) if _within_a_year(c.period)), None)
-        if same and part is not None and period is not None and period.granularity == "year":
-            year = period.earliest.year
-            try:
-                first = part.earliest.replace(year=year)
-                last = part.latest.replace(year=year)
-            except ValueError:  # 29 February
-                out.append(candidate)
-                continue
-            value = part.value.replace(str(part.earliest.year), str(year))
-            moved = cal.Period(value, first, last, part.granularity)
-            out.append(replace(candidate, start=same.start(), period=moved))
-            continue
+        if part is not None and period is not None and period.granularity == "year":
+            same = _SAME_PERIOD.search(text, max(0, candidate.start - 30), candidate.start)
+            moved = _in_year(part, period.earliest.year) if same else None
+            if same and moved is not None:
+                candidate = replace(candidate, start=same.start(), period=moved)
         out.append(candidate)
+        if _within_a_year(candidate.period):
+            part = candidate.period
     return out
+
+
+def _in_year(part: cal.Period, year: int) -> cal.Period | None:
+    """``part`` moved to ``year`` (None for a 29 February the year lacks)."""
+    try:
+        first, last = part.earliest.replace(year=year), part.latest.replace(year=year)
+    except ValueError:
+        return None
+    value = part.value.replace(str(part.earliest.year), str(year))
+    return cal.Period(value, first, last, part.granularity)
 
 
 def _within_a_year(period: cal.Period | None) -> bool:
