@@ -38,6 +38,7 @@ class ReuseTables:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self._common: dict[str, dict[int, int]] = {}  # see ``_rare_postings``
 
     def unlinked(self, limit: int = -1) -> list[NewText]:
         """Articles not yet in the reuse index: those in its queue (every new article enters
@@ -59,8 +60,8 @@ class ReuseTables:
         counting only the fingerprints at most ``max_df`` indexed articles have (a set phrase
         or an outlet's footer is not evidence of a copy, as in the batch path).
 
-        Each fingerprint reads at most ``max_df + 1`` postings through the index, so a common
-        one costs the same in a store of a thousand articles or of a million."""
+        A fingerprint found common is not read again (``_rare_postings``), so a common one
+        costs the same in a store of a thousand articles or of a million."""
         values = np.unique(fingerprints).view(np.int64).tolist()
         return self._rare_postings("reuse_fingerprints", values, max_df)
 
@@ -144,8 +145,10 @@ class ReuseTables:
                 "reuse_groups_dirty",
                 "reuse_templates",  # counted from the index that goes
                 "reuse_template_state",
+                "reuse_common",  # counted in the index that goes
             ):
                 self.db.execute(f"DELETE FROM {table}")
+            self._common.clear()
             self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")
             self.db.execute("DELETE FROM event_summaries")  # they read copies from the links
 
@@ -334,24 +337,58 @@ class ReuseTables:
         """Indexed articles sharing sampled word pairs with these, and how many each shares,
         counting only the pairs at most ``max_df`` indexed articles have (not set phrases).
 
-        Each pair reads at most ``max_df + 1`` postings through the primary key, so a common
-        pair costs the same in a store of a thousand articles or of a million."""
+        A pair found common is not read again (``_rare_postings``), so a common pair costs
+        the same in a store of a thousand articles or of a million."""
         return self._rare_postings("reuse_stem_pairs", sorted(set(samples)), max_df)
 
     def _rare_postings(self, table: str, values: Sequence[int], max_df: int) -> dict[str, int]:
         """Articles of ``table``'s postings of ``values``, and how many of them each holds,
-        leaving out a value more than ``max_df`` articles hold (at most ``max_df + 1`` of its
-        postings are read)."""
+        leaving out a value more than ``max_df`` articles hold.
+
+        The values are read ``IN_LIST`` at a time (one statement, not one per value), except
+        those known to be held by more than ``max_df`` articles (``reuse_common``): a value
+        found so is recorded, and its postings are not read again. Counts only grow while
+        the index is kept (``clear`` forgets them with it), so what is left out is what a
+        count at this moment would leave out; a common value is read in full once, at most
+        a block of articles past ``max_df``."""
+        common = self._common_of(table)
+        wanted = [v for v in values if common.get(v, 0) <= max_df]
         found: dict[str, int] = {}
-        for value in values:
+        grown: list[tuple[str, int, int]] = []
+        for chunk, marks in _chunks(wanted):
+            held: dict[int, list[str]] = {}
             rows = self.db.execute(
-                f"SELECT article_id FROM {table} WHERE fp = ? LIMIT ?", (value, max_df + 1)
-            ).fetchall()
-            if len(rows) > max_df:
-                continue
-            for (article_id,) in rows:
-                found[article_id] = found.get(article_id, 0) + 1
+                f"SELECT fp, article_id FROM {table} WHERE fp IN ({marks})", chunk
+            ).fetchall()  # at once: a row at a time costs a Python step each
+            for value, article_id in rows:
+                held.setdefault(value, []).append(article_id)
+            for value, articles in held.items():
+                if len(articles) > max_df:
+                    grown.append((table, value, len(articles)))
+                    common[value] = len(articles)
+                    continue
+                for article_id in articles:
+                    found[article_id] = found.get(article_id, 0) + 1
+        if grown:
+            sql = "INSERT OR REPLACE INTO reuse_common (tab, fp, postings) VALUES (?, ?, ?)"
+            if self.db.in_transaction:
+                self.db.executemany(sql, grown)
+            else:
+                with Transaction(self.db):
+                    self.db.executemany(sql, grown)
         return found
+
+    def _common_of(self, table: str) -> dict[int, int]:
+        """The values of ``table`` recorded as held by many articles, with how many (read
+        once per connection, then kept up to date by this connection's lookups)."""
+        if table not in self._common:
+            self._common[table] = {
+                int(fp): int(n)
+                for fp, n in self.db.execute(
+                    "SELECT fp, postings FROM reuse_common WHERE tab = ?", (table,)
+                )
+            }
+        return self._common[table]
 
     def save_stem_pairs(self, rows: Iterable[StemPairs]) -> None:
         """Index each article's sampled word pairs (again: a repeat changes nothing)."""

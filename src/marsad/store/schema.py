@@ -376,4 +376,16 @@ MIGRATIONS: tuple[str, ...] = (
         sentences TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 17: issue 12. The index values (fingerprints, word pairs) found held by many articles,
+    # with how many held them then (counts only grow while the index is kept): a reuse update
+    # reads the other values' postings a list at a time and skips these, so a common value
+    # is read in full once, not at every lookup.
+    """
+    CREATE TABLE IF NOT EXISTS reuse_common (
+        tab      TEXT NOT NULL,
+        fp       INTEGER NOT NULL,
+        postings INTEGER NOT NULL,
+        PRIMARY KEY (tab, fp)
+    ) WITHOUT ROWID;
+    """,
 )
