@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -79,13 +80,15 @@ def is_template(
     reuse."""
     params = params or TemplateParams()
     w = params.reuse.shingles.w
-    return is_template_prepared(Prepared.of(seq_a, w), Prepared.of(seq_b, w), templates, params)
+    return is_template_prepared(
+        Prepared.of(seq_a, w), Prepared.of(seq_b, w), np.unique(templates), params
+    )
 
 
 def is_template_prepared(
     a: Prepared, b: Prepared, templates: Hashes, params: TemplateParams
 ) -> bool:
-    """``is_template`` of two prepared articles."""
+    """``is_template`` of two prepared articles (``templates`` sorted, each once)."""
     reuse = params.reuse
     n, w = reuse.shingles.n, reuse.shingles.w
     set_a, set_b = a.unique, b.unique
@@ -103,7 +106,7 @@ def is_template_prepared(
     if contain >= reuse.partial and len(left) >= reuse.min_shared:
         return False
     shorter = a.seq if len(a.seq) <= len(b.seq) else b.seq
-    return _longest(np.isin(shorter, left), n) < reuse.min_passage
+    return _longest(_member(shorter, left), n) < reuse.min_passage
 
 
 def rewrite_outside(
@@ -149,10 +152,10 @@ def _template_mask(article: Prepared, other: Hashes, templates: Hashes, w: int) 
     (winnowing picks one in every ``w`` shingles, so a template passage's fingerprints are at
     most ``w`` apart and its ends at most ``w - 1`` beyond them)."""
     seq, fps, positions = article.seq, article.fps, article.positions
-    hit = np.isin(fps, templates)
+    hit = _member(fps, templates)
     if not hit.any():
         return np.zeros(len(seq), dtype=np.bool_)
-    shared = np.isin(seq, other)
+    shared = _member(seq, other)
     marks = positions[hit & shared[positions]]
     if not len(marks):
         return np.zeros(len(seq), dtype=np.bool_)
@@ -161,7 +164,18 @@ def _template_mask(article: Prepared, other: Hashes, templates: Hashes, w: int) 
     np.add.at(depth, np.minimum(marks + w, len(seq)), -1)
     near: Mask = np.cumsum(depth[:-1]) > 0
     runs = np.cumsum(np.concatenate(([True], shared[1:] != shared[:-1])))  # run number
-    return near & shared & np.isin(runs, runs[marks])
+    return near & shared & _member(runs, np.unique(runs[marks]))
+
+
+def _member(values: npt.NDArray[Any], table: npt.NDArray[Any]) -> Mask:
+    """``np.isin(values, table)`` for a ``table`` sorted with each value once (an article's
+    unique shingles, the templates): a binary search each, not a sort of both."""
+    if not len(table):
+        return np.zeros(len(values), dtype=np.bool_)
+    at = np.searchsorted(table, values)
+    at[at == len(table)] = 0
+    found: Mask = table[at] == values
+    return found
 
 
 def _longest(shared: Mask, n: int) -> int:
