@@ -133,6 +133,7 @@ from marsad.analyze.temporal.fold import fold
 from marsad.analyze.temporal.interpret import Candidate, interpret
 from marsad.analyze.temporal.interpret_years import coordinated_years
 from marsad.analyze.temporal.joins import (
+    days_of_month,
     feasts_as_dated,
     merge_weekdays,
     nights,
@@ -165,6 +166,7 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
     candidates = merge_weekdays(folded.text, _candidates(folded.text, reference))
     candidates = resolve_anaphors(feasts_as_dated(folded.text, nights(folded.text, candidates)))
     candidates = same_period(folded.text, candidates)
+    candidates = days_of_month(folded.text, candidates)
     found = []
     for candidate in candidates:
         start, end = folded.span(candidate.start, candidate.end)

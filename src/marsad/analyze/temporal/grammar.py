@@ -248,8 +248,9 @@ counts ("رقم", "نحو"), and not "في المائة" after it. Tried after `
 _YEAR_RULE: Final = (
     rf"(?:(?P<year_rp>{words(YEAR_PREPOSITIONS)}){SP})?"
     rf"(?P<year_r1>{_YEAR}){OPT}[-/]{OPT}(?P<year_r2>{_YEAR}){_AD}"
-    rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه){OPT}(?P<year_a>{_FAR_YEAR}){_AD}"
-    rf"(?:{OPT}و{OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})?"
+    rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه|اعوام|الاعوام|سنوات|السنوات)"
+    rf"{OPT}(?P<year_a>{_FAR_YEAR}){_AD}(?!{OPT}[-/]{OPT}(?:18|19|20)\d\d)"
+    rf"(?:{OPT}(?:[,،]{OPT}و?|و){OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})*"
     rf"|(?P<year_w>بين|من){SP}(?:(?:عام|سنه){OPT})?(?P<year_f>{_YEAR}){_AD}{_TO}"
     rf"(?:(?:عام|سنه){OPT})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_FAR_YEAR}){_AD}(?!{OPT}%)"
@@ -260,7 +261,8 @@ _YEAR_RULE: Final = (
     rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
 )
-"""Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011"), between
+"""Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011", "أعوام
+2011 و2012 و2013"), between
 two ("بين 2012 و2015", "من سنة 2017 إلى سنة 2019"), after a preposition ("منذ 1957"), in
 brackets (alone or the first of a list, "( 1965 1967 1968 )"), with "م", or naming an event
 ("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""

@@ -45,7 +45,7 @@ _COUNTED: Final = re.compile(
 """Words after "بين 1200 و1800" that make the numbers amounts, not years."""
 _COUNTED_NAMES: Final = re.compile(r"[^\S\n]*(?:مشجع|متفرج|لاعب|رياضي|زائر|عارض|مشارك|فريق)")
 """Words after "مهرجان … 2000" that make the number a count of people, not the edition's year."""
-DUAL_YEARS: Final = frozenset(("عامي", "العامين", "سنتي"))
+DUAL_YEARS: Final = frozenset(("عامي", "العامين", "سنتي", "اعوام", "الاعوام", "سنوات", "السنوات"))
 _AND_YEAR: Final = re.compile(r"[^\S\n]*و[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
 _LISTED_YEAR: Final = re.compile(r"[^\S\n]*[,،و]?[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
 
@@ -134,8 +134,12 @@ def year_period(match: re.Match[str], text: str, reference: dt.date | None) -> C
         return make(span, "year", reference, cal.years(first, last))
     if g("year_a"):
         first, last = int(g("year_a")), int(g("year_b") or 0)
+        named = re.findall(r"\d{4}", text[match.start("year_a") : match.end("year")])
+        listed = len(named) > 2 and [int(y) for y in named] != list(range(first, last + 1))
         between = text[max(0, match.start("year_k") - 6) : match.start("year_k")].endswith("بين ")
-        if last > first + 1 and g("year_k") in DUAL_YEARS and not between:  # two years
+        two_apart = len(named) == 2 and last > first + 1 and g("year_k") in DUAL_YEARS
+        two_apart = two_apart and not between
+        if listed or two_apart:  # years apart ("سنتي 2010 و2012", "أعوام 2008 و2011 و2014")
             return make(
                 (match.start("year_k"), match.end("year_a")), "year", reference, cal.year(first)
             )

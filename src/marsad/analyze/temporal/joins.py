@@ -4,6 +4,7 @@
   weekday or the date deciding when they disagree by a day;
 - a night between two days is both days (``nights``);
 - an Eid followed by the date it falls on takes that date (``feasts_as_dated``);
+- the first or last days of a month are those days (``days_of_month``);
 - "نفس الليلة", "الشهر ذاته" name again the day, week, month or year before them
   (``resolve_anaphors``), and "بنفس الفترة من سنة 2015" the stretch of months before it in the
   year it names (``same_period``).
@@ -19,9 +20,17 @@ from typing import Final
 
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.candidate import Candidate
-from marsad.analyze.temporal.lexicon import WEEKDAYS
+from marsad.analyze.temporal.grammar import OPT, SP, words
+from marsad.analyze.temporal.lexicon import NUMBERS, WEEKDAYS, spaced
 
-__all__ = ["feasts_as_dated", "merge_weekdays", "nights", "resolve_anaphors", "same_period"]
+__all__ = [
+    "days_of_month",
+    "feasts_as_dated",
+    "merge_weekdays",
+    "nights",
+    "resolve_anaphors",
+    "same_period",
+]
 
 _GAP: Final = re.compile(r"[\s(),]*(?:(?:و?الموافق|بتاريخ)[\s(]*(?:ل\s*)?)?")
 
@@ -52,8 +61,8 @@ def nights(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 def feasts_as_dated(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """An Eid followed by the date it falls on ("عيد الأضحى، الذي يوافق يوم الاثنين 12 سبتمبر
-    2016") takes that date when it is a day from the calendar's: the Eid begins by sighting,
-    and countries differ by a day."""
+    2016", "أول أيام عيد الفطر سيكون يوم الاثنين الموافق 26 جوان") takes that date when it is a
+    day from the calendar's: the Eid begins by sighting, and countries differ by a day."""
     out = list(candidates)
     for k, (feast, date) in enumerate(itertools.pairwise(candidates)):
         if (
@@ -69,7 +78,60 @@ def feasts_as_dated(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_FALLS_ON: Final = re.compile(r"[\s,،(]*(?:(?:الذي|التي)\s+)?(?:يوافق|الموافق)\s*(?:ل\s*)?")
+_DAYS_OF: Final = re.compile(
+    rf"(?:ال)?ايام{SP}(?:ال{OPT})?(?P<n>\d{{1,2}}|{words(NUMBERS)}){SP}(?P<e>الاولي|الاخيره)"
+    rf"|(?P<ten>العشر){SP}(?P<te>الاواخر|الاوائل|الاولي|الاخيره)"
+)
+_OF_MONTH: Final = re.compile(r"[^\S\n]+من[^\S\n]+(?:شهر[^\S\n]+)?")
+
+
+def days_of_month(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The first or last days of a month: "الأيام الخمسة الأولى من شهر رمضان" (its days 1-5,
+    by the calendar the month is read in), "العشر الأواخر من رمضان" (its last ten)."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        period = candidate.period
+        before = text[max(0, candidate.start - 12) : candidate.start]
+        if period is not None and candidate.granularity == "month" and "من" in before:
+            found = _days_before(text, candidate.start)
+            if found is not None and (period.latest - period.earliest).days >= 27:
+                begin, count, first = found
+                span = dt.timedelta(days=count - 1)
+                days = (
+                    cal.days(period.earliest, period.earliest + span)
+                    if first
+                    else cal.days(period.latest - span, period.latest)
+                )
+                out.append(replace(candidate, start=begin, granularity="day", period=days))
+                continue
+        out.append(candidate)
+    return out
+
+
+def _days_before(text: str, start: int) -> tuple[int, int, bool] | None:
+    """Where "الأيام N الأولى من (شهر)" ends right before ``start``: its start, N, and
+    whether the first days are meant."""
+    of = None
+    for match in _OF_MONTH.finditer(text, max(0, start - 12), start):
+        if match.end() == start:
+            of = match
+    if of is None:
+        return None
+    for match in _DAYS_OF.finditer(text, max(0, of.start() - 40), of.start()):
+        if match.end() != of.start():
+            continue
+        if match.group("ten"):
+            return match.start(), 10, match.group("te") in ("الاوائل", "الاولي")
+        n = match.group("n")
+        count = int(n) if n.isdigit() else NUMBERS[spaced(n)]
+        if 1 <= count <= 15:
+            return match.start(), count, match.group("e") == "الاولي"
+    return None
+
+
+_FALLS_ON: Final = re.compile(
+    r"[\s,،(]*(?:(?:الذي|التي)\s+)?(?:يوافق|الموافق|سيكون|يكون|سيوافق|يصادف|سيصادف)\s*(?:ل\s*)?"
+)
 _NIGHT_JOIN: Final = re.compile(r"[^\S\n]*(?:-|–|الي)[^\S\n]*")
 
 
