@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from typing import Final, Protocol
+from typing import Final, Protocol, cast
 
 import Stemmer
 
@@ -63,16 +63,16 @@ def stem_tokens(tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     # News text repeats its words, and so does a corpus: stem each once. The lookups go into
-    # a local table first, so another thread clearing the cache cannot lose one.
-    table = {token: _CACHE.get(token) for token in tokens}
-    unknown = [token for token, stem in table.items() if stem is None]
-    if unknown:
-        found = dict(zip(unknown, _stem_unique(unknown), strict=True))
-        table.update(found)
-        if len(_CACHE) > _CACHE_SIZE:
-            _CACHE.clear()
-        _CACHE.update(found)
-    return [table[token] or "" for token in tokens]
+    # a local list first, so another thread clearing the cache cannot lose one.
+    looked = list(map(_CACHE.get, tokens))
+    if None not in looked:
+        return cast(list[str], looked)  # every token known
+    unknown = list(dict.fromkeys(t for t, stem in zip(tokens, looked, strict=True) if stem is None))
+    found = dict(zip(unknown, _stem_unique(unknown), strict=True))
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE.update(found)
+    return [found[t] if stem is None else stem for t, stem in zip(tokens, looked, strict=True)]
 
 
 def _stem_unique(tokens: list[str]) -> list[str]:
