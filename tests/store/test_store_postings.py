@@ -53,14 +53,17 @@ def test_common_values_are_left_out_recorded_and_not_read_again(tmp_path: Path) 
     store.db.set_trace_callback(trace.append)
     assert store.reuse.matches(asked, max_df=3) == found
     store.db.set_trace_callback(None)
-    reads = [sql for sql in trace if "fp IN" in sql]  # the statements, values bound
+    reads = [sql for sql in trace if "FROM reuse_fingerprints" in sql]  # values bound
     assert reads == ["SELECT fp, article_id FROM reuse_fingerprints WHERE fp IN (8, 11, -5)"]
     # a larger max_df than the recorded count reads it again
     assert store.reuse.matches(asked, max_df=10) == _alone(store.db, signed, 10)
     assert store.reuse.matches(asked, max_df=10)["a0"] == 1
 
-    # the record survives a new connection, and goes with the index
+    # the record survives a new connection, and goes with the index: another connection's
+    # rebuild is seen at once (nothing is kept in memory between lookups)
     again = SQLiteStore(tmp_path / "p.db")
     assert again.reuse.matches(asked, max_df=3) == found
     again.reuse.clear()
     assert again.db.execute("SELECT count(*) FROM reuse_common").fetchone()[0] == 0
+    _index(again, {"c0": [7], "c1": [7]})
+    assert store.reuse.matches(asked, max_df=3) == {"c0": 1, "c1": 1}

@@ -38,7 +38,6 @@ class ReuseTables:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self._common: dict[str, dict[int, int]] = {}  # see ``_rare_postings``
 
     def unlinked(self, limit: int = -1) -> list[NewText]:
         """Articles not yet in the reuse index: those in its queue (every new article enters
@@ -148,7 +147,6 @@ class ReuseTables:
                 "reuse_common",  # counted in the index that goes
             ):
                 self.db.execute(f"DELETE FROM {table}")
-            self._common.clear()
             self.db.execute("INSERT OR IGNORE INTO reuse_queue SELECT id FROM articles")
             self.db.execute("DELETE FROM event_summaries")  # they read copies from the links
 
@@ -345,27 +343,35 @@ class ReuseTables:
         """Articles of ``table``'s postings of ``values``, and how many of them each holds,
         leaving out a value more than ``max_df`` articles hold.
 
-        The values are read ``IN_LIST`` at a time (one statement, not one per value), except
-        those known to be held by more than ``max_df`` articles (``reuse_common``): a value
+        The values are read ``IN_LIST`` at a time (one statement, not one per value), less
+        those recorded as held by more than ``max_df`` articles (``reuse_common``): a value
         found so is recorded, and its postings are not read again. Counts only grow while
-        the index is kept (``clear`` forgets them with it), so what is left out is what a
-        count at this moment would leave out; a common value is read in full once, at most
-        a block of articles past ``max_df``."""
-        common = self._common_of(table)
-        wanted = [v for v in values if common.get(v, 0) <= max_df]
+        the index is kept (``clear`` forgets the record with it), so what is left out is what
+        a count at this moment would leave out, and a common value is read in full once."""
         found: dict[str, int] = {}
         grown: list[tuple[str, int, int]] = []
-        for chunk, marks in _chunks(wanted):
+        for chunk, marks in _chunks(values):
+            common = {
+                fp
+                for (fp,) in self.db.execute(
+                    f"SELECT fp FROM reuse_common WHERE tab = ? AND fp IN ({marks}) "
+                    "AND postings > ?",
+                    [table, *chunk, max_df],
+                )
+            }
+            rest = [v for v in chunk if v not in common] if common else chunk
+            if not rest:
+                continue
             held: dict[int, list[str]] = {}
             rows = self.db.execute(
-                f"SELECT fp, article_id FROM {table} WHERE fp IN ({marks})", chunk
+                f"SELECT fp, article_id FROM {table} WHERE fp IN ({', '.join('?' * len(rest))})",
+                rest,
             ).fetchall()  # at once: a row at a time costs a Python step each
             for value, article_id in rows:
                 held.setdefault(value, []).append(article_id)
             for value, articles in held.items():
                 if len(articles) > max_df:
                     grown.append((table, value, len(articles)))
-                    common[value] = len(articles)
                     continue
                 for article_id in articles:
                     found[article_id] = found.get(article_id, 0) + 1
@@ -377,18 +383,6 @@ class ReuseTables:
                 with Transaction(self.db):
                     self.db.executemany(sql, grown)
         return found
-
-    def _common_of(self, table: str) -> dict[int, int]:
-        """The values of ``table`` recorded as held by many articles, with how many (read
-        once per connection, then kept up to date by this connection's lookups)."""
-        if table not in self._common:
-            self._common[table] = {
-                int(fp): int(n)
-                for fp, n in self.db.execute(
-                    "SELECT fp, postings FROM reuse_common WHERE tab = ?", (table,)
-                )
-            }
-        return self._common[table]
 
     def save_stem_pairs(self, rows: Iterable[StemPairs]) -> None:
         """Index each article's sampled word pairs (again: a repeat changes nothing)."""
