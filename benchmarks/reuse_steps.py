@@ -1,6 +1,7 @@
 """Benchmark: where a reuse update's time goes as the index grows (issue 12).
 
     python benchmarks/reuse_steps.py [--size 100000] [--block 20000]
+    python benchmarks/reuse_steps.py --store FILE [--block 20000]
 
 Builds the ``--size`` corpus of ``bench-scale`` (replicas of SaudiNewsNet and ANT:
 ``scale_data.py``), ingests it into a fresh database with ``Marsad.ingest``, then runs
@@ -13,6 +14,12 @@ gives (at least ``min_shared`` fingerprints in common, each held by at most ``ma
 articles), split into those of the same replica and those of another (which cannot be copies:
 ``scale_data.py``) and how many of either became links.
 
+``--store FILE`` times instead one update of a store already made (a copy of it, in the
+temporary folder): the articles it holds that are not yet in its reuse index are linked
+against those that are, with the steps printed as above; run the same copy with two versions
+of Marsad to compare them on one store (``PYTHONPATH=… python benchmarks/reuse_steps.py
+--store …``). Nothing is written.
+
 Data: as ``scale.py``. Writes benchmarks/results/reuse_steps.json.
 """
 
@@ -21,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -84,6 +92,24 @@ def candidates(m: Marsad, sample: int, params: ReuseParams) -> dict[str, float]:
     return {key: round(value / len(chosen), 2) for key, value in counts.items()}
 
 
+def update_of(store: Path, block: int, tmp_dir: Path | None) -> None:
+    """One reuse update of a copy of ``store``, step by step (``--store``)."""
+    with tempfile.TemporaryDirectory(dir=tmp_dir) as tmp_name:
+        copy = Path(tmp_name) / "store.db"
+        shutil.copyfile(store, copy)
+        with Marsad(settings=load_settings(db=str(copy), workers=2)) as m:
+            new = len(m.store.reuse.unlinked())
+            indexed = m.store.reuse.indexed_count()
+            steps = Steps()
+            start = time.perf_counter()
+            report = update_reuse(m.store, ReuseParams(), 2, steps, block)
+            seconds = time.perf_counter() - start
+    print(f"{store}: {indexed:,} articles indexed, {new:,} new")
+    for k, found in enumerate(steps.blocks):
+        print(f"block {k + 1}: " + ", ".join(f"{name} {value}" for name, value in found.items()))
+    print(f"update {seconds:.1f} s, {report.links:,} links")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--size", type=int, default=100_000)
@@ -92,7 +118,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--tmp", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/reuse_steps.json")
+    parser.add_argument("--store", type=Path, default=None, help="time one update of this store")
     args = parser.parse_args()
+    if args.store is not None:
+        update_of(args.store, args.block, args.tmp)
+        return
     base = Base.from_data(args.data)
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp_name:
         tmp = Path(tmp_name)
