@@ -79,10 +79,11 @@ def feasts_as_dated(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 _DAYS_OF: Final = re.compile(
-    rf"(?:ال)?ايام{SP}(?:ال{OPT})?(?P<n>\d{{1,2}}|{words(NUMBERS)}){SP}(?P<e>الاولي|الاخيره)"
-    rf"|(?P<ten>العشر){SP}(?P<te>الاواخر|الاوائل|الاولي|الاخيره)"
+    rf"(?:(?:ال)?ايام{SP}(?:ال{OPT})?(?P<n>\d{{1,2}}|{words(NUMBERS)}){SP}(?P<e>الاولي|الاخيره)"
+    rf"|(?P<ten>العشر){SP}(?P<te>الاواخر|الاوائل|الاولي|الاخيره))"
+    rf"{SP}من{SP}(?:شهر{SP})?\Z"
 )
-_OF_MONTH: Final = re.compile(r"[^\S\n]+من[^\S\n]+(?:شهر[^\S\n]+)?")
+""""الأيام N الأولى/الأخيرة من (شهر)" or "العشر الأواخر من" ending where a month starts."""
 
 
 def days_of_month(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -91,8 +92,7 @@ def days_of_month(text: str, candidates: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for candidate in candidates:
         period = candidate.period
-        before = text[max(0, candidate.start - 12) : candidate.start]
-        if period is not None and candidate.granularity == "month" and "من" in before:
+        if period is not None and candidate.granularity == "month":
             found = _days_before(text, candidate.start)
             if found is not None and (period.latest - period.earliest).days >= 27:
                 begin, count, first = found
@@ -111,22 +111,16 @@ def days_of_month(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _days_before(text: str, start: int) -> tuple[int, int, bool] | None:
     """Where "الأيام N الأولى من (شهر)" ends right before ``start``: its start, N, and
     whether the first days are meant."""
-    of = None
-    for match in _OF_MONTH.finditer(text, max(0, start - 12), start):
-        if match.end() == start:
-            of = match
-    if of is None:
+    match = _DAYS_OF.search(text, max(0, start - 60), start)
+    if match is None:
         return None
-    for match in _DAYS_OF.finditer(text, max(0, of.start() - 40), of.start()):
-        if match.end() != of.start():
-            continue
-        if match.group("ten"):
-            return match.start(), 10, match.group("te") in ("الاوائل", "الاولي")
-        n = match.group("n")
-        count = int(n) if n.isdigit() else NUMBERS[spaced(n)]
-        if 1 <= count <= 15:
-            return match.start(), count, match.group("e") == "الاولي"
-    return None
+    if match.group("ten"):
+        return match.start(), 10, match.group("te") in ("الاوائل", "الاولي")
+    n = match.group("n")
+    count = int(n) if n.isdigit() else NUMBERS[spaced(n)]
+    if not 1 <= count <= 15:
+        return None
+    return match.start(), count, match.group("e") == "الاولي"
 
 
 _FALLS_ON: Final = re.compile(
