@@ -163,6 +163,23 @@ def test_cli_stories_table_isolates_each_wrapped_line(handmade: str) -> None:
     assert "2 storyline(s)" in out
 
 
+def test_cli_stories_lists_the_largest_fifty_unless_told(
+    handmade: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int | None] = []
+
+    def storylines(self: Marsad, limit: int | None = None) -> list[Storyline]:
+        asked.append(limit)
+        return [STORYLINE, BARE][:limit]
+
+    monkeypatch.setattr(Marsad, "storylines", storylines)
+    monkeypatch.setattr(Marsad, "storyline_count", lambda self: 5_000)
+    code, out = run("--db", handmade, "stories")
+    assert code == 0 and asked == [50]  # a store of thousands does not flood the terminal
+    assert "2 of 5,000 storyline(s) shown (--limit)" in out
+    assert run("--db", handmade, "stories", "--limit", "1")[0] == 0 and asked[-1] == 1
+
+
 def test_cli_stories_json_shape(handmade: str) -> None:
     code, out = run("--db", handmade, "stories", "--json")
     assert code == 0

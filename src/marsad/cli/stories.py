@@ -56,7 +56,7 @@ def updated_events(marsad: Marsad, rebuild: bool = False) -> EventReport:
 
 
 @click.command("stories")
-@limit_option(what="storylines")
+@limit_option(default=50, what="storylines")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 @click.pass_context
