@@ -432,6 +432,19 @@ FOURTEENTH = [
     ),
 ]
 
+# The fifteenth round: «أول» before a month is its first day; a clause opened by «على أن» and
+# a present verb sets out what is to follow.
+FIFTEENTH = [
+    (
+        "ويتم الالتحاق بالتجنيد بداية من أول جويلية المقبل، على أن يبدأ التدريب في الأول من يناير.",
+        dt.date(2017, 3, 3),
+        [("أول جويلية المقبل", "2017-07-01"), ("الأول من يناير", "2018-01-01")],
+    ),
+    ("منذ أوّل مارس 2016 أعلن", dt.date(2017, 3, 3), [("أوّل مارس 2016", "2016-03-01")]),
+    ("أول يوم من شهر أوت", dt.date(2017, 3, 3), [("أول يوم من شهر أوت", "2016-08-01")]),
+    ("وبدأ التدريب في الأول من يناير", dt.date(2017, 3, 3), [("الأول من يناير", "2017-01-01")]),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -449,6 +462,7 @@ CASES = [
     *TWELFTH,
     *THIRTEENTH,
     *FOURTEENTH,
+    *FIFTEENTH,
 ]
 
 

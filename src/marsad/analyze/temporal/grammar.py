@@ -142,7 +142,7 @@ _TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
 غاية 3 فيفري"."""
 
 _DAY_MONTH: Final = (
-    rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره){SP}"
+    rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره|اول){SP}"
     rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
     rf"(?:(?:(?:{OPT}[,و]{OPT}|{SP})[0-3]?\d(?!\d))*?{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"

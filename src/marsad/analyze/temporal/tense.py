@@ -120,6 +120,8 @@ def tense(text: str, start: int, end: int | None = None, *, present: bool = Fals
     clauses = _clauses(tokens)
     if any(word in _FUTURE_WORDS for word in clauses[-1]):
         return 1  # "العام الدراسي المقرر انطلاقته في": a schedule word governs the date
+    if _provided(tokens, len(clauses[-1])):
+        return 1  # "على أن يبدأ التدريب في الأول من يناير": what is set to follow
     found = _first_marker(clauses[-1], present, _SHAPED)
     if found is not None:
         return found
@@ -133,6 +135,19 @@ def tense(text: str, start: int, end: int | None = None, *, present: bool = Fals
         if found is not None:
             return found
     return None
+
+
+def _provided(tokens: list[str], last: int) -> bool:
+    """Whether the last clause (its ``last`` words end ``tokens``) is opened by «على أن» and
+    starts with a present verb: the arrangement a report sets out ("على أن تستأنف الجلسة
+    غدا"), which comes after it."""
+    opener = len(tokens) - last - 1
+    if opener < 1 or last < 1 or tokens[opener] != "ان":
+        return False
+    return tokens[opener - 1] in _ON and tokens[opener + 1][:1] in "يت"
+
+
+_ON: Final = _words("على", "وعلى")
 
 
 def _clauses(tokens: list[str]) -> list[list[str]]:
