@@ -212,15 +212,18 @@ def cli_rows(dataset: Dataset, work: Path, ablations: bool) -> tuple[list[Row], 
     partitions = {"marsad (CLI)": headline}
     if dataset.online:
         rows.append(online_row(dataset, work))
-        start = time.perf_counter()
-        name = (
-            f"marsad, consolidation in segments (the first {SEGMENTS['whole_max']:,} by date "
-            f"at once, then {SEGMENTS['segment']:,} at a time online)"
-        )
-        partitions[name] = keyed(rerun(run.db, EventParams(), **SEGMENTS), gold_articles)
-        rows.append(
-            row(dataset, name, partitions[name], seconds=round(time.perf_counter() - start, 1))
-        )
+        for stitched, how in ((True, "grouped with the stored events"), (False, "online")):
+            start = time.perf_counter()
+            name = (
+                f"marsad, consolidation in segments (the first {SEGMENTS['whole_max']:,} by "
+                f"date at once, then {SEGMENTS['segment']:,} at a time {how})"
+            )
+            if not stitched:
+                name = f"ablation: {name}, one report at a time (before)"
+            event_of = rerun(run.db, EventParams(), stitched=stitched, **SEGMENTS)
+            partitions[name] = keyed(event_of, gold_articles)
+            seconds = round(time.perf_counter() - start, 1)
+            rows.append(row(dataset, name, partitions[name], seconds=seconds))
     if ablations:
         variants = list(ABLATIONS.items())
         if dataset.arabic:  # other vector parameters: the store computes every term again

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from marsad.engine.organizing import update_events
 from marsad.organize.events import EventParams
@@ -105,7 +106,7 @@ def keyed(event_of: Mapping[str, str], articles: Mapping[str, str]) -> dict[str,
     return {key: event_of.get(article, article) for key, article in articles.items()}
 
 
-def rerun(db: Path, params: EventParams, workers: int = 2, **options: int) -> dict[str, str]:
+def rerun(db: Path, params: EventParams, workers: int = 2, **options: Any) -> dict[str, str]:
     """The events of a copy of ``db`` recomputed with ``params`` (article id -> event id;
     terms stored with other ``params.vectors`` are computed again by the store; ``options``:
     more arguments of ``update_events``)."""

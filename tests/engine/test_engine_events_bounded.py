@@ -1,6 +1,7 @@
 """Issue 12: a consolidation of a store larger than ``WHOLE_MAX`` holds a bounded number of
-articles at once (the earliest grouped together, the rest placed online by date) and finds
-the events a whole consolidation finds."""
+articles at once (the earliest grouped together, the rest by date a segment at a time, each
+grouped with the stored events or placed online) and finds the events a whole consolidation
+finds."""
 
 from __future__ import annotations
 
@@ -48,8 +49,9 @@ def store_db(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.parametrize("stitched", [True, False], ids=["stitched", "online"])
 def test_engine_events_bounded_consolidation_finds_what_a_whole_one_finds(
-    store_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stitched: bool
 ) -> None:
     whole = tmp_path / "whole.db"
     shutil.copy(store_db, whole)
@@ -70,7 +72,7 @@ def test_engine_events_bounded_consolidation_finds_what_a_whole_one_finds(
         patch.setattr(EventIndexTables, "inputs", counted)
         patch.setattr(EventIndexTables, "all_inputs", everything)
         with Marsad(store_db, Settings(workers=1)) as m:
-            report = update_events(m.store, whole_max=3, segment=2)
+            report = update_events(m.store, whole_max=3, segment=2, stitched=stitched)
             assert m.store.event_index.queued_count() == 0
             assert m.store.event_index.docs() == len(RECORDS)  # every report counted once
     assert report.mode == "consolidated" and report.articles == len(RECORDS)

@@ -36,6 +36,7 @@ from marsad.organize.events import (
 from marsad.organize.lexicon import Lexicon
 from marsad.organize.online import EventIndex
 from marsad.organize.split import split_events
+from marsad.organize.stitch import stitch
 from marsad.organize.storylines import StoryParams, centroids, continued_storyline, representatives
 from marsad.organize.timing import When
 from marsad.organize.vectors import ReportTerms
@@ -64,10 +65,12 @@ def place_online(
     params: EventParams,
     story: StoryParams,
     step: StepProgress = no_progress,
+    batch: bool = False,
 ) -> Placed:
     """Place ``new_rows`` one by one, in (date, id) order, into the stored events: a copy
     joins its original's event, any other report the most similar event within the time
-    window or a new one (``terms_of``: reports' terms, stored or computed)."""
+    window or a new one (``terms_of``: reports' terms, stored or computed); ``batch``: all
+    at once, grouped among themselves and with the stored events (``organize/stitch.py``)."""
     tables = store.event_index
     terms = terms_of(new_rows)
     new = sorted((item_of(r) for r in new_rows), key=report_order)
@@ -99,7 +102,9 @@ def place_online(
     index = EventIndex.known(lexicon, matrix, old, [event_of[it.id] for it in old], params, days)
     opened: set[str] = set()
     index.lexicon.expect([terms[it.id] for it in new])
-    for done, item in enumerate(new):
+    if batch:
+        opened = _grouped(index, old, new, terms, days, spans, event_of, partners, params, step)
+    for done, item in enumerate(() if batch else new):
         step("placing new articles", done, len(new))
         original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
         if original is not None:  # a copy is one report with its original
@@ -120,6 +125,46 @@ def place_online(
     members = [rows[it.id] for it in old if event_of[it.id] in touched]
     terms.update(terms_of([r for r in members if r.id not in terms]))  # their dates
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
+
+
+def _grouped(
+    index: EventIndex,
+    old: Sequence[EventItem],
+    new: Sequence[EventItem],
+    terms: Mapping[str, ReportTerms],
+    days: Sequence[When],
+    spans: Sequence[When],
+    event_of: dict[str, str],
+    partners: Mapping[str, list[str]],
+    params: EventParams,
+    step: StepProgress,
+) -> set[str]:
+    """The ``new`` reports grouped at once with the stored ones of ``index`` (rows in the
+    order of ``old``, compared at ``days``) and added to it; ``event_of`` takes their events.
+    Returns the events they opened."""
+    step("grouping new articles", 0, len(new))
+    vectors = index.lexicon.learn([terms[it.id] for it in new])
+    position = {it.id: k for k, it in enumerate(old)}
+    position.update((it.id, len(old) + k) for k, it in enumerate(new))
+    copies = [
+        (position[it.id], position[other])
+        for it in new
+        for other in partners.get(it.id, ())
+        if other in position
+    ]
+    found = stitch(
+        index.matrix(),
+        [event_of[it.id] for it in old],
+        vectors,
+        [it.id for it in new],
+        [*days, *spans],
+        copies,
+        params,
+    )
+    index.extend(vectors, found, spans)
+    event_of.update((it.id, event) for it, event in zip(new, found, strict=True))
+    step("grouping new articles", len(new), len(new))
+    return {event for it, event in zip(new, found, strict=True) if event == f"e{it.id}"}
 
 
 def _cut(

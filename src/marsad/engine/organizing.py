@@ -92,11 +92,14 @@ def update_events(
     progress: StepProgress | None = None,
     whole_max: int = WHOLE_MAX,
     segment: int = SEGMENT,
+    stitched: bool = True,
 ) -> EventReport:
     """Place new articles into events and storylines: online, or by recomputing everything
     (``consolidate`` True forces it, False forbids it unless the store keeps no counts yet
     or its terms come from other code, None decides by the share of new; ``progress``, when
-    given, hears of each step: see ``engine.linking.StepProgress``)."""
+    given, hears of each step: see ``engine.linking.StepProgress``). A consolidation in
+    segments groups each segment at once with the stored events (``stitched``) or places
+    its reports online one at a time (as before; for the benchmarks)."""
     start = time.perf_counter()
     step = progress or no_progress
     params, story = params or EventParams(), story or StoryParams()
@@ -140,7 +143,9 @@ def update_events(
         pending, mode, articles = 0, "consolidated", len(rows)
         queued = len(rows) - organized
     else:
-        articles = _consolidate_bounded(store, terms_of, params, story, step, whole_max, segment)
+        articles = _consolidate_bounded(
+            store, terms_of, params, story, step, whole_max, segment, stitched
+        )
         pending, mode, queued = 0, "consolidated", articles - organized
     step("saving events", 1, 1)
     store.events.set_state(ONLINE_KEY, str(pending))
@@ -190,12 +195,14 @@ def _place(
     params: EventParams,
     story: StoryParams,
     step: StepProgress,
+    batch: bool = False,
 ) -> None:
-    """Place ``new`` (with their bodies) into the stored events online, and store the result."""
+    """Place ``new`` (with their bodies) into the stored events online (``batch``: grouped at
+    once with the stored events they can join), and store the result."""
     candidates = store.reuse.copy_candidates(params.copy_containment, [r.id for r in new])
     bodies = _bodies(store, new, {x for c in candidates for x in (c.a, c.b)})
     copies = copy_pairs(candidates, bodies.__getitem__, params.copy_containment, params.copy_lead)
-    placed = place_online(store, new, terms_of, copies, params, story, step)
+    placed = place_online(store, new, terms_of, copies, params, story, step, batch)
     step("saving events", 0, 1)
     store.events.update(placed.events, placed.storylines, placed.counts, placed.centroids)
 
@@ -208,10 +215,13 @@ def _consolidate_bounded(
     step: StepProgress,
     whole_max: int,
     segment: int,
+    stitched: bool = True,
 ) -> int:
     """Consolidate a store larger than ``whole_max`` in memory bounded by the time window:
     the ``whole_max`` earliest articles (by date, undated last) grouped at once, then the
-    rest placed online ``segment`` at a time, in date order; return how many articles."""
+    rest ``segment`` at a time, in date order, each grouped at once with the stored events of
+    its window (``organize/stitch.py``; not ``stitched``: placed online one at a time);
+    return how many articles."""
     order = [d.id for d in sorted(store.event_index.dates(), key=_date_order)]
     store.events.restart()  # no events; every article queued, no counts
     first = sorted(store.event_index.inputs(order[:whole_max], bodies=True), key=lambda r: r.id)
@@ -219,7 +229,7 @@ def _consolidate_bounded(
     for k in range(whole_max, len(order), segment):
         step("placing articles by date", k, len(order))
         chunk = store.event_index.inputs(order[k : k + segment], bodies=True)
-        _place(store, sorted(chunk, key=lambda r: r.id), terms_of, params, story, step)
+        _place(store, sorted(chunk, key=lambda r: r.id), terms_of, params, story, step, stitched)
     step("placing articles by date", len(order), len(order))
     return len(order)
 

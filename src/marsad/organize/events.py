@@ -215,6 +215,39 @@ def similar_pairs(
         rows = np.asarray(undated)
         everything = (np.arange(len(days)), matrix)
         found.append(_block((rows, matrix[rows]), everything, 1.0, params.edge))
+    return _unique_pairs(found)
+
+
+def pairs_with(
+    matrix: sp.csr_matrix, days: Sequence[When], params: EventParams, rows: Sequence[int]
+) -> dict[tuple[int, int], float]:
+    """``similar_pairs`` of the pairs that hold at least one of ``rows`` (new reports beside
+    stored ones: what stored reports share among themselves is not computed)."""
+    by_span: dict[When, list[int]] = defaultdict(list)
+    for k, span in enumerate(days):
+        by_span[span].append(k)
+    asked: dict[When, list[int]] = defaultdict(list)
+    for k in rows:
+        asked[days[k]].append(k)
+    slices = {span: (np.asarray(ks), matrix[ks]) for span, ks in by_span.items()}
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for span, ks in sorted(asked.items(), key=lambda item: item[0] or (0, 0)):
+        mine = (np.asarray(ks), matrix[ks])
+        for other, theirs in slices.items():
+            if span is None or other is None:
+                weight = 1.0  # undated reports are compared with every report
+            else:
+                weight = float(params.weights(gaps(span[0], span[1], other[0], other[1])))
+            if weight > 0:
+                found.append(_block(mine, theirs, weight, params.edge))
+    return _unique_pairs(found)
+
+
+def _unique_pairs(
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+) -> dict[tuple[int, int], float]:
+    """Blocks of (row, column, similarity) as one similarity a pair ``i < j`` (the largest
+    when a pair was found twice); a row with itself left out."""
     if not found:
         return {}
     i, j, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
@@ -245,10 +278,15 @@ def _block(
 
 
 def average_link(
-    n: int, edges: dict[tuple[int, int], float], must: Sequence[tuple[int, int]], threshold: float
+    n: int,
+    edges: dict[tuple[int, int], float],
+    must: Sequence[tuple[int, int]],
+    threshold: float,
+    apart: Sequence[bool] | None = None,
 ) -> list[int]:
     """Average-link clusters of ``n`` items over sparse similarities; each item's label is the
-    smallest item of its cluster. ``must`` pairs start in one cluster.
+    smallest item of its cluster. ``must`` pairs start in one cluster; two clusters that
+    each hold an item marked in ``apart`` never merge (``must`` joins none such).
     """
     parent = joined(n, must)
 
@@ -259,8 +297,11 @@ def average_link(
         return x
 
     size = [0] * n
+    fixed = [False] * n
     for k in range(n):
         size[find(k)] += 1
+        if apart is not None and apart[k]:
+            fixed[find(k)] = True
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in edges.items():
         ri, rj = find(i), find(j)
@@ -280,10 +321,13 @@ def average_link(
             continue
         if abs(-neg - sums[a][b] / (size[a] * size[b])) > 1e-12:
             continue  # stale: the pair's average changed since it was pushed
+        if fixed[a] and fixed[b]:
+            continue  # two clusters kept apart
         keep, gone = min(a, b), max(a, b)
         parent[gone] = keep
         alive.discard(gone)
         size[keep] += size[gone]
+        fixed[keep] = fixed[keep] or fixed[gone]
         merged = sums.pop(gone)
         merged.pop(keep, None)
         sums[keep].pop(gone, None)

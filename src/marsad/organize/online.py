@@ -89,6 +89,19 @@ class EventIndex:
         self._hold(self.lexicon.learn([terms]))
         self._record(event, when(item, terms, self.params))
 
+    def extend(self, vectors: sp.csr_matrix, events: Sequence[str], days: Sequence[When]) -> None:
+        """Add reports already counted by the lexicon (the rows of ``vectors``) to the events
+        decided for them, compared at ``days``."""
+        if self.pending:
+            self._flush()
+        width = max(self.base.shape[1], vectors.shape[1])
+        self.base.resize((self.base.shape[0], width))
+        wide = vectors.copy()
+        wide.resize((vectors.shape[0], width))
+        self.base = sp.vstack([self.base, wide]).tocsr()
+        for event, day in zip(events, days, strict=True):
+            self._record(event, day)
+
     def matrix(self) -> sp.csr_matrix:
         """Every report's vector, in the order they came in."""
         if self.pending:
