@@ -445,6 +445,24 @@ FIFTEENTH = [
     ("وبدأ التدريب في الأول من يناير", dt.date(2017, 3, 3), [("الأول من يناير", "2017-01-01")]),
 ]
 
+# The sixteenth round: a year after «و» before a full stop; a summer with its year word;
+# «هذا المساء» and «هذا الصباح» are the day of the report.
+SIXTEENTH = [
+    (
+        "الذين عملوا بكل كفاءة خلال 2011 و2014. ودعا",
+        dt.date(2017, 5, 9),
+        [("2011", "2011"), ("2014", "2014")],
+    ),
+    ("نما بـ 2011 و2014.5 بالمائة", dt.date(2017, 5, 9), []),
+    (
+        "أن يبلغ الاستهلاك ذروته خلال صائفة سنة 2016 بالنظر",
+        dt.date(2016, 4, 21),
+        [("صائفة سنة 2016", "2016-06-01/2016-08-31")],
+    ),
+    ("ستنطلق هذا المساء على الساعة الثامنة", dt.date(2016, 2, 18), [("هذا المساء", "2016-02-18")]),
+    ("استقبلنا هذا الصباح أول مجموعة", dt.date(2015, 8, 3), [("هذا الصباح", "2015-08-03")]),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -463,6 +481,7 @@ CASES = [
     *THIRTEENTH,
     *FOURTEENTH,
     *FIFTEENTH,
+    *SIXTEENTH,
 ]
 
 

@@ -308,10 +308,11 @@ _SESSION: Final = (
 _SUMMER: Final = (
     rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){_END}"
     rf"(?:{SP}(?P<summer_d>{_DIRECTION})|{SP}(?P<summer_th>هذا){SP}(?:العام|السنه){_END}"
-    rf"|{SP}(?:العام|السنه){SP}(?P<summer_yd>{_DIRECTION}))?(?:{OPT}(?P<summer_y>{_YEAR}){_AD})?"
+    rf"|{SP}(?:العام|السنه){SP}(?P<summer_yd>{_DIRECTION}))?"
+    rf"(?:{OPT}(?:{_YEAR_WORD}{OPT})?(?P<summer_y>{_YEAR}){_AD})?"
 )
-"""A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017", "صائفة هذا العام",
-"صيف العام الماضي"; "الصيف" alone is any summer."""
+"""A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017", "صائفة سنة 2016",
+"صائفة هذا العام", "صيف العام الماضي"; "الصيف" alone is any summer."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"

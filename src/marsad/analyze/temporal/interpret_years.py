@@ -46,8 +46,9 @@ _COUNTED: Final = re.compile(
 _COUNTED_NAMES: Final = re.compile(r"[^\S\n]*(?:مشجع|متفرج|لاعب|رياضي|زائر|عارض|مشارك|فريق)")
 """Words after "مهرجان … 2000" that make the number a count of people, not the edition's year."""
 DUAL_YEARS: Final = frozenset(("عامي", "العامين", "سنتي", "اعوام", "الاعوام", "سنوات", "السنوات"))
-_AND_YEAR: Final = re.compile(r"[^\S\n]*و[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
-_LISTED_YEAR: Final = re.compile(r"[^\S\n]*[,،و]?[^\S\n]*((?:18|19|20)\d{2})(?![\d.,%])")
+_NOT_A_NUMBER_END: Final = r"(?![\d%]|[.,،]\d)"  # "2014." ends a sentence; "2014.5" is a number
+_AND_YEAR: Final = re.compile(rf"[^\S\n]*و[^\S\n]*((?:18|19|20)\d{{2}}){_NOT_A_NUMBER_END}")
+_LISTED_YEAR: Final = re.compile(rf"[^\S\n]*[,،و]?[^\S\n]*((?:18|19|20)\d{{2}}){_NOT_A_NUMBER_END}")
 
 
 def coordinated_years(text: str, end: int, listed: bool = False) -> list[Candidate]:
