@@ -164,7 +164,8 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
         reference = reference.date()
     folded = fold(text)
     candidates = merge_weekdays(folded.text, _candidates(folded.text, reference))
-    candidates = resolve_anaphors(feasts_as_dated(folded.text, nights(folded.text, candidates)))
+    candidates = feasts_as_dated(folded.text, nights(folded.text, candidates))
+    candidates = resolve_anaphors(folded.text, candidates)
     candidates = same_period(folded.text, candidates)
     candidates = days_of_month(folded.text, candidates)
     found = []

@@ -256,9 +256,11 @@ def _within_a_year(period: cal.Period | None) -> bool:
     )
 
 
-def resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
+def resolve_anaphors(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """ "نفس الليلة", "الشهر ذاته", "يوم 15 من الشهر نفسه" name again the day, week, month or year
-    of the nearest expression before them that is that precise; with none, they have no value."""
+    of the nearest expression before them that is that precise; with none, they have no value.
+    One followed by «من» and a year ("نفس الشهر من سنة 2016" after "نهاية أفريل 2017") names
+    it again in that year: April 2016."""
     resolved: list[Candidate] = []
     for candidate in candidates:
         unit = candidate.anaphor
@@ -274,8 +276,34 @@ def resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
             period = None if before is None else _same(before, unit, candidate)
             granularity = candidate.granularity if period is None else period.granularity
             candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
+        elif resolved and (moved := _of_year(text, resolved[-1], candidate)) is not None:
+            named = resolved.pop()
+            candidate = Candidate(named.start, candidate.end, named.granularity, True, moved)
         resolved.append(candidate)
     return resolved
+
+
+_OF: Final = re.compile(r"[^\S\n]*من[^\S\n]*\Z")
+
+
+def _of_year(text: str, anaphor: Candidate, year: Candidate) -> cal.Period | None:
+    """What the anaphor ``anaphor`` (resolved to a day or month) names in the single year
+    ``year`` written «من» after it, or None when it is not so followed."""
+    named, said = anaphor.period, year.period
+    if (
+        named is None
+        or said is None
+        or said.granularity != "year"
+        or said.earliest.year != said.latest.year
+        or named.granularity not in ("day", "month")
+        or _ANAPHOR_WORD.search(text, anaphor.start, anaphor.end) is None
+        or _OF.match(text[anaphor.end : year.start]) is None
+    ):
+        return None
+    return _in_year(named, said.earliest.year)
+
+
+_ANAPHOR_WORD: Final = re.compile(r"نفس|ذات")
 
 
 def _same(before: cal.Period, unit: str, candidate: Candidate) -> cal.Period | None:
