@@ -65,11 +65,11 @@ def place_online(
     params: EventParams,
     story: StoryParams,
     step: StepProgress = no_progress,
-    batch: bool = False,
+    stitched: bool = False,
 ) -> Placed:
     """Place ``new_rows`` one by one, in (date, id) order, into the stored events: a copy
     joins its original's event, any other report the most similar event within the time
-    window or a new one (``terms_of``: reports' terms, stored or computed); ``batch``: all
+    window or a new one (``terms_of``: reports' terms, stored or computed); ``stitched``: all
     at once, grouped among themselves and with the stored events (``organize/stitch.py``)."""
     tables = store.event_index
     terms = terms_of(new_rows)
@@ -100,21 +100,11 @@ def place_online(
     ]
     rows.update((r.id, r) for r in new_rows)
     index = EventIndex.known(lexicon, matrix, old, [event_of[it.id] for it in old], params, days)
-    opened: set[str] = set()
     index.lexicon.expect([terms[it.id] for it in new])
-    if batch:
+    if stitched:
         opened = _grouped(index, old, new, terms, days, spans, event_of, partners, params, step)
-    for done, item in enumerate(() if batch else new):
-        step("placing new articles", done, len(new))
-        original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
-        if original is not None:  # a copy is one report with its original
-            index.join(item, original, terms[item.id])
-            event_of[item.id] = original
-            continue
-        event_of[item.id] = index.assign(item, terms[item.id], opens=f"e{item.id}")
-        if event_of[item.id] == f"e{item.id}":
-            opened.add(event_of[item.id])
-    step("placing new articles", len(new), len(new))
+    else:
+        opened = _one_by_one(index, new, terms, event_of, partners, step)
     order = old + new
     days += spans
     touched = {event_of[it.id] for it in new}
@@ -125,6 +115,32 @@ def place_online(
     members = [rows[it.id] for it in old if event_of[it.id] in touched]
     terms.update(terms_of([r for r in members if r.id not in terms]))  # their dates
     return _touched(store, rows, terms, order, days, index, event_of, touched, opened, story)
+
+
+def _one_by_one(
+    index: EventIndex,
+    new: Sequence[EventItem],
+    terms: Mapping[str, ReportTerms],
+    event_of: dict[str, str],
+    partners: Mapping[str, list[str]],
+    step: StepProgress,
+) -> set[str]:
+    """The ``new`` reports placed in ``index`` in order, each joining its original's event (a
+    copy) or the best event, or opening one; ``event_of`` takes their events. Returns the
+    events they opened."""
+    opened: set[str] = set()
+    for done, item in enumerate(new):
+        step("placing new articles", done, len(new))
+        original = next((event_of[p] for p in partners.get(item.id, ()) if p in event_of), None)
+        if original is not None:  # a copy is one report with its original
+            index.join(item, original, terms[item.id])
+            event_of[item.id] = original
+            continue
+        event_of[item.id] = index.assign(item, terms[item.id], opens=f"e{item.id}")
+        if event_of[item.id] == f"e{item.id}":
+            opened.add(event_of[item.id])
+    step("placing new articles", len(new), len(new))
+    return opened
 
 
 def _grouped(

@@ -195,14 +195,14 @@ def _place(
     params: EventParams,
     story: StoryParams,
     step: StepProgress,
-    batch: bool = False,
+    stitched: bool = False,
 ) -> None:
-    """Place ``new`` (with their bodies) into the stored events online (``batch``: grouped at
-    once with the stored events they can join), and store the result."""
+    """Place ``new`` (with their bodies) into the stored events online (``stitched``: grouped
+    at once with the stored events they can join), and store the result."""
     candidates = store.reuse.copy_candidates(params.copy_containment, [r.id for r in new])
     bodies = _bodies(store, new, {x for c in candidates for x in (c.a, c.b)})
     copies = copy_pairs(candidates, bodies.__getitem__, params.copy_containment, params.copy_lead)
-    placed = place_online(store, new, terms_of, copies, params, story, step, batch)
+    placed = place_online(store, new, terms_of, copies, params, story, step, stitched)
     step("saving events", 0, 1)
     store.events.update(placed.events, placed.storylines, placed.counts, placed.centroids)
 
