@@ -96,6 +96,7 @@ LATER_ROUNDS: dict[str, tuple[str, float]] = {
     "fifteenth round (ANT; first look: 0.931)": ("temporal_round15.jsonl", 0.94),
     "sixteenth round (ANT; first look: 0.918)": ("temporal_round16.jsonl", 0.95),
     "seventeenth round (ANT; first look: 0.915)": ("temporal_round17.jsonl", 0.91),
+    "eighteenth round (ANT; first look: 0.952)": ("temporal_round18.jsonl", 0.97),
 }
 """The later development rounds (name: file in tests/data, the floor its test pins). Each name
 gives the round's first look: exact with the rules as they were before that round's rules were

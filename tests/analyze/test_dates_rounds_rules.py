@@ -473,6 +473,23 @@ SIXTEENTH = [
     ),
 ]
 
+# The eighteenth round: the first or last two months of a year; «أمس» in «في أمس الحاجة».
+EIGHTEENTH = [
+    (
+        "خلال الشهرين الاولين من السنة الحالية، والذي",
+        dt.date(2017, 4, 4),
+        [("الشهرين الاولين من السنة الحالية", "2017-01/2017-02")],
+    ),
+    (
+        "في الشهرين الأخيرين من سنة 2016",
+        dt.date(2017, 4, 4),
+        [("الشهرين الأخيرين من سنة 2016", "2016-11/2016-12")],
+    ),
+    ("خلال الشهرين الماضيين", dt.date(2017, 4, 4), []),
+    ("في قطاع بات في أمس الحاجة للإصلاح", dt.date(2016, 4, 27), []),
+    ("وصل أمس الحارس", dt.date(2016, 4, 27), [("أمس", "2016-04-26")]),
+]
+
 CASES = [
     *((text, REF, expected) for text, expected in ROUND3),
     *((text, HIJRI_REF, expected) for text, expected in ROUND3_HIJRI),
@@ -492,6 +509,7 @@ CASES = [
     *FOURTEENTH,
     *FIFTEENTH,
     *SIXTEENTH,
+    *EIGHTEENTH,
 ]
 
 

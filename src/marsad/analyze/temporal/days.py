@@ -67,6 +67,8 @@ def dayref(match: re.Match[str], text: str, reference: dt.date | None) -> Candid
             # «في مثل هذا اليوم»: a day of the calendar in another year; «قبل هذا اليوم»: the
             # day just named (an Eid), not today
             return Candidate(*span, "day", True, None)
+        if word == "امس" and _MOST_IN_NEED.match(text, span[1]):
+            return None  # «في أمسّ الحاجة»: in most need
         today = word in ("اليوم", "الليله")  # "الليلة" is tonight, as "اليوم" is today
         if today and not context and named is None and _today_is_a_name(text, *span):
             return None
@@ -159,6 +161,9 @@ _A_HOLIDAY_IN_GENERAL: Final = re.compile(
 )
 """Before a holiday, words that make it the holiday in general, not a day: "ما يسمى بعيد",
 "every year" in the sentence ("في كل عام بمناسبة عيد الشغل")."""
+
+
+_MOST_IN_NEED: Final = re.compile(r"[^\S\n]+ال(?:حاجه|احتياج)")
 
 
 def _today_is_a_name(text: str, start: int, end: int) -> bool:

@@ -168,8 +168,9 @@ _PART: Final = (
 )
 
 _MONTH_SPAN: Final = (
-    rf"{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
-    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END}){SP}(?P<nmonths_e>الاولي|الاخيره){SP}"
+    rf"(?:{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
+    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END}){SP}(?P<nmonths_e>الاولي|الاخيره)"
+    rf"|{_THE}شهرين{SP}(?P<nmonths_two>الاولين|الاخيرين)){SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
     rf"|(?:العام|السنه){SP}(?P<nmonths_r>{_DIRECTION})|(?P<nmonths_h>هذا){SP}العام{_END})"
 )

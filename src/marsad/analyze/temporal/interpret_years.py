@@ -90,8 +90,12 @@ def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -
 def month_span(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     """The first or last months of a year ("الأشهر العشرة الأولى من سنة 2014": 2014-01/2014-10)."""
     g = match.group
-    count = int(g("nmonths_d")) if g("nmonths_d") else MONTH_COUNTS[spaced(g("nmonths_w"))]
-    first, last = (1, count) if g("nmonths_e") == "الاولي" else (13 - count, 12)
+    if g("nmonths_two"):  # "الشهرين الأولين من السنة الحالية"
+        count = 2
+    else:
+        count = int(g("nmonths_d")) if g("nmonths_d") else MONTH_COUNTS[spaced(g("nmonths_w"))]
+    first_months = g("nmonths_e") == "الاولي" or g("nmonths_two") == "الاولين"
+    first, last = (1, count) if first_months else (13 - count, 12)
 
     def period(year_: int) -> Period:
         return cal.months((year_, first), (year_, last))
