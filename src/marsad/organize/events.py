@@ -286,9 +286,9 @@ def average_link(
 ) -> list[int]:
     """Average-link clusters of ``n`` items over sparse similarities; each item's label is the
     smallest item of its cluster. ``must`` pairs start in one cluster; two clusters that
-    each hold an item marked in ``apart`` never merge (``must`` joins none such).
+    each hold an item marked in ``apart`` never merge (nor does a ``must`` pair join them).
     """
-    parent = joined(n, must)
+    parent = joined(n, must, apart)
 
     def find(x: int) -> int:
         while parent[x] != x:

@@ -49,9 +49,11 @@ def stitch(
     must = []
     for k, event in enumerate(old_events):  # each stored event starts whole
         must.append((first_of.setdefault(event, k), k))
-    must += _copies(n, n_old, must, copies)
+    apart = [False] * n  # each stored event's first report: stored events stay apart
+    for k in first_of.values():
+        apart[k] = True
     edges = pairs_with(matrix, days, params, range(n_old, n))
-    labels = average_link(n, edges, must, params.threshold, [k < n_old for k in range(n)])
+    labels = average_link(n, edges, [*must, *sorted(copies)], params.threshold, apart)
     joined = {labels[k]: event for k, event in enumerate(old_events)}
     named: dict[int, str] = {}
     out = []
@@ -65,30 +67,3 @@ def _widened(matrix: sp.csr_matrix, width: int) -> sp.csr_matrix:
     wide = matrix.copy()
     wide.resize((matrix.shape[0], width))
     return wide
-
-
-def _copies(
-    n: int, n_old: int, stored: Sequence[tuple[int, int]], copies: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The copy pairs that join no two stored events (through earlier pairs), in order."""
-    parent = list(range(n))
-    fixed = [k < n_old for k in range(n)]
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int, keep_apart: bool = True) -> bool:
-        ra, rb = find(a), find(b)
-        if ra == rb or (keep_apart and fixed[ra] and fixed[rb]):
-            return ra == rb
-        keep, gone = min(ra, rb), max(ra, rb)
-        parent[gone] = keep
-        fixed[keep] = fixed[keep] or fixed[gone]
-        return True
-
-    for a, b in stored:  # one stored event: already together
-        union(a, b, keep_apart=False)
-    return [(a, b) for a, b in sorted(copies) if union(a, b)]
