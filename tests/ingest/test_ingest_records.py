@@ -188,3 +188,33 @@ def test_ingest_records_record_over_max_bytes() -> None:
     big, small = _items(data, "two.json", ReadOptions(max_bytes=200))
     assert isinstance(big, Rejection) and big.reason is RejectReason.TOO_LARGE
     assert isinstance(small, RawDocument)
+
+
+def test_ingest_records_a_text_that_names_tags_is_text_not_html() -> None:
+    body = (
+        "يكتب المبرمجون الوسم <p> في بداية الفقرة والوسم <script> لتضمين الشيفرة.\n"
+        "وقالت الوزارة إن النسبة <5% في المدن.\n" + ARTICLE
+    )
+    (doc,) = _items(json.dumps({"title": "وسوم", "body": body}).encode(), "t.jsonl")
+    assert isinstance(doc, RawDocument) and doc.meta["body_format"] == "text"
+    found = extract(doc)
+    assert isinstance(found, Extracted) and found.text.endswith(ARTICLE.strip()[-40:])
+    assert "<script>" in found.text
+
+
+def test_ingest_records_an_unclosed_script_in_html_does_not_swallow_the_rest() -> None:
+    body = "<p>والوسم <script> لتضمين الشيفرة</p><p>" + PARAGRAPHS[1] + "</p>"
+    (doc,) = _items(json.dumps({"title": "وسوم", "body": body}).encode(), "t.jsonl")
+    found = extract(doc)
+    assert isinstance(found, Extracted) and doc.meta["body_format"] == "html"
+    assert PARAGRAPHS[1] in found.text and "<script>" in found.text
+    assert "the 'body' field was read as HTML: its markup was removed" in found.notes
+
+
+def test_ingest_records_escape_sequences_in_an_html_body_go_whole_and_are_noted() -> None:
+    body = "<p>\x1b[31mأحمر\x1b[0m \x1b]0;عنوان\x07 نص</p><p>" + PARAGRAPHS[0] + "</p>"
+    (doc,) = _items(json.dumps({"title": "ألوان", "body": body}).encode(), "t.jsonl")
+    found = extract(doc)
+    assert isinstance(found, Extracted) and "[31m" not in found.text and "]0;" not in found.text
+    assert found.text.startswith("أحمر نص")
+    assert "3 control characters or terminal escape sequences removed from the text" in found.notes

@@ -14,6 +14,7 @@ from typing import Any
 from marsad.ingest.dates import parse_meta_date
 from marsad.ingest.htmltext import html_to_text, looks_like_html, normalize_newlines
 from marsad.ingest.options import ReadOptions
+from marsad.ingest.sanitize import strip_controls
 from marsad.models import Extracted, RawDocument, Rejection, RejectReason
 
 DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
@@ -137,7 +138,20 @@ def extract_record(doc: RawDocument) -> Extracted | Rejection:
     body = text_field(record.get(field))[0] if isinstance(record, dict) else None
     if body is None:
         return Rejection(doc.origin, RejectReason.EMPTY, f"the record has no {field!r} text")
-    text = html_to_text(body) if meta.get("body_format") == "html" else normalize_newlines(body)
+    notes = [note for key in _NOTE_KEYS if key in meta for note in meta[key].split("\n")]
+    if meta.get("body_format") == "html":
+        # whole escape sequences go before the parser sees them (it would keep their «[31m»)
+        body, removed = strip_controls(body)
+        if removed:
+            plural = "s" if removed != 1 else ""
+            notes.append(
+                f"{removed} control character{plural} or terminal escape sequence{plural} "
+                "removed from the text"
+            )
+        text = html_to_text(body)
+        notes.append(f"the {field!r} field was read as HTML: its markup was removed")
+    else:
+        text = normalize_newlines(body)
     if not text.strip():
         return Rejection(doc.origin, RejectReason.NO_TEXT, f"the {field!r} field holds no text")
     return Extracted(
@@ -150,7 +164,7 @@ def extract_record(doc: RawDocument) -> Extracted | Rejection:
         crawled=meta.get("crawled"),
         lang=meta.get("lang"),
         needs_cleaning=True,
-        notes=tuple(note for key in _NOTE_KEYS if key in meta for note in meta[key].split("\n")),
+        notes=tuple(notes),
     )
 
 

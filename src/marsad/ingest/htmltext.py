@@ -11,12 +11,18 @@ import re
 import lxml.html
 from lxml import etree
 
-_TAG = re.compile(
-    r"<(?:p|br|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|img|table|tr|td|blockquote|figure"
-    r"|figcaption|section|article|header|footer|iframe|script|style|font|center|hr)\b[^<>]*>"
-    r"|</(?:p|div|span|a|li|h[1-6]|strong|em|b|i|u|table|td|blockquote|font)>|&(?:nbsp|amp|quot);",
+_MARKUP = re.compile(
+    r"</(?:p|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|table|tr|td|blockquote|figure"
+    r"|figcaption|section|article|header|footer|font|center)\s*>"
+    r"|<(?:br|hr|img)\b[^<>]*>|&(?:nbsp|amp|quot|lt|gt|#\d+|#x[0-9a-f]+);",
     re.IGNORECASE,
 )
+"""Markup used as markup: a closing tag, a line break or image, an entity. A text that names a
+tag («الوسم <script> يضمّن الشيفرة») holds none of them and stays text."""
+_OPENS = re.compile(
+    r"^\s*<(?:p|div|span|a|h[1-6]|strong|b|table|ul|ol|section|article)\b[^<>]*>", re.IGNORECASE
+)
+"""A fragment that starts with a tag is markup even without a closing one (``<p>خبر``)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _BLOCKS = "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer"
@@ -29,8 +35,17 @@ SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "head", "if
 
 
 def looks_like_html(text: str) -> bool:
-    """True when ``text`` holds HTML markup (common tags or entities), not just a stray ``<``."""
-    return _TAG.search(text) is not None
+    """True when ``text`` is HTML: it opens with a tag, or holds closing tags, line breaks or
+    entities; not a text that mentions a tag or holds a stray ``<``.
+
+    >>> looks_like_html("<p>خبر</p>"), looks_like_html("سطر<br>سطر"), looks_like_html("<p>خبر")
+    (True, True, True)
+    >>> looks_like_html("الوسم <p> يبدأ فقرة والوسم <script> يضمّن الشيفرة")
+    False
+    >>> looks_like_html("النسبة < 4 في المدن")
+    False
+    """
+    return _MARKUP.search(text) is not None or _OPENS.match(text) is not None
 
 
 def normalize_newlines(text: str) -> str:
@@ -44,7 +59,7 @@ def html_to_text(fragment: str) -> str:
     >>> html_to_text("<p>أعلنت الوزارة</p><p>بدء <b>المفاوضات</b></p>")
     'أعلنت الوزارة\\nبدء المفاوضات'
     """
-    cleaned = _CONTROL.sub("", fragment)
+    cleaned = _defused(_CONTROL.sub("", fragment))
     if not cleaned.strip():
         return ""
     try:
@@ -52,6 +67,26 @@ def html_to_text(fragment: str) -> str:
     except (etree.ParserError, ValueError):
         return _tidy(cleaned)
     return _tidy("".join(_text_pieces(root)))
+
+
+_SKIPPED_OPEN = re.compile(r"<(script|style|noscript|template|iframe|svg|textarea|title)\b", re.I)
+
+
+def _defused(fragment: str) -> str:
+    """``fragment`` with every ``<script>``-like tag that is never closed written as text
+    (``&lt;script``): the parser would take all that follows for code and drop it.
+
+    >>> html_to_text("<p>الوسم <script> يضمّن الشيفرة</p><p>فقرة ثانية</p>")
+    'الوسم <script> يضمّن الشيفرة\\nفقرة ثانية'
+    """
+    lowered = fragment.lower()
+    parts: list[str] = []
+    last = 0
+    for found in _SKIPPED_OPEN.finditer(fragment):
+        if f"</{found.group(1).lower()}" not in lowered[found.end() :]:
+            parts += [fragment[last : found.start()], "&lt;"]
+            last = found.start() + 1
+    return "".join(parts) + fragment[last:] if parts else fragment
 
 
 def _text_pieces(root: etree._Element) -> list[str]:
