@@ -55,8 +55,11 @@ def news_page(title: str = TITLE, *, charset: str = "utf-8", extra: str = "") ->
 </body></html>"""
 
 
-def warc_archive(pages: list[tuple[str, bytes]], *, gzip: bool = False) -> bytes:
-    """A WARC with a warcinfo record, a request and a response per page, and one JPEG response."""
+def warc_archive(
+    pages: list[tuple[str, bytes]], *, gzip: bool = False, status: str = "200 OK"
+) -> bytes:
+    """A WARC with a warcinfo record, a request and a response per page (fetched with
+    ``status``), and one JPEG response."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzip)
     writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "marsad-tests"}))
@@ -66,7 +69,7 @@ def warc_archive(pages: list[tuple[str, bytes]], *, gzip: bool = False) -> bytes
         )
         writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
         )
         response = writer.create_warc_record(
             url, "response", payload=io.BytesIO(body), http_headers=headers

@@ -6,7 +6,7 @@ import pytest
 
 from marsad.ingest import ReadOptions, extract, read_bytes
 from marsad.models import Extracted, RawDocument, Rejection, RejectReason
-from tests.ingest.samples import PARAGRAPHS, two_page_warc
+from tests.ingest.samples import PARAGRAPHS, news_page, two_page_warc, warc_archive
 
 
 @pytest.mark.parametrize("gzip", [False, True])
@@ -71,3 +71,13 @@ def test_ingest_warc_page_over_max_bytes() -> None:
     assert [item.origin for item in items] == ["crawl.warc#2", "crawl.warc#4"]
     reasons = [item.reason for item in items if isinstance(item, Rejection)]
     assert reasons == [RejectReason.TOO_LARGE, RejectReason.TOO_LARGE]
+
+
+def test_ingest_warc_pages_not_fetched_with_200_are_counted_in_one_rejection() -> None:
+    data = warc_archive([("https://almarsad.example/gone", news_page().encode())], status="404")
+    (rejection,) = read_bytes(data, "crawl.warc", ReadOptions())
+    assert isinstance(rejection, Rejection) and rejection.reason is RejectReason.SKIPPED
+    assert "1 HTML response with a status other than 200 skipped (404: 1)" in rejection.detail
+    both = two_page_warc() + data  # a 200 page is read, the 404 is said; the JPEG is no page
+    kinds = [type(item).__name__ for item in read_bytes(both, "crawl.warc", ReadOptions())]
+    assert kinds == ["RawDocument", "RawDocument", "Rejection"]

@@ -1,5 +1,9 @@
 """WARC archives (plain or gzip per record): each HTML page fetched with status 200 is a document.
 
+Other records (requests, metadata, images, style sheets) hold no report and are passed over;
+HTML responses with another status (a 404 page, a redirect) are counted and said in one
+SKIPPED rejection per archive, so that what was read and what was not add up.
+
 warcio does not raise on a truncated archive: it hands back a short record, or silently ends. So
 each record is drained and checked against its Content-Length, and the offset where reading
 stopped is compared with the archive's size. At the first damage the records already read are
@@ -11,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -53,11 +58,15 @@ def read_warc(
     warnings = io.StringIO()  # warcio prints Content-Length mismatches straight to stderr
     records: Any = ArchiveIterator(stream)
     index, end = 0, 0
+    statuses: Counter[str] = Counter()  # HTML responses not fetched with 200, by status
     while True:
         try:
             record = _next_record(records, warnings)
             if record is None:
                 break
+            status = _failed_page(record)
+            if status is not None:
+                statuses[status] += 1
             found = _record_document(record, f"{origin}#{index}", options)
             with contextlib.redirect_stderr(warnings):
                 end = records.get_record_offset() + records.get_record_length()
@@ -68,6 +77,14 @@ def read_warc(
         if found is not None:
             yield found
         index += 1
+    if statuses:
+        count = sum(statuses.values())
+        listed = ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items()))
+        detail = (
+            f"{count} HTML response{'s' if count != 1 else ''} with a status other than 200 "
+            f"skipped ({listed}): an error or a redirect, not a page"
+        )
+        yield Rejection(origin, RejectReason.SKIPPED, detail, size)
     if warnings.getvalue():
         problem = " ".join(warnings.getvalue().split())
         detail = f"the WARC has a damaged record boundary (records were still read): {problem}"
@@ -115,6 +132,16 @@ def _record_document(
     return html_document(
         payload, origin, options, charset=header_charset(content_type), extra=clean_meta
     )
+
+
+def _failed_page(record: Any) -> str | None:
+    """The status of an HTML response not fetched with 200 (a 404 page, a redirect), else
+    None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = str(record.http_headers.get_statuscode())
+    media = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0]
+    return status if status != "200" and media.strip().lower() in _HTML_TYPES else None
 
 
 def _html_content_type(record: Any) -> str | None:
