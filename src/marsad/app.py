@@ -108,6 +108,10 @@ class Marsad:
     ) -> list[Article]:
         return self.store.articles(source=source, since=since, lang=lang, limit=limit)
 
+    def article_ids(self) -> Iterator[str]:
+        """Every stored article's id, in id order, streamed."""
+        return self.store.article_ids()
+
     def article_page(
         self,
         limit: int,
@@ -381,6 +385,11 @@ def _must_exist(path: Path) -> None:
         raise StoreError(
             f"database {path} does not exist; check --db (or $MARSAD_DB), or create it by "
             f"ingesting something: marsad --db {path} ingest PATH"
+        )
+    if path.is_file() and path.stat().st_size == 0:  # a read must not make it a database
+        raise StoreError(
+            f"database {path} is an empty file, not a Marsad database; check --db (or "
+            f"$MARSAD_DB), or create it by ingesting something: marsad --db {path} ingest PATH"
         )
 
 

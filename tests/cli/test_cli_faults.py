@@ -263,3 +263,36 @@ def test_cli_some_inputs_rejected_is_partial_success(run: Runner, tmp_path: Path
     (inputs / "empty.txt").write_bytes(b"")
     code, _ = run("--db", str(tmp_path / "p.db"), "ingest", str(inputs))
     assert code == 3
+
+
+def test_cli_nothing_taken_is_a_failure_not_partial_success(run: Runner, tmp_path: Path) -> None:
+    page = tmp_path / "script.html"  # read as a document, but no report text in it
+    page.write_text("<html><head><title>t</title></head><body><script>var a=1</script></body>")
+    code, _ = run("--db", str(tmp_path / "n.db"), "ingest", str(page))
+    assert code == 1
+    text = write_inputs(tmp_path / "in", count=1) / "r0.txt"
+    code, _ = run("--db", str(tmp_path / "m.db"), "ingest", str(page), str(text))
+    assert code == 3
+
+
+def test_cli_ingest_of_the_folder_holding_the_database_skips_it(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_inputs(tmp_path / "in")
+    monkeypatch.chdir(folder)
+    for _ in range(2):  # the second run finds here.db, here.db-wal and here.db-shm beside it
+        code, lines = run("--db", "here.db", "ingest", ".")
+        assert code == 0, lines
+    code, _ = run("--db", "here.db", "rejected")
+    assert code == 0
+
+
+def test_cli_read_command_on_an_empty_file_does_not_make_it_a_database(
+    run: Runner, tmp_path: Path
+) -> None:
+    empty = tmp_path / "zero.db"
+    empty.write_bytes(b"")
+    code, lines = run("--db", str(empty), "articles")
+    assert code == 1
+    _one_error(lines, "is an empty file, not a Marsad database")
+    assert empty.stat().st_size == 0

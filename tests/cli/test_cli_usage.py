@@ -92,16 +92,43 @@ def test_cli_dedup_format_is_given_or_inferred_never_guessed(seeded: str, tmp_pa
     assert code == 0 and group["keep"] == group["origin"] and group["keep_rule"] == "origin"
     code, _, _ = run("--db", seeded, "dedup", "--export", str(tmp_path / "d.CSV"))
     with (tmp_path / "d.CSV").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = [row for row in csv.DictReader(handle) if row["group"] == "1"]
     assert code == 0 and sorted(row["role"] for row in rows) == ["duplicate", "keep"]
     kept = next(row["article_id"] for row in rows if row["role"] == "keep")
     assert kept == group["keep"] and {row["keep_rule"] for row in rows} == {"origin"}
 
 
+def test_cli_dedup_gives_every_article_a_row_so_keep_is_the_store_without_copies(
+    seeded: str, tmp_path: Path
+) -> None:
+    code, out, _ = run("--db", seeded, "articles", "--json")
+    stored = {article["id"] for article in json.loads(out)}
+    code, _, err = run("--db", seeded, "dedup", "--export", str(tmp_path / "d.jsonl"))
+    rows = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text("utf-8").splitlines()]
+    assert code == 0 and {row["article_id"] for row in rows} == stored and len(rows) == len(stored)
+    alone = [row for row in rows if row["keep_rule"] == "alone"]
+    assert len(alone) == len(stored) - 2 and {row["role"] for row in alone} == {"keep"}
+    assert len({row["group"] for row in rows}) == len(rows) - 1  # one group of two copies
+    assert f"{len(alone)} alone" in err
+    code, _, _ = run(
+        "--db", seeded, "dedup", "--export", str(tmp_path / "p.jsonl"), "--kind", "partial"
+    )
+    lines = (tmp_path / "p.jsonl").read_text("utf-8").splitlines()
+    assert code == 0 and len(lines) == 2  # --kind: only that kind's groups
+
+
+def test_cli_dedup_refuses_to_export_onto_its_own_database(seeded: str, tmp_path: Path) -> None:
+    before = Path(seeded).read_bytes()
+    code, _, err = run("--db", seeded, "dedup", "--export", seeded, "--format", "csv")
+    assert code == 2 and "is the database itself" in err
+    assert Path(seeded).read_bytes() == before
+
+
 def test_cli_dedup_exports_json_lines_one_row_per_article(seeded: str, tmp_path: Path) -> None:
     code, _, _ = run("--db", seeded, "dedup", "--export", str(tmp_path / "d.jsonl"))
     rows = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text("utf-8").splitlines()]
-    assert code == 0 and sorted(row["role"] for row in rows) == ["duplicate", "keep"]
+    grouped = [row for row in rows if row["keep_rule"] != "alone"]
+    assert code == 0 and sorted(row["role"] for row in grouped) == ["duplicate", "keep"]
     assert {tuple(row) for row in rows} == {("group", "article_id", "role", "keep_rule", "kinds")}
 
 

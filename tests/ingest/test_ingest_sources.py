@@ -146,3 +146,27 @@ def test_ingest_sources_bad_zip_does_not_stop_the_batch(tmp_path: Path) -> None:
 def test_ingest_sources_empty_folder_is_not_found(tmp_path: Path) -> None:
     (rejection,) = read_inputs([str(tmp_path)], ReadOptions())
     assert isinstance(rejection, Rejection) and rejection.reason is RejectReason.NOT_FOUND
+    assert "holds no file to read" in rejection.detail
+    assert "no file or folder" not in rejection.detail
+
+
+def test_ingest_sources_only_exact_project_doc_names_are_skipped(tmp_path: Path) -> None:
+    for name in ("README.md", "LICENSE", "notice_iraq_troops.txt", "licensed-report.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    items = list(read_inputs([str(tmp_path)], ReadOptions()))
+    names = sorted(Path(item.origin).name for item in items)
+    assert names == ["licensed-report.txt", "notice_iraq_troops.txt"]
+    (only,) = read_inputs([str(tmp_path / "README.md")], ReadOptions())  # named: read
+    assert isinstance(only, RawDocument)
+
+
+def test_ingest_sources_never_read_the_database_being_written(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "here.db").write_bytes(b"SQLite format 3\x00" + bytes(100))
+    (tmp_path / "here.db-wal").write_bytes(bytes(32))
+    exclude = frozenset(str((tmp_path / n).resolve()) for n in ("here.db", "here.db-wal"))
+    options = ReadOptions(exclude=exclude)
+    items = list(read_inputs([str(tmp_path)], options))
+    assert [Path(item.origin).name for item in items] == ["a.txt"]
+    (named,) = read_inputs([str(tmp_path / "here.db")], options)
+    assert isinstance(named, Rejection) and named.reason is RejectReason.SKIPPED

@@ -81,8 +81,8 @@ def ingest_command(
         report = marsad.ingest(paths, options, progress=update, stdin=stdin)
         update(report)
     _print_report(report, marsad.settings.db, as_json)
-    if report.rejected:
-        ctx.exit(3 if report.documents else 1)
+    if report.rejected:  # partial success when some input was taken, else a failure
+        ctx.exit(3 if report.accepted else 1)
 
 
 def _progress() -> Progress:

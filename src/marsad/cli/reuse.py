@@ -282,10 +282,13 @@ def export_format(export: Path, fmt: str | None) -> str:
     return suffix
 
 
-def dedup_rows(groups: list[ReuseGroup]) -> Iterator[dict[str, Any]]:
+def dedup_rows(groups: list[ReuseGroup], articles: Iterable[str] = ()) -> Iterator[dict[str, Any]]:
     """One row per grouped article: its group, its role (keep or duplicate), the rule that
-    chose its group's keep, and the group's kinds."""
+    chose its group's keep, and the group's kinds; then each of ``articles`` that no group
+    holds, a group of its own that keeps it (``keep_rule`` "alone")."""
+    grouped: set[str] = set()
     for n, group in enumerate(groups, 1):
+        grouped.update(group.articles)
         for member in group.articles:
             yield {
                 "group": n,
@@ -294,6 +297,24 @@ def dedup_rows(groups: list[ReuseGroup]) -> Iterator[dict[str, Any]]:
                 "keep_rule": group.keep_rule,
                 "kinds": " ".join(group.kinds),
             }
+    n = len(groups)
+    for article_id in articles:
+        if article_id not in grouped:
+            n += 1
+            yield {
+                "group": n,
+                "article_id": article_id,
+                "role": "keep",
+                "keep_rule": "alone",
+                "kinds": "",
+            }
+
+
+def same_file(export: Path, db: str) -> bool:
+    """Whether writing ``export`` would overwrite the database ``db`` or its journal files."""
+    target = os.path.realpath(export)
+    store = os.path.realpath(db)
+    return target in {store, *(store + suffix for suffix in ("-wal", "-shm", "-journal"))}
 
 
 @click.command("dedup")
@@ -308,10 +329,10 @@ def dedup_rows(groups: list[ReuseGroup]) -> Iterator[dict[str, Any]]:
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    help="csv and jsonl: one row per article (group, article_id, role: keep or duplicate, "
-    "keep_rule: origin, earliest or longest, kinds); json: the groups as `marsad reuse "
-    "--json` prints them. Default: from FILE's extension. Per-pair rows: `marsad reuse "
-    "--pairs --jsonl`.",
+    help="csv and jsonl: one row per stored article (group, article_id, role: keep or "
+    "duplicate, keep_rule: origin, earliest or longest, or alone for an article no group "
+    "holds, kinds); json: the groups as `marsad reuse --json` prints them. Default: from "
+    "FILE's extension. Per-pair rows: `marsad reuse --pairs --jsonl`.",
 )
 @click.option("--kind", type=KINDS, help="Only this kind.")
 @db_option
@@ -321,23 +342,51 @@ def dedup_command(
 ) -> None:
     """Export groups of copies of one text: in CSV or JSON Lines one row per article with its
     group and its role, keep or duplicate (each group keeps exactly one: the origin, else the
-    earliest published, else the longest)."""
+    earliest published, else the longest; an article in no group is kept alone), so that the
+    rows marked keep are the store without its copies. With --kind, only that kind's groups."""
     fmt = export_format(export, fmt)
     folder = Path(os.path.abspath(export)).parent
     if not folder.is_dir():  # before the update, which can take minutes
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(export))
     with open_marsad(ctx, db) as marsad:
+        if same_file(export, marsad.settings.db):
+            raise click.UsageError(
+                f"{str(export)!r} is the database itself: export to another file"
+            )
         updated_reuse(marsad)
         groups = marsad.reuse_groups(kind)
-    count = sum(len(group.articles) for group in groups)
-    with export.open("w", newline="", encoding="utf-8") as handle:
-        if fmt == "json":
-            dicts = [group_dict(n, g) for n, g in enumerate(groups, 1)]
-            handle.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "jsonl":
-            write_rows(dedup_rows(groups), lines=True, out=handle)
-        else:
-            writer = csv.DictWriter(handle, fieldnames=DEDUP_FIELDS)
-            writer.writeheader()
-            writer.writerows(dedup_rows(groups))
-    say(f"{len(groups)} group(s), {count} article(s) → ", plain(str(export)), to=err_console)
+        count = sum(len(group.articles) for group in groups)
+        alone = () if kind else marsad.article_ids()  # --kind: only groups of that kind
+        with export.open("w", newline="", encoding="utf-8") as handle:
+            if fmt == "json":
+                dicts = [group_dict(n, g) for n, g in enumerate(groups, 1)]
+                handle.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+                rows = 0
+            else:
+                counted = _Counted(dedup_rows(groups, alone))
+                if fmt == "jsonl":
+                    write_rows(counted, lines=True, out=handle)
+                else:
+                    writer = csv.DictWriter(handle, fieldnames=DEDUP_FIELDS)
+                    writer.writeheader()
+                    writer.writerows(counted)
+                rows = counted.rows
+    alone_n = f", {rows - count} alone" if rows > count else ""
+    say(
+        f"{len(groups)} group(s), {count} article(s) in them{alone_n} → ",
+        plain(str(export)),
+        to=err_console,
+    )
+
+
+class _Counted:
+    """An iterator of rows that counts them as they pass."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self._rows = rows
+        self.rows = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows:
+            self.rows += 1
+            yield row

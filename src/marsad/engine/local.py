@@ -8,6 +8,7 @@ processes first — so an interrupted-and-repeated run ends with the same databa
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,6 +35,12 @@ class IngestReport:
     articles: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    emptied: int = 0  # documents read that gave no article (also in ``rejected``)
+
+    @property
+    def accepted(self) -> int:
+        """Documents read that gave articles, now or in an earlier run."""
+        return max(0, self.documents - self.emptied)
 
     @property
     def ok(self) -> bool:
@@ -60,6 +67,7 @@ def ingest(
     """
     if options.max_file_bytes is None:
         options = replace(options, max_file_bytes=settings.max_file_bytes)
+    options = replace(options, exclude=options.exclude | store_files(settings.db))
     report = IngestReport()
     start = time.perf_counter()
     runner = _Runner(store, settings.workers, report, progress)
@@ -87,6 +95,14 @@ def ingest(
         runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def store_files(db: str) -> frozenset[str]:
+    """The real paths of a SQLite database and its journal files (none for one in memory)."""
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return frozenset()
+    real = os.path.realpath(db)
+    return frozenset(real + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 
 class _Runner:
@@ -125,6 +141,7 @@ class _Runner:
         for done in results:
             if done.rejection is not None:
                 self.report.rejected.append(done.rejection)
+                self.report.emptied += 1
             self.report.articles += len(done.rows)
         if self.progress:
             self.progress(self.report)

@@ -48,7 +48,8 @@ class ReadOptions:
     target (see :func:`parse_field_map`); ``max_bytes`` caps one document; ``max_file_bytes``
     caps any input read whole (a file of records, an unpacked zip member, standard input; None:
     :data:`MAX_FILE_BYTES`, or the engine's setting); ``format`` forces a reader instead of
-    detecting one from the name and the first bytes.
+    detecting one from the name and the first bytes; ``exclude`` holds real paths never read
+    (the database being ingested into and its journal files: ``marsad ingest .`` next to it).
 
     >>> ReadOptions(format="rss").format
     'feed'
@@ -59,6 +60,7 @@ class ReadOptions:
     max_bytes: int = MAX_DOCUMENT_BYTES
     format: str | None = None
     max_file_bytes: int | None = None
+    exclude: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

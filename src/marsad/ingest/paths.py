@@ -202,5 +202,11 @@ def _key(info: os.stat_result) -> _Key:
 
 
 def _is_project_doc(name: str) -> bool:
-    """README/LICENSE-style files describe a folder of reports; they are not reports."""
-    return name.lower().startswith(_PROJECT_DOCS)
+    """README/LICENSE-style files describe a folder of reports; they are not reports. Only
+    these names, with any extension, count («README.md», «LICENSE.txt», «NOTICE»): a report
+    named «notice_iraq_troops.txt» or «README_2024.txt» is read.
+
+    >>> [_is_project_doc(n) for n in ("README.md", "license", "notice_iraq.txt", "readme_2024.txt")]
+    [True, True, False, False]
+    """
+    return name.lower().split(".", 1)[0] in _PROJECT_DOCS

@@ -41,11 +41,26 @@ def read_inputs(
             matched = True
             if isinstance(found, Rejection):
                 yield found
-            else:
-                yield from read_file(found, options, named=Path(path) == found)
+                continue
+            named = Path(path) == found
+            if os.path.realpath(found) in options.exclude:  # the store's own files
+                if named:
+                    detail = "the database being ingested into (or its journal); not read"
+                    yield Rejection(found.as_posix(), RejectReason.SKIPPED, detail)
+                continue
+            yield from read_file(found, options, named=named)
         if not matched:
-            detail = f"no file or folder matches {path!r}"
-            yield Rejection(path, RejectReason.NOT_FOUND, detail)
+            yield Rejection(path, RejectReason.NOT_FOUND, _nothing_in(path))
+
+
+def _nothing_in(path: str) -> str:
+    """Why ``path`` gave no file: an empty folder, a folder of skipped files, or no match."""
+    if os.path.isdir(path):
+        return (
+            f"the folder {path!r} holds no file to read (hidden files and README, LICENSE, "
+            "COPYING, CHANGELOG and NOTICE files are skipped; name one to read it)"
+        )
+    return f"no file or folder matches {path!r}"
 
 
 def read_file(path: Path, options: ReadOptions, *, named: bool = True) -> Result:

@@ -319,6 +319,9 @@ class SQLiteStore:
     def article_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def article_ids(self) -> Iterator[str]:
+        return (str(row[0]) for row in self.db.execute("SELECT id FROM articles ORDER BY id"))
+
     def counts(self) -> dict[str, int]:
         one = self.db.execute
         return {
