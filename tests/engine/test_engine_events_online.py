@@ -88,6 +88,27 @@ def test_engine_events_rebuild_consolidates_and_agrees_with_online(tmp_path: Pat
         assert score(_partition(marsad), online).ari == 1.0
 
 
+def test_engine_events_rebuild_keeps_the_ids_a_user_was_shown(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        marsad.ingest([str(require(SEEDS))])  # the seeds carry no publication date
+        marsad.update_events()
+        dated = {  # dated: first by (date, id) in the event it joins, which renamed it
+            "title": "اتصال هاتفي بين الكاظمي وبايدن",
+            "content": CALL,
+            "source": "x",
+            "date": "2021-02-24",
+        }
+        _add(marsad, tmp_path, "new", [dated])
+        marsad.update_events()
+        shown = {e.id: e.articles for e in marsad.events()}
+        lines = {s.id: s.events for s in marsad.storylines()}
+        marsad.rebuild()
+        assert {e.id: e.articles for e in marsad.events()} == shown
+        assert {s.id: s.events for s in marsad.storylines()} == lines
+        for event in shown:
+            assert marsad.event(event).id == event
+
+
 def test_engine_events_many_new_articles_consolidate(tmp_path: Path) -> None:
     with _marsad(tmp_path) as marsad:
         marsad.ingest([str(require(SEEDS))])

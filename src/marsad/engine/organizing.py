@@ -35,7 +35,7 @@ import functools
 import multiprocessing
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.engine.event_rows import (
     centroid_terms,
@@ -51,6 +51,7 @@ from marsad.models import Event, Storyline
 from marsad.organize.copies import copy_pairs
 from marsad.organize.dating import day_of
 from marsad.organize.events import EventItem, EventParams, Partition, all_terms, partition
+from marsad.organize.renaming import kept_names
 from marsad.organize.storylines import StoryParams, centroids, link_events, representatives
 from marsad.organize.vectors import ReportTerms, VectorParams, decode_terms, encode_terms
 from marsad.store import Store
@@ -183,9 +184,44 @@ def _consolidate(
     step("grouping reports into events", 1, 1)
     step("titling events and linking storylines", 0, 1)
     events, storylines, centres = _assemble(part, rows, terms, story)
+    events, storylines, centres = _keep_names(store, events, storylines, centres)
     step("titling events and linking storylines", 1, 1)
     step("saving events", 0, 1)
     store.events.replace(events, storylines, part.lexicon.added(), centres)
+
+
+def _keep_names(
+    store: Store,
+    events: Sequence[Event],
+    storylines: Sequence[Storyline],
+    centres: dict[str, dict[str, float]],
+) -> tuple[list[Event], list[Storyline], dict[str, dict[str, float]]]:
+    """The consolidated events and storylines under the names the stored ones had, where
+    they hold most of the same reports (``organize.renaming``): ids a user was shown stay."""
+    stored = store.events.events()
+    if not stored:
+        return list(events), list(storylines), centres
+    old_event = {a: e.id for e in stored for a in e.articles}
+    old_line = {a: str(e.storyline) for e in stored if e.storyline for a in e.articles}
+    kept = kept_names({e.id: e.articles for e in events}, old_event, "e")
+    articles_of = {e.id: e.articles for e in events}
+    lines = kept_names(
+        {line.id: [a for e in line.events for a in articles_of[e]] for line in storylines},
+        old_line,
+        "s",
+    )
+    renamed = [
+        replace(e, id=kept[e.id], storyline=lines[e.storyline] if e.storyline else None)
+        for e in events
+    ]
+    return (
+        sorted(renamed, key=lambda e: e.id),
+        [
+            replace(line, id=lines[line.id], events=tuple(kept[e] for e in line.events))
+            for line in storylines
+        ],
+        {kept[event]: terms for event, terms in centres.items()},
+    )
 
 
 def _place(
