@@ -292,3 +292,9 @@ def test_cli_reuse_groups_show_a_hundred_unless_told(
     assert code == 0 and "4 of 5 group(s) shown" in out
     code, out, _ = run("--db", db, "reuse", "--jsonl")
     assert code == 0 and len(out.splitlines()) == 5
+
+
+def test_cli_search_without_a_word_is_bad_usage(seeded: str) -> None:
+    for query in ("", "  ... "):
+        code, _, err = run("--db", seeded, "search", query)
+        assert code == 2 and "holds no word to search" in err

@@ -31,6 +31,11 @@ from marsad.ingest.dates import parse_meta_date
         ("Tue, 21 Jul 2015", "2015-07-21"),
         ("Jul 21, 2015 10:30 PM", "2015-07-21T22:30:00"),
         ("Jul 21, 2015 12:05 am", "2015-07-21T00:05:00"),
+        ("11 مايو 2020", "2020-05-11"),
+        ("١١ مايو ٢٠٢٠", "2020-05-11"),
+        ("الاثنين، 11 أيار/مايو 2020 م", "2020-05-11"),
+        ("الخميس 12 جوان 2017 10:30", "2017-06-12T10:30:00"),
+        ("3 كانون الثاني 2021", "2021-01-03"),
     ],
 )
 def test_ingest_dates_parsed(given_text: str, expected: str) -> None:
@@ -38,7 +43,20 @@ def test_ingest_dates_parsed(given_text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "given_text", ["", "   ", "أمس", "yesterday", "2015-02-30", "31/31/2015", "0000-00-00", "12:30"]
+    "given_text",
+    [
+        "",
+        "   ",
+        "أمس",
+        "yesterday",
+        "2015-02-30",
+        "31/31/2015",
+        "0000-00-00",
+        "12:30",
+        "30 فبراير 2020",  # no such day
+        "11 أيار/يونيو 2020",  # two months that disagree
+        "غدا 11 مايو 2020",  # not a weekday before the day
+    ],
 )
 def test_ingest_dates_unreadable_is_none(given_text: str) -> None:
     assert parse_meta_date(given_text) is None

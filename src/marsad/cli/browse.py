@@ -142,6 +142,10 @@ def search_command(
 ) -> None:
     """Search (the help is ``SEARCH_HELP``, which states the cap on words)."""
     searched = parse_query(query)
+    if not searched.terms:
+        raise click.UsageError(
+            f"the query {query!r} holds no word to search: give words, or a phrase in quotes"
+        )
     if searched.dropped:
         say(
             f"note: only the first {MAX_WORDS} distinct words are searched; "

@@ -1,7 +1,8 @@
 """Dates found in metadata fields (feeds, WARC headers, JSON/CSV records) turned into ISO strings.
 
-Only machine-written forms are read here: ISO 8601, RFC 822, numeric day/month/year and English
-month names. Dates written in running Arabic text are the analyzer's job, not the reader's.
+Only the forms metadata is written in are read here: ISO 8601, RFC 822, numeric day/month/year,
+and a day with an English or Arabic month name («11 May 2020», «الاثنين 11 مايو 2020», «11 أيار/
+مايو 2020 م»). Dates in running text («أمس», «الأحد الماضي») are the analyzer's job.
 The wall-clock time is kept as written and a UTC offset is dropped: for news the local day is
 what matters, and an offset-free ISO string sorts and compares simply.
 """
@@ -12,6 +13,8 @@ import re
 import time
 from datetime import UTC, datetime
 from email.utils import parsedate_tz
+
+from marsad.arabic.months import month_number, weekday_number
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -80,7 +83,7 @@ def parse_meta_date(value: str) -> str | None:
         return _iso(*found.groups())
     if _EPOCH.fullmatch(text):
         return _from_epoch(int(text[:10]))
-    return _rfc822(text) or _named(text)
+    return _rfc822(text) or _named(text) or _arabic_named(text)
 
 
 def _iso(
@@ -139,3 +142,34 @@ def _named(text: str) -> str | None:
             continue
         return _iso(str(stamp.year), str(stamp.month), str(stamp.day))
     return None
+
+
+_ARABIC_NAMED = re.compile(
+    r"(?:(?P<weekday>[^\W\d_]+)[،,]?\s+)?(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+(?: [^\W\d_]+)?)"
+    r"(?:\s*/\s*(?P<other>[^\W\d_]+(?: [^\W\d_]+)?))?[،,]?\s+(?P<year>\d{4})(?:\s*م\b)?"
+    r"(?:[\s،,-]+(?:الساعة\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+)
+
+
+def _arabic_named(text: str) -> str | None:
+    """A day with an Arabic month name (any of its spellings: مايو، أيار، ماي), an optional
+    weekday before it and a second spelling after a slash: ``الاثنين 11 أيار/مايو 2020``.
+
+    >>> _arabic_named("11 مايو 2020"), _arabic_named("الاثنين، 11 أيار/مايو 2020 م 14:30")
+    ('2020-05-11', '2020-05-11T14:30:00')
+    >>> _arabic_named("11 غدا 2020"), _arabic_named("السبت 11 مايو 2020") is not None
+    (None, True)
+    """
+    found = _ARABIC_NAMED.fullmatch(text)
+    if found is None:
+        return None
+    weekday = found.group("weekday")
+    if weekday is not None and weekday_number(weekday) is None:
+        return None
+    month = month_number(found.group("month"))
+    other = found.group("other")
+    if month is None or (other is not None and month_number(other) != month):
+        return None
+    hour = found.group("hour")
+    parts = (found.group("hour"), found.group("minute"), found.group("second")) if hour else ()
+    return _iso(found.group("year"), str(month), found.group("day"), *parts)

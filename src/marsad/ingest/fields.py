@@ -40,6 +40,15 @@ DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
 _META_KEY = {"source": "site_name"}
 """Targets stored in ``meta`` under another name (the ``Extracted`` field they fill)."""
 _DATE_TARGETS = ("published", "crawled")
+_JSON_KINDS = {
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    str: "a string",
+    list: "a list",
+    type(None): "null",
+}
+"""How a rejection names a JSON value that is not an object."""
 _NOTE_KEYS = ("decoding", "notes")
 """``meta`` keys holding notes for the article: how the file was decoded, fields left out."""
 
@@ -99,8 +108,8 @@ def record_document(
     what decoding the file repaired, kept in the record's ``meta`` for its article's notes.
     """
     if not isinstance(record, dict):
-        kind = type(record).__name__
-        return Rejection(origin, RejectReason.UNPARSEABLE, f"{label} is a {kind}, not an object")
+        kind = _JSON_KINDS.get(type(record), f"a {type(record).__name__}")
+        return Rejection(origin, RejectReason.UNPARSEABLE, f"{label} is {kind}, not an object")
     try:
         data = canonical_json(record)
     except (RecursionError, ValueError) as err:  # ValueError: a lone surrogate such as \ud800
