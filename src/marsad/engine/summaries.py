@@ -3,8 +3,10 @@
 ``organize.summaries`` chooses the sentences; this reads what it chooses from. Of two reports
 of the event one of which mostly holds the other (the reuse stage's exact and near copies, and
 partial links with ``COPY_SHARE`` of one text inside the other), the shorter is marked a copy
-and read once. Entity mentions are spans of an article's title and body joined by a line; a
-report's spans are moved into its body.
+and read once; a chosen sentence that stands in the passages its report shares with the
+report it copied (the link's origin) is given as the origin's sentence, credited to it.
+Entity mentions are spans of an article's title and body joined by a line; a report's spans
+are moved into its body.
 
 Summaries are kept once made (``event_summaries``), under a key of the event's reports, the
 entity model that read them and ``SUMMARY_VERSION``: an event that gains a report, or entities
@@ -25,13 +27,13 @@ from collections.abc import Sequence
 
 from marsad.engine.entities import entities_model
 from marsad.models import Article, Event, ReuseLink
-from marsad.organize.summaries import Report, SummarySentence, summarize
+from marsad.organize.summaries import Report, SummarySentence, sentence_spans, summarize
 from marsad.store import Store
 from marsad.store.records import SummaryRow
 
 COPY_SHARE = 0.8
 """A text this much inside another of its event is read once by a summary."""
-SUMMARY_VERSION = "1"
+SUMMARY_VERSION = "2"
 """Part of every kept summary's key: a change to how summaries are made changes it."""
 REMEMBERED = 4096
 """Summaries a process remembers that it made but could not keep (another writer held the
@@ -85,6 +87,51 @@ class _Readings:
             reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
         return reports
 
+    def credited(self, sentences: Sequence[SummarySentence]) -> list[SummarySentence]:
+        """``sentences`` each credited to the report its text comes from: a sentence of a
+        report that copied another (the link's ``origin``: Sputnik's text inside a longer
+        uncredited copy), half or more of it inside the passages they share, is given as the
+        origin's own sentence there, with the origin's words and outlet."""
+        origin_of: dict[str, ReuseLink] = {}
+        for links in self.links.values():
+            for link in links:
+                if link.a in self.articles and link.b in self.articles and link.origin:
+                    copy = link.b if link.origin == link.a else link.a
+                    origin_of.setdefault(copy, link)
+        used = {(s.article_id, s.start) for s in sentences}
+        out = []
+        for sentence in sentences:
+            found = origin_of.get(sentence.article_id)
+            moved = self._in_origin(sentence, found) if found is not None else None
+            if moved is not None and (moved.article_id, moved.start) not in used:
+                used.add((moved.article_id, moved.start))
+                sentence = moved
+            out.append(sentence)
+        return out
+
+    def _in_origin(self, sentence: SummarySentence, link: ReuseLink) -> SummarySentence | None:
+        """The origin's sentence that ``sentence`` (of the copy) was taken from, when half or
+        more of it stands in a passage the link aligned; None otherwise."""
+        copy_is_a = link.a == sentence.article_id
+        best, covered = None, 0
+        for a_start, a_end, b_start, b_end, _ in link.passages:
+            mine = (a_start, a_end) if copy_is_a else (b_start, b_end)
+            theirs = b_start if copy_is_a else a_start
+            overlap = min(mine[1], sentence.end) - max(mine[0], sentence.start)
+            if overlap > 0:
+                covered += overlap
+                if best is None or overlap > best[0]:
+                    best = (overlap, theirs + max(0, sentence.start - mine[0]))
+        if best is None or covered * 2 < sentence.end - sentence.start:
+            return None
+        origin = self.articles[str(link.origin)]
+        at = best[1]
+        for start, end in sentence_spans(origin.body):
+            if start <= at < end or at < start:
+                text = origin.body[start:end]
+                return SummarySentence(text, origin.id, origin.outlet, start, end)
+        return None
+
 
 def event_summaries(store: Store, events: Sequence[Event]) -> dict[str, list[SummarySentence]]:
     """The summary of each of ``events`` (by id): kept ones read, the others made from their
@@ -113,7 +160,7 @@ def event_summaries(store: Store, events: Sequence[Event]) -> dict[str, list[Sum
     readings = _Readings(store, ids)
     made: list[SummaryRow] = []
     for event in todo:
-        found[event.id] = summarize(readings.reports(event.articles))
+        found[event.id] = readings.credited(summarize(readings.reports(event.articles)))
         sentences = [[s.text, s.article_id, s.outlet, s.start, s.end] for s in found[event.id]]
         if not unsettled.intersection(event.articles):
             text = json.dumps(sentences, ensure_ascii=False)
