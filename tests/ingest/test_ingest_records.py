@@ -162,10 +162,22 @@ def test_ingest_records_csv_with_map_and_multiline_cells() -> None:
     assert json.loads(doc.data)["id"] == "1"
     extracted = extract(doc)
     assert isinstance(extracted, Extracted) and extracted.text == ARTICLE
+    last_line = 2 + ARTICLE.count("\n") + 1  # the header, the first row's lines, then this
     assert (rejection.origin, rejection.detail) == (
         "export.csv#1",
-        "row 1 has an empty 'content' field",
+        f"row 2 (line {last_line}) has an empty 'content' field",
     )
+
+
+def test_ingest_records_csv_quote_never_closed_is_said_not_swallowed() -> None:
+    data = f'title,body\nأول,"{ARTICLE}"\nثان,"نص بلا علامة إغلاق\nوسطر بعده\n'.encode()
+    doc, rejection = _items(data, "bad.csv")
+    assert isinstance(doc, RawDocument) and isinstance(rejection, Rejection)
+    line = 3 + ARTICLE.count("\n")
+    assert (
+        rejection.reason is RejectReason.UNPARSEABLE and rejection.origin == f"bad.csv#line{line}"
+    )
+    assert "opens a quote that is never closed" in rejection.detail
 
 
 def test_ingest_records_tsv_and_semicolon_csv() -> None:

@@ -61,6 +61,13 @@ def read_csv_stream(
     for block, lines, long_lines in _blocks(stream, options.max_bytes, quoted=True):
         if long_lines:
             number, size = long_lines[0]
+            if size == UNCLOSED:
+                detail = (
+                    f"the CSV record at line {number} opens a quote that is never closed: it "
+                    "and the lines after it were not read"
+                )
+                yield Rejection(f"{origin}#line{number}", RejectReason.UNPARSEABLE, detail)
+                return
             detail = (
                 f"the CSV record at line {number} does not end within {options.max_bytes} bytes "
                 "(max_bytes; an unbalanced quote?): it and the rest of the file were not read"
@@ -89,7 +96,10 @@ def read_csv_stream(
                 record: dict[str, object] = {k: v for k, v in row.items() if k is not None}
                 if None in row:  # more cells than header names: DictReader's restkey
                     record["__extra__"] = row[None]
-                where, label = f"{origin}#{index}", f"row {index}"
+                # origins count records from 0 (``#0`` is the first, as in JSON); messages
+                # name the row as a reader counts it, and the file's line where it ends
+                where = f"{origin}#{index}"
+                label = f"row {index + 1} (line {line_no + reader.line_num})"
                 yield record_document(record, where, label, options, note)
                 index += 1
         except csv.Error as err:
@@ -201,6 +211,10 @@ def _decode_block(
     return decoded.text, decoded.note
 
 
+UNCLOSED = -1
+"""The size ``_blocks`` gives the last record of a CSV that ends inside a quote."""
+
+
 def _blocks(
     stream: IO[bytes], limit: int, quoted: bool
 ) -> Iterator[tuple[bytes, int, list[tuple[int, int]]]]:
@@ -245,5 +259,9 @@ def _blocks(
         if size >= BLOCK:
             yield b"".join(lines), count, long_lines
             lines, size, count, long_lines, opened = [], 0, 0, [], 0
+    if quoted and odd:  # the file ends inside a quote: its last record never closes
+        yield b"".join(lines[:opened]), opened, []
+        yield b"", 0, [(number - count + opened + 1, UNCLOSED)]
+        return
     if lines or long_lines:
         yield b"".join(lines), count, long_lines
