@@ -13,7 +13,9 @@ from marsad.config import load_settings
 from marsad.web import create_app
 from tests.conftest import SEEDS, require
 
-HOSTILE_TITLE = "<script>alert(1)</script> عنوان"
+HOSTILE_TITLE = "<script>alert(1)</script> عنوان \u202eexe.txt\u202c"
+HOSTILE_SHOWN = "<script>alert(1)</script> عنوان exe.txt"
+"""The title as the pages show it: its bidirectional override left out."""
 HOSTILE_BODY = (
     '"><img src=x onerror=alert(1)> نص الخبر الأول عن المفاوضات في بغداد.\n\n'
     "<script>alert(1)</script> فقرة ثانية فيها كلمات كافية ليكون المقال مقالا كاملا يقرأ."

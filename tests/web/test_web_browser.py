@@ -19,7 +19,7 @@ import uvicorn
 
 from marsad.config import load_settings
 from marsad.web import create_app
-from tests.web.conftest import HOSTILE_TITLE
+from tests.web.conftest import HOSTILE_SHOWN
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
@@ -137,7 +137,7 @@ def test_web_browser_shows_hostile_text_and_runs_none_of_it(
     assert link.text.startswith("<script>alert(1)</script>")
     link.click()
     _no_dialog(browser)
-    assert browser.find_element(By.TAG_NAME, "h1").text == HOSTILE_TITLE
+    assert browser.find_element(By.TAG_NAME, "h1").text == HOSTILE_SHOWN
     body = browser.find_element(By.CSS_SELECTOR, "div.body").text
     assert '"><img src=x onerror=alert(1)>' in body
     assert not browser.find_elements(By.CSS_SELECTOR, "div.body img, div.body script")

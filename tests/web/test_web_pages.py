@@ -106,6 +106,8 @@ def test_web_pages_show_hostile_text_as_text(client: TestClient) -> None:
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in article
     assert "&lt;script&gt;alert(1)&lt;/script&gt; فقرة ثانية" in article
     assert HOSTILE_TITLE not in article and HOSTILE_BODY.split("\n")[0] not in article
+    for url, html in pages.items():  # no override turns text around, in a heading or title
+        assert "\u202e" not in html and "\u202c" not in html, url
 
 
 def test_web_pages_unknown_pages_are_404_pages(client: TestClient) -> None:

@@ -6,6 +6,7 @@ reaches them as ``marks.Piece`` lists, never as markup.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from marsad.models import Article, Event, ReuseGroup
 from marsad.shapes import quote_text, when
@@ -26,10 +28,25 @@ from marsad.web.state import opened, store_version
 
 router = APIRouter(include_in_schema=False)
 _HERE: Final = Path(__file__).resolve().parent
+_BIDI: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: an article's «\u202e» would turn the text
+around it («abc.exe» shown as «exe.cba»), in a heading or in the window's title."""
+
+
+def shown(value: Any) -> Any:
+    """What a template prints of ``value``: text without bidirectional formatting (the stored
+    original keeps it), as the command line shows it; escaping follows (autoescape)."""
+    if isinstance(value, str) and _BIDI.search(value):
+        cleaned = _BIDI.sub("", value)
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
 templates = Jinja2Templates(
     env=Environment(
         loader=FileSystemLoader(_HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=shown,
     )
 )
 FRONT_PAGE: Final = 30
