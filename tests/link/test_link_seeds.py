@@ -71,5 +71,6 @@ def test_link_cli_lists_groups_and_exports(tmp_path: Path, seeds: Path) -> None:
     out = tmp_path / "groups.csv"
     assert runner.invoke(cli, ["--db", db, "dedup", "--export", str(out)]).exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "group,article_id,role,keep_rule,kinds" and len(lines) == 3
-    assert sorted(line.split(",")[2] for line in lines[1:]) == ["duplicate", "keep"]
+    assert lines[0] == "group,article_id,role,keep_rule,kinds" and len(lines) == 1 + 6
+    grouped = [line.split(",") for line in lines[1:] if line.split(",")[3] != "alone"]
+    assert sorted(cells[2] for cells in grouped) == ["duplicate", "keep"]
