@@ -3,6 +3,8 @@ py3langid unpacks itself, and a cache that cannot be written or is damaged chang
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,7 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE
 from py3langid.modelio import load_model
 
 from marsad.clean import lang
+from tests.conftest import SHARED, require
 
 SOURCE = Path(MODEL_DIR) / MODEL_FILE
 
@@ -58,3 +61,48 @@ def test_lang_damaged_cache_is_unpacked_again(
     assert not made.exists() or made.stat().st_size > 1000  # removed, or made again
     assert lang._unpacked(SOURCE) is not None
     _same(lang.load_model_npz(lang._unpacked(SOURCE)), load_model(SOURCE))  # type: ignore[arg-type]
+
+
+def test_lang_arabic_letters_alone_are_arabic_without_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arabic = "أعلنت وزارة الخارجية العراقية بدء أولى جولات المفاوضات مع الولايات المتحدة"
+    with monkeypatch.context() as patch:
+        patch.setattr(lang, "_identifier", _no_model)
+        assert lang.identify(arabic) == ("ar", 1.0)
+    persian = "وزارت امور خارجه عراق آغاز نخستین دور گفتگوها با ایالات متحده را اعلام کرد"
+    assert lang.identify(persian)[0] == "fa"  # گ and ی: the model decides
+    short = "خبر عاجل"  # «ال» fewer than three times: the model decides
+    assert not lang._arabic_script_only(short)
+    mixed = "قال الوزير إن the talks and the negotiations would resume next week in Baghdad"
+    assert not lang._arabic_script_only(mixed)
+
+
+def _no_model() -> object:
+    raise AssertionError("the model was asked")
+
+
+def _texts(saudinewsnet: Path, ant: Path) -> list[str]:
+    """The content of every SaudiNewsNet record and ANT article."""
+    texts: list[str] = []
+    for path in sorted(saudinewsnet.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                texts += [r.get("content") or "" for r in json.loads(archive.read(name))]
+    with zipfile.ZipFile(ant) as archive, archive.open(archive.namelist()[0]) as lines:
+        texts += [json.loads(line).get("content") or "" for line in lines]
+    return texts
+
+
+@pytest.mark.slow
+def test_lang_the_arabic_rule_agrees_with_the_model_on_every_stored_text(
+    saudinewsnet: Path,
+) -> None:
+    """What ``identify`` says in its docstring: wherever the rule reads Arabic, the model
+    said Arabic too, on every SaudiNewsNet and ANT text."""
+    texts = _texts(saudinewsnet, require(SHARED / "ant" / "ant_v1.1.jsonl.zip"))
+    assert len(texts) == 41_168
+    ruled = [t[: lang._SAMPLE_CHARS] for t in texts if lang._arabic_script_only(t[:300])]
+    assert len(ruled) > 0.9 * len(texts)
+    said = {lang._identifier().classify(sample)[0] for sample in ruled}
+    assert {lang._ALIASES.get(code, code) for code in said} == {"ar"}

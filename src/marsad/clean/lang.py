@@ -97,13 +97,40 @@ def _unpacked(source: Path) -> Path | None:
         return None
 
 
+_OTHER_SCRIPT_LANGS = frozenset("پچژگکیۀہھےۓٹڈڑںۆۇېێڕڵەڤ")
+"""Letters of Persian, Urdu, Pashto, Kurdish and Uyghur that Arabic does not write."""
+
+
 def identify(text: str) -> tuple[str, float]:
     """Return ``(ISO 639-1 code, probability)``; ``("und", 0.0)`` when there is nothing to judge.
 
     Only the first characters are used: a news report's language is settled by its opening.
+    Text written in Arabic letters alone, with the article «ال» three times or more and none
+    of the letters other languages add to the script, is Arabic (probability 1.0) without
+    asking the model: on all 41,168 SaudiNewsNet and ANT texts, the model said Arabic for
+    every one this rule reads as Arabic (``tests/clean/test_clean_lang.py``, slow), and the
+    rule is a count of letters where the model scores thousands of byte sequences.
+
+    >>> identify("قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة")
+    ('ar', 1.0)
     """
     sample = text[:_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return "und", 0.0
+    if _arabic_script_only(sample):
+        return "ar", 1.0
     lang, prob = _identifier().classify(sample)
     return _ALIASES.get(lang, lang), float(prob)
+
+
+def _arabic_script_only(sample: str) -> bool:
+    """Whether ``sample`` is Arabic by its letters: nine in ten of them Arabic (ء … ي), none
+    of Persian, Urdu and the like, and «ال» at least three times."""
+    if sample.count("ال") < 3 or not _OTHER_SCRIPT_LANGS.isdisjoint(sample):
+        return False
+    letters = arabic = 0
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            arabic += "\u0621" <= ch <= "\u064a"
+    return arabic * 10 >= letters * 9
