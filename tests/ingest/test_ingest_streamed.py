@@ -90,6 +90,15 @@ def test_ingest_streamed_json_array_without_its_end_is_said() -> None:
     assert "without its closing bracket after record 2" in rejection.detail
 
 
+def test_ingest_streamed_json_record_cut_inside_a_string_says_where() -> None:
+    whole = json.dumps(RECORDS[:2], ensure_ascii=False)
+    data = (whole[: whole.index('"', whole.index("},") + 10) + 5]).encode()
+    *docs, rejection = read_bytes(data, "d.json", ReadOptions())
+    assert len(docs) == 1 and isinstance(rejection, Rejection)
+    assert rejection.detail.startswith("record 1 is not valid JSON: Unterminated string at ")
+    assert rejection.detail.endswith(" of the record")
+
+
 @pytest.mark.parametrize("tail", [b"t,x\n" * 200, b't,"' + b"x" * 2000 + b"\n"])
 def test_ingest_streamed_csv_keeps_the_rows_before_a_record_that_does_not_end(
     tail: bytes,

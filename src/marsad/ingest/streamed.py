@@ -141,7 +141,14 @@ def read_json_array_stream(stream: IO[bytes], origin: str, options: ReadOptions)
             except json.JSONDecodeError as err:
                 if not at_end and len(buffer) - position <= options.max_bytes:
                     break  # the element goes on in the next piece
-                detail = f"record {index} is not valid JSON or is over max_bytes: {err.msg}"
+                problem = err.msg.removesuffix(" starting at").removesuffix(" at")
+                where = f"{problem} at character {err.pos - position} of the record"
+                detail = (
+                    f"record {index} is not valid JSON: {where}"
+                    if at_end and len(buffer) - position <= options.max_bytes
+                    else f"record {index} is not valid JSON or is over max_bytes "
+                    f"({options.max_bytes} bytes): {where}"
+                )
                 yield Rejection(f"{origin}#{index}", RejectReason.UNPARSEABLE, detail)
                 return
             where, label = f"{origin}#{index}", f"record {index}"
