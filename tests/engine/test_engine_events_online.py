@@ -232,3 +232,10 @@ def test_engine_events_terms_of_other_parameters_are_computed_again(tmp_path: Pa
         other = replace(params, vectors=replace(params.vectors, lead_words=20))
         assert update_events(marsad.store, other, consolidate=False).mode == "consolidated"
         assert update_events(marsad.store, other, consolidate=False).mode == "unchanged"
+
+
+def test_engine_events_an_empty_store_has_no_events_and_no_error(tmp_path: Path) -> None:
+    with _marsad(tmp_path) as marsad:
+        assert marsad.update_events().events == 0
+        assert marsad.rebuild().storylines == 0
+        assert marsad.events() == [] and marsad.storylines() == []

@@ -65,6 +65,8 @@ def _normalized(m: sp.csr_matrix) -> sp.csr_matrix:
 def representatives(part: Partition, keys: list[int], matrix: sp.csr_matrix) -> dict[int, int]:
     """For each event, the member closest to its centroid (the earliest on ties)."""
     labels = np.asarray(part.labels, dtype=np.int64)
+    if not len(labels):  # no reports: no events
+        return {}
     row = np.searchsorted(np.asarray(keys), labels)
     sims = np.asarray(part.matrix.multiply(matrix[row]).sum(axis=1)).ravel()
     order = np.lexsort((np.arange(len(labels)), -sims, row))
