@@ -92,7 +92,25 @@ def test_web_api_unknown_ids_are_404_with_a_json_error(client: TestClient) -> No
     ):
         got = client.get(url)
         assert got.status_code == 404, url
-        assert "error" in got.json()
+        assert "error" in got.json() and ".db" not in got.json()["error"]  # no server path
+
+
+def test_web_api_events_of_a_storyline_by_prefix_and_unknown_is_404(client: TestClient) -> None:
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    whole = client.get(f"/api/events?story={story}&limit=200").json()["items"]
+    short = client.get(f"/api/events?story={story[:8]}&limit=200").json()["items"]
+    assert whole and short == whole
+    assert client.get("/api/events?story=szzzz").status_code == 404
+
+
+def test_web_head_answers_as_get_without_a_body(client: TestClient) -> None:
+    for url in ("/", "/api/stories", "/reuse", "/search?q=العراق"):
+        got, head = client.get(url), client.head(url)
+        assert head.status_code == got.status_code == 200, url
+        assert head.content == b"" and head.headers["content-length"] == str(len(got.content))
+        assert "content-security-policy" in head.headers
+    refused = client.get("/api/ingest?filename=a.txt")
+    assert refused.status_code == 405 and refused.headers["allow"] == "POST"
 
 
 def test_web_api_bad_values_are_4xx_saying_what_was_wrong(client: TestClient) -> None:

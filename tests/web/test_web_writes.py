@@ -131,7 +131,8 @@ def test_web_writes_oversized_bodies_are_413(make_client: Client) -> None:
 
 def test_web_writes_need_the_token_when_one_is_set(make_client: Client) -> None:
     client = make_client(api_token="s3cret")
-    assert client.post("/api/articles", json=ARTICLE).status_code == 401
+    refused = client.post("/api/articles", json=ARTICLE)
+    assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Bearer")
     wrong = client.post("/api/articles", json=ARTICLE, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
     assert _stored(client) == 0
@@ -173,3 +174,11 @@ def test_web_loopback_server_answers_only_loopback_names(make_client: Client) ->
 def test_web_server_beyond_loopback_answers_any_name(make_client: Client) -> None:
     client = make_client(host="0.0.0.0", api_token="s3cret")
     assert client.get("/api/stories", headers={"Host": "news.example.org"}).status_code == 200
+
+
+def test_web_writes_json_nested_too_deeply_is_a_400(make_client: Client) -> None:
+    client = make_client()
+    deep = b"[" * 100_000 + b"]" * 100_000
+    got = client.post("/api/articles", content=deep, headers={"Content-Type": "application/json"})
+    assert got.status_code == 400 and "nested too deeply" in got.json()["error"]
+    assert _stored(client) == 0

@@ -103,8 +103,9 @@ def events(
 ) -> dict[str, Any]:
     since, until = day(since, "since"), day(until, "until")
     after = pair(cursor)
-    filters = EventFilters(since, until, outlet, story)
     with opened(request) as marsad:
+        story = marsad.storyline(story).id if story else None  # a prefix, as the CLI takes it
+        filters = EventFilters(since, until, outlet, story)
         found = marsad.event_page(limit + 1, after, filters)
     shown = found[:limit]
     return {

@@ -81,10 +81,18 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     async def secure(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        head = request.method == "HEAD"
         if host in writes.LOOPBACK and not loopback_name(request.headers.get("host", "")):
             # a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding)
             # reaches a loopback server under its own name: refuse it before anything runs
             response = answer(request, 400, "this server answers to localhost and 127.0.0.1 only")
+        elif head:  # HEAD is GET without the body (link checkers, feed readers)
+            request.scope["method"] = "GET"
+            got = await call_next(request)
+            request.scope["method"] = "HEAD"
+            async for _ in got.body_iterator:  # type: ignore[attr-defined]
+                pass  # drained, so the page's work ends; its headers say its length
+            response = Response(status_code=got.status_code, headers=dict(got.headers))
         else:
             response = await call_next(request)
         docs = request.url.path in ("/docs", "/redoc")
@@ -101,7 +109,8 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
-        return answer(request, 404, str(exc))
+        # the store names its file for the command line; a client is not told where it is
+        return answer(request, 404, str(exc).replace(f" in {settings.db}", ""))
 
     @app.exception_handler(PageError)
     async def bad_page(request: Request, exc: PageError) -> Response:
@@ -131,6 +140,8 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return answer(request, exc.status_code, str(exc.detail))
+        response = answer(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Allow on a 405, WWW-Authenticate on a 401
+        return response
 
     return app

@@ -57,7 +57,11 @@ def authorize(request: Request) -> None:
         given = request.headers.get("authorization", "")
         wanted = f"Bearer {settings.api_token}"
         if not hmac.compare_digest(given.encode(), wanted.encode()):
-            raise HTTPException(401, "writes need the header Authorization: Bearer <api_token>")
+            raise HTTPException(
+                401,
+                "writes need the header Authorization: Bearer <api_token>",
+                headers={"WWW-Authenticate": 'Bearer realm="marsad"'},
+            )
     elif request.app.state.host not in LOOPBACK:
         raise HTTPException(
             403,
@@ -107,6 +111,8 @@ async def post_articles(request: Request, organize: Organize = True) -> JSONResp
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(400, f"the body is not JSON: {exc}") from None
+    except RecursionError:
+        raise HTTPException(400, "the body is JSON nested too deeply to read") from None
     records = data if isinstance(data, list) else [data]
     if not records or not all(isinstance(r, dict) for r in records):
         raise HTTPException(422, "send one article as a JSON object, or a JSON array of them")
