@@ -268,3 +268,19 @@ def test_clean_datelines_and_bylines_joined_by_dashes() -> None:
         "أزاحت شركة سامسونج الستار",
         Credit("عين اليوم", "dateline"),
     )
+
+
+def test_clean_an_outlets_link_line_at_the_end_is_its_signature_not_text() -> None:
+    text = (
+        "عقد مجلس الشؤون السياسية والأمنية اجتماعاً في جدة استعرض فيه عدداً من الموضوعات.\n"
+        "واطلع المجلس على تطورات الأحداث الإقليمية، واتخذ بشأنها التوصيات اللازمة. "
+        "رابط الخبر بصحيفة الوئام: مجلس الشؤون السياسية والأمنية يعقد اجتماعاً في جدة"
+    )
+    (segment,) = split_segments(text, known_title="مجلس الشؤون السياسية يعقد اجتماعاً")
+    assert segment.paragraphs[-1].endswith("واتخذ بشأنها التوصيات اللازمة.")
+    (footer,) = [r for r in segment.removed if r.reason == "link-footer"]
+    assert footer.text.startswith("رابط الخبر بصحيفة الوئام:")
+    assert segment.outlet == "الوئام"
+    inside = "وقال إن رابط الخبر بصحيفة الوئام: كذا ثم أكمل حديثه عن المشروع. وأضاف أن العمل مستمر."
+    (kept,) = split_segments(inside, known_title="عنوان")  # not at the end: text
+    assert "رابط الخبر" in kept.paragraphs[-1]

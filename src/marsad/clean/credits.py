@@ -79,6 +79,34 @@ def credit(line: str) -> Credit | None:
     return None
 
 
+_LINK_FOOTER_RE = re.compile(
+    r"(?:^|(?<=[.!?؟»\"”}\s]))\s*رابط\s+(?:الخبر|المقال|الموضوع|المادة)\s*"
+    r"(?:ب|في\s+|على\s+)?(?P<kind>صحيفة|جريدة|موقع)\s+(?P<name>[^:\n.،]{2,30}?)\s*:"
+    r"[^\n]{0,200}$"
+)
+"""An outlet's link line at the end of a report, glued to its last sentence or on a line of its
+own: «… التوصيات اللازمة. رابط الخبر بصحيفة الوئام: مجلس الشؤون السياسية يعقد اجتماعاً»
+(the words after the colon are the report's own title)."""
+
+
+_SENTENCE_GOES_ON = re.compile(r"(?<!\.)[.!?؟](?!\.)\s+\S")
+
+
+def link_footer(paragraph: str) -> tuple[str, str, str] | None:
+    """``(the paragraph without it, the footer, the outlet it names)`` when ``paragraph`` ends
+    with an outlet's link line, else None.
+
+    >>> link_footer("واتخذ التوصيات اللازمة. رابط الخبر بصحيفة الوئام: مجلس يعقد اجتماعاً")
+    ('واتخذ التوصيات اللازمة.', 'رابط الخبر بصحيفة الوئام: مجلس يعقد اجتماعاً', 'الوئام')
+    """
+    found = _LINK_FOOTER_RE.search(paragraph)
+    if found is None or _SENTENCE_GOES_ON.search(found.group(), found.group().index(":")):
+        return None  # a sentence ends and another begins: text, not a title after the colon
+    name = found.group("name").strip()
+    outlet = outlets.lookup(f"{found.group('kind')} {name}") or outlets.lookup(name) or name
+    return paragraph[: found.start()].rstrip(), found.group().strip(), outlet
+
+
 def dateline(line: str) -> Credit | None:
     """A dateline or byline joined by dashes ("عين اليوم – واس"), or None when it is not one.
 

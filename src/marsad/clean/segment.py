@@ -246,6 +246,7 @@ def _finish(builder: _Builder, known_title: str | None) -> Segment:
         body = _without_glued_dateline(seg, body)
 
     paragraphs: list[str] = []
+    last = 0  # the line the last paragraph ends on
     for lineno, line in body:
         found = credits.credit(line)
         if found is not None:
@@ -255,6 +256,13 @@ def _finish(builder: _Builder, known_title: str | None) -> Segment:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
+        last = lineno
+    footer = credits.link_footer(paragraphs[-1]) if paragraphs else None
+    if footer is not None:  # «رابط الخبر بصحيفة الوئام: …» at the end: the outlet's signature
+        rest, line, outlet = footer
+        seg.removed.append(RemovedLine(line, "link-footer", last))
+        outlet_votes.append((outlet, "site-signature"))
+        paragraphs = paragraphs[:-1] + ([rest] if rest else [])
     seg.paragraphs = paragraphs
     if builder.signature_outlet:
         outlet_votes.append((builder.signature_outlet, "site-signature"))
