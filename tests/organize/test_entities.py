@@ -28,6 +28,19 @@ def test_a_surname_shared_by_people_stays_apart() -> None:
     assert found["الخفاجي"] == ("الخفاجي", "PER")
 
 
+def test_a_fathers_name_after_bin_is_not_a_surname() -> None:
+    found = groups(
+        ("محمد بن سلمان بن عبدالعزيز", "PER", 33),
+        ("سلمان بن عبدالعزيز", "PER", 44),
+        ("عبدالعزيز", "PER", 3),
+        ("للملك سلمان", "PER", 1),
+        ("الملك سلمان", "PER", 5),
+    )
+    assert found["سلمان بن عبدالعزيز"] == ("سلمان بن عبدالعزيز", "PER")  # the father
+    assert found["عبدالعزيز"] == ("عبدالعزيز", "PER")  # the grandfather
+    assert found["للملك سلمان"] == ("الملك سلمان", "PER")  # «لل» is ل + ال
+
+
 def test_a_place_is_never_a_surname() -> None:
     found = groups(("جامعة بغداد", "PER", 5), ("بغداد", "LOC", 9))
     assert found["بغداد"] == ("بغداد", "LOC")

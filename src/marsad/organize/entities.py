@@ -10,7 +10,9 @@ are grouped into entities:
    للكاظمي» is tagged so) that ends a longer person's key («الكاظمي», «الخفاجي») — is that
    longer key when it holds at least two thirds of the mentions of all the
    longer keys ending that way (one «الكاظمي» in the news of a year is مصطفى الكاظمي; a
-   surname shared by several well-known people stays an entity of its own);
+   surname shared by several well-known people stays an entity of its own); what follows
+   «بن» or «بنت» is a father's name, not a surname («سلمان بن عبدالعزيز» is not «محمد بن
+   سلمان بن عبدالعزيز»);
 3. **a place written two ways or extended by its own adjective** — a place's key ending in «يا»
    and the same ending in «ية» («سوريا», «سورية»), or a place's key of two words or more
    followed by one adjective of relation («الولايات المتحدة الأميركية» after «الولايات
@@ -40,6 +42,8 @@ _CLITICS: Final = ("و", "ف", "ب", "ل", "ك")
 _DOMINANT: Final = 2 / 3
 _KIND_ORDER: Final = ("PER", "ORG", "LOC")
 _DIRECTIONS: Final = frozenset({"الشرقي", "الغربي", "الشمالي", "الجنوبي"})
+_LINEAGE: Final = frozenset({"بن", "ابن", "بنت", "ابنه"})
+"""«son of», «daughter of»: the words after them in a person's name are a father's names."""
 
 
 def entity_id(key: str) -> str:
@@ -57,8 +61,8 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
         names[row.key][row.name] += row.mentions
     total = {key: sum(kinds.values()) for key, kinds in by_key.items()}
     parent = {key: key for key in by_key}
-    for key in sorted(by_key):  # 1. a clitic left on
-        rest = key[1:]
+    for key in sorted(by_key):  # 1. a clitic left on («للملك سلمان» is «الملك سلمان»)
+        rest = "ال" + key[2:] if key.startswith("لل") else key[1:]
         if key.startswith(_CLITICS) and rest in total and total[rest] >= total[key]:
             parent[key] = rest
     person = {key for key, kinds in by_key.items() if _kind(kinds) == "PER"}
@@ -68,6 +72,8 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
     for key in person:
         words = key.split()
         for cut in range(1, len(words)):
+            if words[cut - 1] in _LINEAGE or words[cut] in _LINEAGE:
+                continue  # «… بن سلمان بن عبدالعزيز»: his father's name, not his surname
             endings[" ".join(words[cut:])].append(key)
     for short in sorted(short_ones):  # 2. a short name of a person
         longer = endings.get(short)
