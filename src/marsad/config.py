@@ -7,6 +7,7 @@ working directory (or the file named by ``MARSAD_CONFIG``) > defaults.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -47,6 +48,9 @@ class Settings:
     accepted only while ``marsad serve`` listens on loopback, and refused beyond it."""
     max_upload_bytes: int = 32 * 2**20
     """The largest request body the JSON API reads (MARSAD_MAX_UPLOAD_BYTES); larger is a 413."""
+    public_url: str = ""
+    """The address readers reach the server at (MARSAD_PUBLIC_URL, e.g. https://news.example.org
+    behind a reverse proxy): the links of Atom feeds. Empty: the address each request came to."""
     outlets_file: str = ""
     """A TOML file of news outlets and agencies that extends the shipped table
     (``marsad/data/outlets.toml``, same shape); MARSAD_OUTLETS_FILE. Empty: none."""
@@ -77,6 +81,11 @@ class Settings:
             raise ConfigError(
                 "max_upload_bytes must be a positive size in bytes (MARSAD_MAX_UPLOAD_BYTES), "
                 f"got {self.max_upload_bytes}"
+            )
+        if self.public_url and not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", self.public_url):
+            raise ConfigError(
+                f"public_url must be an http(s) address such as https://news.example.org "
+                f"(MARSAD_PUBLIC_URL), got {self.public_url!r}"
             )
         if self.outlets_file and not Path(self.outlets_file).is_file():
             raise ConfigError(

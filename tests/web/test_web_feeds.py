@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import feedparser
 from fastapi.testclient import TestClient
+
+from marsad.config import load_settings
+from marsad.web import create_app
 
 
 def _story(client: TestClient) -> dict[str, object]:
@@ -25,7 +29,24 @@ def test_web_atom_feed_is_valid_and_lists_the_events(client: TestClient) -> None
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.title == story["title"]
     assert [e.link.rsplit("/", 1)[1] for e in feed.entries] == story["event_ids"]
-    assert all(e.updated_parsed for e in feed.entries)
+    assert all(e.updated_parsed and e.updated_parsed.tm_year >= 2000 for e in feed.entries)
+    assert [e.id for e in feed.entries] == [f"urn:marsad:event:{i}" for i in story["event_ids"]]
+
+
+def test_web_atom_ids_do_not_follow_the_host_and_links_take_the_public_url(
+    web_db: Path,
+) -> None:
+    apps = [create_app(load_settings(db=str(web_db))) for _ in range(2)]
+    apps.append(create_app(load_settings(db=str(web_db), public_url="https://news.example.org")))
+    feeds = []
+    for app, host in zip(apps, ("127.0.0.1", "localhost", "127.0.0.1"), strict=True):
+        with TestClient(app, base_url=f"http://{host}") as client:
+            story = _story(client)
+            feeds.append(feedparser.parse(client.get(f"/stories/{story['id']}.atom").content))
+    ids = [[e.id for e in feed.entries] for feed in feeds]
+    assert ids[0] == ids[1] == ids[2] and feeds[0].feed.id == feeds[1].feed.id
+    assert all(e.link.startswith("https://news.example.org/events/") for e in feeds[2].entries)
+    assert feeds[1].entries[0].link.startswith("http://localhost/events/")
 
 
 def test_web_exports_csv_and_json(client: TestClient) -> None:

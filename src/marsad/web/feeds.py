@@ -9,6 +9,7 @@ updated when its last report came out, so a feed reader sees an event again when
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -38,11 +39,23 @@ CSV_FIELDS: Final = (
 )
 
 
-def _stamp(day: str | None) -> str:
+def _stamp(day: str) -> str:
     """An RFC 3339 time for an ISO day (or month, or year): its start, in UTC."""
-    value = (day or "1970-01-01")[:10]
+    value = day[:10]
     value += "-01" * ((10 - len(value)) // 3)
     return f"{value}T00:00:00Z"
+
+
+def _updated(*days: str | None) -> str:
+    """The first of ``days`` that is known, as an RFC 3339 time; today when none is (Atom asks
+    for one: an undated event of undated reports is new as of now, not of 1970)."""
+    return _stamp(next((d for d in days if d), dt.date.today().isoformat()))
+
+
+def _base(request: Request) -> str:
+    """Where links point: the configured public address, else the one the request came to."""
+    public = request.app.state.settings.public_url
+    return str(public or request.base_url).rstrip("/")
 
 
 @router.get("/stories/{story_id}.atom")
@@ -50,12 +63,13 @@ def atom(request: Request, story_id: str) -> Response:
     with opened(request) as marsad:
         storyline = marsad.storyline(story_id)
         events = marsad.events(storyline=storyline.id)
-    base = str(request.base_url).rstrip("/")
+    base = _base(request)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "ar"})
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{base}/stories/{storyline.id}"
+    # ids do not depend on the address a reader used: the same entry is one entry
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:marsad:storyline:{storyline.id}"
     ET.SubElement(feed, f"{{{ATOM}}}title").text = storyline.title
     latest = max((e.last_seen or e.date or "" for e in events), default="")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(latest or storyline.end)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _updated(latest, storyline.end)
     ET.SubElement(
         feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/stories/{storyline.id}.atom"}
     )
@@ -72,9 +86,9 @@ def atom(request: Request, story_id: str) -> Response:
 
 def _entry(base: str, event: Event) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
-    ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}/events/{event.id}"
+    ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:marsad:event:{event.id}"
     ET.SubElement(entry, f"{{{ATOM}}}title").text = event.title
-    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(event.last_seen or event.date)
+    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _updated(event.last_seen, event.date)
     if event.first_seen:
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(event.first_seen)
     ET.SubElement(
