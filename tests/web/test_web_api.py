@@ -176,3 +176,10 @@ def test_web_api_event_pages_and_filters_match_the_whole_list(client: TestClient
     assert [e["id"] for e in until] == [
         e["id"] for (k, _), e in zip(keys, whole, strict=True) if k and k[:10] <= day
     ]
+
+
+def test_web_api_since_after_until_is_a_400(client: TestClient) -> None:
+    for url in ("/api/articles", "/api/events", "/api/stories"):
+        got = client.get(f"{url}?since=2021-01-02&until=2021-01-01")
+        assert got.status_code == 400 and "is after until" in got.json()["error"], url
+        assert client.get(f"{url}?since=2021-01-01&until=2021-01-01").status_code == 200

@@ -25,7 +25,7 @@ from marsad.shapes import (
     when,
 )
 from marsad.store.records import ArticleFilters, EventFilters
-from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, day, encoded, page, pair, story_key
+from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, days, encoded, page, pair, story_key
 from marsad.web.state import opened
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -51,7 +51,7 @@ def stories(
     until: Until = None,
     outlet: Outlet = None,
 ) -> dict[str, Any]:
-    since, until = day(since, "since"), day(until, "until")
+    since, until = days(since, until)
     before = pair(cursor)
     shown: list[Storyline] = []
     more = False
@@ -101,7 +101,7 @@ def events(
     outlet: Outlet = None,
     story: Annotated[str | None, Query(description="only this storyline's events")] = None,
 ) -> dict[str, Any]:
-    since, until = day(since, "since"), day(until, "until")
+    since, until = days(since, until)
     after = pair(cursor)
     with opened(request) as marsad:
         story = marsad.storyline(story).id if story else None  # a prefix, as the CLI takes it
@@ -137,7 +137,7 @@ def articles(
     outlet: Outlet = None,
     lang: Annotated[str | None, Query(description="ISO 639-1 code: ar, en, …")] = None,
 ) -> dict[str, Any]:
-    since, until = day(since, "since"), day(until, "until")
+    since, until = days(since, until)
     after = pair(cursor)
     filters = ArticleFilters(since, until, outlet, lang)
     with opened(request) as marsad:

@@ -84,6 +84,14 @@ def day(value: str | None, name: str) -> str | None:
         raise PageError(f"{name} must be a day as YYYY-MM-DD, not {value!r}") from None
 
 
+def days(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` checked as days, ``since`` not after ``until``."""
+    first, last = day(since, "since"), day(until, "until")
+    if first and last and first > last:
+        raise PageError(f"since ({first}) is after until ({last}): no day is in between")
+    return first, last
+
+
 def encoded(key: Key) -> str:
     """The cursor that starts after the item whose sort key is ``key``."""
     return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
