@@ -30,6 +30,18 @@ def test_reported_speech_after_anna_runs_to_the_end_of_the_sentence() -> None:
     assert q.text == "الحوار مع واشنطن يحظى باهتمام كبير"
 
 
+def test_whom_it_was_said_to_is_not_the_speaker() -> None:
+    text = (
+        "وكان كارتر قال للملك سلمان في وقت سابق أمام الصحفيين إن الرئيس باراك أوباما "
+        "يتطلع للقائه في سبتمبر."
+    )
+    (q,) = quotes(text)
+    assert q.speaker == "كارتر" and q.text.startswith("الرئيس باراك أوباما")
+    told = "وروى لي الأستاذ أسامة سرايا، رئيس تحرير الأهرام الأسبق، أن أنيس كتب سلسلة من الأعمدة."
+    (q,) = quotes(told)
+    assert q.speaker is not None and "سرايا" in q.speaker
+
+
 def test_a_continuation_keeps_the_speaker_before() -> None:
     text = (
         "وقال كيربي إن «التحقيقات لا تزال جارية حول الهجوم»، لافتاً إلى أن «أي رد سيكون "

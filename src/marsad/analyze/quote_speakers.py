@@ -53,20 +53,33 @@ _WAS: Final = normalized("كان كانت كانوا")
 def _subject_before(
     text: str, tokens: Sequence[tuple[str, int, int]], ends: Sequence[int], verb: int
 ) -> Speaker | None:
-    """«وكانت مصادر عراقية مطلعة قد أكدت»: the words between كان and قد before the verb."""
-    if verb < 2 or normalize_word(tokens[verb - 1][0]) not in {"قد", "لقد"}:
+    """«وكانت مصادر عراقية مطلعة قد أكدت», «وكان كارتر قال»: the words between كان and قد
+    (or the verb) before the verb."""
+    if verb < 2:
         return None
-    k = verb - 2
+    last = verb - 2 if normalize_word(tokens[verb - 1][0]) in {"قد", "لقد"} else verb - 1
+    k = last
     while k >= 0 and tokens[k][0][0].isalpha() and ends[k] == ends[verb] and verb - k < 8:
         if normalize_word(tokens[k][0]).lstrip("و") in _WAS:
             break
         k -= 1
     else:
         return None
-    if k + 1 > verb - 2:
+    if k + 1 > last:
         return None
-    start, end = tokens[k + 1][1], tokens[verb - 2][2]
+    start, end = tokens[k + 1][1], tokens[last][2]
     return text[start:end], start, None
+
+
+_TO_HIM: Final = normalized("له لها لهم لهما لنا لي")
+
+
+def _addressee(region: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether the words after a speech verb open with whom it was said to, «للملك سلمان»
+    (not «لـ"الاقتصادية"», an outlet told, before the speaker): the speaker was named before
+    the verb («وكان كارتر قال للملك سلمان … إن»)."""
+    first = normalize_word(region[0][0]) if region else ""
+    return first.startswith("لل") and len(first) > 4
 
 
 def _honorific(region: Sequence[tuple[str, int, int]]) -> str | None:
@@ -190,7 +203,10 @@ def speaker_of(
     what is said), and whether the speaker is carried from elsewhere (``implicit``); None when
     no one speaks («يذكر أن …»)."""
     region = reported_from(tokens[verb][0], region)
-    speaker = None if kind == "participle" else named_speaker(text, region, entities)
+    if region and normalize_word(region[0][0]) in _TO_HIM:
+        region = region[1:]  # «وروى لي الأستاذ أسامة سرايا أن»: to me; the speaker follows
+    told = kind == "verb" and _addressee(region)  # «قال للملك سلمان إن»: whom he told
+    speaker = None if kind == "participle" or told else named_speaker(text, region, entities)
     honorific = _honorific(region)
     if speaker is None and kind == "present" and honorific is None:
         return None  # «يذكر أن …»: no one speaks
