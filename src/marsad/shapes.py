@@ -249,3 +249,25 @@ def summary_dict(sentence: SummarySentence) -> dict[str, Any]:
         "start": sentence.start,
         "end": sentence.end,
     }
+
+
+def event_detail_dict(
+    event: Event,
+    reports: Sequence[Article],
+    summary: Sequence[SummarySentence],
+    quotes: Sequence[QuoteRow],
+) -> dict[str, Any]:
+    """One event as ``marsad event ID --json`` and ``/api/events/{id}`` give it: its reports,
+    its summary with each sentence's source, and who said what in its reports."""
+    by_id = {a.id: a for a in reports}
+    return {
+        **event_dict(event, reports),
+        "summary": [summary_dict(s) for s in summary],
+        "quotes": [quote_dict(q, by_id[q.article_id]) for q in quotes if q.article_id in by_id],
+    }
+
+
+def digest_dicts(digest: Sequence[tuple[Event, SummarySentence | None]]) -> list[dict[str, Any]]:
+    """A storyline's digest (one line per event, in date order) as ``marsad story ID --json``
+    and ``/api/stories/{id}`` give it."""
+    return [{"event": e.id, "date": when(e), "sentence": s and summary_dict(s)} for e, s in digest]

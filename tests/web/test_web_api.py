@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from marsad.cli.main import cli
 from marsad.web.paging import MAX_PAGE
 
 
@@ -183,3 +187,16 @@ def test_web_api_since_after_until_is_a_400(client: TestClient) -> None:
         got = client.get(f"{url}?since=2021-01-02&until=2021-01-01")
         assert got.status_code == 400 and "is after until" in got.json()["error"], url
         assert client.get(f"{url}?since=2021-01-01&until=2021-01-01").status_code == 200
+
+
+def test_web_api_event_and_story_are_what_the_cli_json_gives(
+    client: TestClient, web_db: Path
+) -> None:
+    runner = CliRunner()
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    shown = runner.invoke(cli, ["--db", str(web_db), "story", story, "--json"])
+    api_story = client.get(f"/api/stories/{story}").json()
+    assert api_story["digest"] == json.loads(shown.stdout)["digest"] and api_story["digest"]
+    event = api_story["events"][0]["id"]
+    shown = runner.invoke(cli, ["--db", str(web_db), "event", event, "--json"])
+    assert client.get(f"/api/events/{event}").json() == json.loads(shown.stdout)

@@ -26,7 +26,14 @@ from marsad.cli.timeline import (
 )
 from marsad.engine.organizing import EventReport
 from marsad.models import Article, Event, Storyline
-from marsad.shapes import Timeline, event_dict, quote_dict, storyline_dict, summary_dict, when
+from marsad.shapes import (
+    Timeline,
+    digest_dicts,
+    event_detail_dict,
+    quote_dict,
+    storyline_dict,
+    when,
+)
 
 # --- data -------------------------------------------------------------------------------------
 
@@ -98,15 +105,7 @@ def story_command(
         digest = marsad.story_digest(storyline.id)
     shown = timeline[:limit]
     if as_json:
-        print_json(
-            {
-                **storyline_dict(storyline, timeline=shown),
-                "digest": [
-                    {"event": e.id, "date": when(e), "sentence": s and summary_dict(s)}
-                    for e, s in digest
-                ],
-            }
-        )
+        print_json({**storyline_dict(storyline, timeline=shown), "digest": digest_dicts(digest)})
         return
     show_timeline(storyline, shown)
     if digest:
@@ -136,16 +135,11 @@ def event_command(ctx: click.Context, event_id: str, as_json: bool, db: str | No
         event = marsad.event(event_id)
         reports = event_reports(marsad, event)
         by_id = {a.id: a for a in reports}
-        quotes = [quote_dict(q, by_id[q.article_id]) for q in marsad.quotes_of(event.articles)]
+        rows = marsad.quotes_of(event.articles)
+        quotes = [quote_dict(q, by_id[q.article_id]) for q in rows]
         summary = marsad.event_summary(event)
     if as_json:
-        print_json(
-            {
-                **event_dict(event, reports),
-                "summary": [summary_dict(s) for s in summary],
-                "quotes": quotes,
-            }
-        )
+        print_json(event_detail_dict(event, reports, summary, rows))
         return
     show_event(event, reports)
     if summary:

@@ -15,8 +15,10 @@ from fastapi import APIRouter, Query, Request
 from marsad.models import Article, Entity, Event, Storyline
 from marsad.shapes import (
     article_dict,
+    digest_dicts,
     entity_dict,
     entity_profile_dict,
+    event_detail_dict,
     event_dict,
     group_dict,
     link_dict,
@@ -88,7 +90,8 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
             (e, [marsad.article(a) for a in e.articles])
             for e in marsad.events(storyline=storyline.id)
         ]
-    return storyline_dict(storyline, timeline=timeline)
+        digest = marsad.story_digest(storyline.id)
+    return {**storyline_dict(storyline, timeline=timeline), "digest": digest_dicts(digest)}
 
 
 @router.get("/events", summary="Events in date order")
@@ -119,12 +122,14 @@ def _event_key(e: Event) -> tuple[str, str]:
     return (when(e) or "", e.id)
 
 
-@router.get("/events/{event_id}", summary="An event with its reports")
+@router.get("/events/{event_id}", summary="An event with its reports, summary and quotes")
 def event(request: Request, event_id: str) -> dict[str, Any]:
     with opened(request) as marsad:
         found = marsad.event(event_id)
         reports = [marsad.article(a) for a in found.articles]
-    return event_dict(found, reports)
+        summary = marsad.event_summary(found)
+        quotes = marsad.quotes_of(found.articles)
+    return event_detail_dict(found, reports, summary, quotes)
 
 
 @router.get("/articles", summary="Articles, newest first")
