@@ -200,3 +200,21 @@ def test_web_api_event_and_story_are_what_the_cli_json_gives(
     event = api_story["events"][0]["id"]
     shown = runner.invoke(cli, ["--db", str(web_db), "event", event, "--json"])
     assert client.get(f"/api/events/{event}").json() == json.loads(shown.stdout)
+
+
+def test_web_api_quotes_are_the_cli_json_quotes_paged(client: TestClient, web_db: Path) -> None:
+    shown = CliRunner().invoke(cli, ["--db", str(web_db), "quotes", "--json", "--limit", "9999"])
+    every = json.loads(shown.stdout)
+    walked: list[dict[str, Any]] = []
+    cursor = ""
+    while True:
+        got = client.get(f"/api/quotes?limit=3{cursor}").json()
+        walked += got["items"]
+        if not got["next"]:
+            break
+        cursor = f"&cursor={got['next']}"
+    assert every and walked == every
+    speaker = every[0]["speaker_key"]
+    one = client.get("/api/quotes", params={"entity": speaker, "limit": 200}).json()["items"]
+    assert one and all(q in every for q in one)
+    assert any(q["speaker_key"] == speaker for q in one) and len(one) < len(every)

@@ -22,6 +22,7 @@ from marsad.shapes import (
     event_dict,
     group_dict,
     link_dict,
+    quote_dict,
     report_dict,
     storyline_dict,
     when,
@@ -225,6 +226,29 @@ def entities(
 def _entity_key(e: Entity) -> tuple[str, str, str]:
     # ascending keys that sort as the store lists: most events, then most mentions, first
     return (f"{10**9 - e.events:010d}", f"{10**9 - e.mentions:010d}", e.id)
+
+
+@router.get("/quotes", summary="Who said what, newest article first")
+def quotes(
+    request: Request,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
+    entity: Annotated[
+        str | None, Query(description="only what this entity (an id or a name) said")
+    ] = None,
+) -> dict[str, Any]:
+    """The quotes as the last ``marsad quotes`` or ``entities`` read them, as ``marsad quotes
+    --json`` gives them."""
+    with opened(request) as marsad:
+        found = marsad.quotes(entity)
+        numbered = [(f"{n:09d}", quote) for n, quote in enumerate(found, 1)]
+        shown = page(numbered, lambda item: (item[0],), cursor, limit)
+        articles = marsad.store.articles_by_id({q.article_id for _, q in shown.items})
+    return {
+        "sort": "newest article first (undated last), then article id and place in it",
+        "items": [quote_dict(q, articles[q.article_id]) for _, q in shown.items],
+        "next": shown.next,
+    }
 
 
 @router.get("/entities/{ref}", summary="An entity by id or name: names, roles, events")
