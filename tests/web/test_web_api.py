@@ -63,6 +63,8 @@ def test_web_api_filters_by_outlet_language_and_dates(client: TestClient) -> Non
     sputnik = client.get("/api/articles?outlet=Sputnik").json()["items"]
     assert [a["outlet"] for a in sputnik] == ["Sputnik"]
     assert client.get("/api/articles?lang=en").json()["items"] == []
+    arabic = client.get("/api/articles?lang=ar").json()["items"]
+    assert arabic and client.get("/api/articles?lang=AR").json()["items"] == arabic
     dated = client.get("/api/articles?since=2024-01-01&until=2024-01-31").json()["items"]
     assert dated and all("2024-01-01" <= a["published"] <= "2024-01-31" for a in dated)
     assert client.get("/api/articles?since=2030-01-01").json()["items"] == []

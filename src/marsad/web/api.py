@@ -145,7 +145,7 @@ def articles(
 ) -> dict[str, Any]:
     since, until = days(since, until)
     after = pair(cursor)
-    filters = ArticleFilters(since, until, outlet, lang)
+    filters = ArticleFilters(since, until, outlet, lang.lower() if lang else None)  # AR is ar
     with opened(request) as marsad:
         found = marsad.article_page(limit + 1, after, filters)
     shown = found[:limit]
