@@ -132,3 +132,14 @@ def test_web_pages_search_results_come_a_page_at_a_time(
     )
     assert client.get("/search?q=الأمريكي&page=0").status_code == 422
     assert client.get(f"/search?q=x&page={pages.SEARCH_PAGES + 1}").status_code == 422
+
+
+def test_web_pages_search_says_when_more_results_are_not_shown(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("marsad.web.pages.SEARCH_PAGE", 1)
+    monkeypatch.setattr("marsad.web.pages.SEARCH_PAGES", 2)
+    first = client.get("/search", params={"q": "العراق"}).text
+    assert 'rel="next"' in first and "لا تُعرض" not in first
+    last = client.get("/search", params={"q": "العراق", "page": 2}).text
+    assert 'rel="next"' not in last and "نتائج أخرى لا تُعرض" in last

@@ -204,11 +204,12 @@ def search(
     page: Annotated[int, Query(ge=1, le=SEARCH_PAGES)] = 1,
 ) -> HTMLResponse:
     hits: list[tuple[Article, Any, str]] = []
-    more = False
+    more = capped = False
     if q.strip():
         with opened(request) as marsad:
             found = marsad.search(q, SEARCH_PAGE * page + 1)
         more = len(found) > SEARCH_PAGE * page and page < SEARCH_PAGES
+        capped = len(found) > SEARCH_PAGE * page and page == SEARCH_PAGES
         shown = found[SEARCH_PAGE * (page - 1) : SEARCH_PAGE * page]
         hits = [(h.article, matches(h.snippet, q), h.matched) for h in shown]
     return templates.TemplateResponse(
@@ -220,6 +221,7 @@ def search(
             "page": page,
             "first": SEARCH_PAGE * (page - 1) + 1,
             "next": f"/search?{urlencode({'q': q, 'page': page + 1})}" if more else None,
+            "capped": capped,
             "direction": _direction,
         },
     )
