@@ -81,12 +81,11 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     async def secure(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        head = request.method == "HEAD"
         if host in writes.LOOPBACK and not loopback_name(request.headers.get("host", "")):
             # a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding)
             # reaches a loopback server under its own name: refuse it before anything runs
             response = answer(request, 400, "this server answers to localhost and 127.0.0.1 only")
-        elif head:  # HEAD is GET without the body (link checkers, feed readers)
+        elif request.method == "HEAD":  # HEAD is GET without the body (link checkers, feed readers)
             request.scope["method"] = "GET"
             got = await call_next(request)
             request.scope["method"] = "HEAD"
