@@ -220,3 +220,18 @@ def test_web_api_quotes_are_the_cli_json_quotes_paged(client: TestClient, web_db
     one = client.get("/api/quotes", params={"entity": speaker, "limit": 200}).json()["items"]
     assert one and all(q in every for q in one)
     assert any(q["speaker_key"] == speaker for q in one) and len(one) < len(every)
+
+
+def test_web_api_search_pages_by_cursor(client: TestClient) -> None:
+    whole = client.get("/api/search", params={"q": "العراق", "limit": 200}).json()
+    assert len(whole["items"]) > 2 and whole["next"] is None and not whole["capped"]
+    walked: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"q": "العراق", "limit": 1}
+    while True:
+        got = client.get("/api/search", params=params).json()
+        walked += got["items"]
+        if not got["next"]:
+            break
+        params["cursor"] = got["next"]
+    assert [h["id"] for h in walked] == [h["id"] for h in whole["items"]]
+    assert client.get("/api/search", params={"q": "العراق", "cursor": "x"}).status_code == 400

@@ -8,7 +8,7 @@ Ids are the command line's. Fields are ``marsad.shapes``'s, as ``--json`` prints
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Query, Request
 
@@ -28,7 +28,17 @@ from marsad.shapes import (
     when,
 )
 from marsad.store.records import ArticleFilters, EventFilters
-from marsad.web.paging import DEFAULT_PAGE, MAX_PAGE, days, encoded, page, pair, story_key
+from marsad.web.paging import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    PageError,
+    days,
+    decoded,
+    encoded,
+    page,
+    pair,
+    story_key,
+)
 from marsad.web.state import opened
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -173,15 +183,37 @@ def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
+    """Hits in the order of rank, ``limit`` at a time, up to ``SEARCH_HITS`` of them: a query
+    that finds more is narrowed by more words, not read to its end."""
+    skip = _position(cursor)
     with opened(request) as marsad:
-        hits = marsad.search(q, limit)
+        hits = marsad.search(q, min(skip + limit, SEARCH_HITS) + 1)
+    shown = hits[skip : skip + limit]
+    last = skip + len(shown)
     return {
         "sort": "outlet matches (newest first), then text matches by rank",
         "items": [
-            {**report_dict(h.article), "matched": h.matched, "snippet": h.snippet} for h in hits
+            {**report_dict(h.article), "matched": h.matched, "snippet": h.snippet} for h in shown
         ],
+        "next": encoded((f"{last:09d}",)) if len(hits) > last and last < SEARCH_HITS else None,
+        "capped": len(hits) > last and last >= SEARCH_HITS,
     }
+
+
+SEARCH_HITS: Final = 2_000
+"""The most hits a query's pages reach (ten pages of the largest size)."""
+
+
+def _position(cursor: str | None) -> int:
+    """How many hits the pages before ``cursor`` showed."""
+    if cursor is None:
+        return 0
+    (value,) = decoded(cursor, 1)
+    if not value.isdigit() or int(value) > SEARCH_HITS:
+        raise PageError("the cursor is not one this server gave; start without it")
+    return int(value)
 
 
 @router.get("/reuse", summary="Groups of copies, largest first")

@@ -23,6 +23,7 @@ __all__ = [
     "Page",
     "PageError",
     "day",
+    "days",
     "decoded",
     "encoded",
     "page",
