@@ -40,6 +40,9 @@ def test_whom_it_was_said_to_is_not_the_speaker() -> None:
     told = "وروى لي الأستاذ أسامة سرايا، رئيس تحرير الأهرام الأسبق، أن أنيس كتب سلسلة من الأعمدة."
     (q,) = quotes(told)
     assert q.speaker is not None and "سرايا" in q.speaker
+    after = "وقال للصحفيين المتحدث باسم وزارة الخارجية أحمد حافظ إن الوزير سيزور بغداد قريبا."
+    (q,) = quotes(after)
+    assert q.speaker is not None and "أحمد حافظ" in q.speaker
 
 
 def test_a_continuation_keeps_the_speaker_before() -> None:

@@ -296,3 +296,21 @@ def test_cli_read_command_on_an_empty_file_does_not_make_it_a_database(
     assert code == 1
     _one_error(lines, "is an empty file, not a Marsad database")
     assert empty.stat().st_size == 0
+
+
+def test_cli_pages_skipped_by_design_are_listed_but_leave_the_code_at_zero(
+    run: Runner, tmp_path: Path
+) -> None:
+    from tests.ingest.samples import news_page, two_page_warc, warc_archive
+
+    crawl = tmp_path / "crawl.warc"
+    gone = warc_archive([("https://almarsad.example/gone", news_page().encode())], status="404")
+    crawl.write_bytes(two_page_warc() + gone)
+    code, _ = run("--db", str(tmp_path / "w.db"), "ingest", str(crawl))
+    assert code == 0
+    store = SQLiteStore(str(tmp_path / "w.db"))
+    try:
+        (skipped,) = store.rejections()
+    finally:
+        store.close()
+    assert skipped.reason.value == "skipped" and "404: 1" in skipped.detail

@@ -239,3 +239,19 @@ def test_engine_events_an_empty_store_has_no_events_and_no_error(tmp_path: Path)
         assert marsad.update_events().events == 0
         assert marsad.rebuild().storylines == 0
         assert marsad.events() == [] and marsad.storylines() == []
+
+
+def test_engine_events_a_part_cut_off_online_never_takes_a_kept_name() -> None:
+    from types import SimpleNamespace
+
+    from marsad.engine.events_online import _free_name
+
+    taken = {"ea": {"z": "ea"}, "ea-1": {"y": "ea-1"}}
+
+    def members(events: list[str]) -> dict[str, str]:
+        return {a: e for name in events for a, e in taken.get(name, {}).items()}
+
+    store = SimpleNamespace(event_index=SimpleNamespace(members=members))
+    assert _free_name(store, ["b", "c"]) == "eb"  # type: ignore[arg-type]
+    assert _free_name(store, ["a", "c"]) == "ec"  # type: ignore[arg-type]
+    assert _free_name(store, ["a"]) == "ea-2"  # type: ignore[arg-type]

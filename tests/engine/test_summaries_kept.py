@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from marsad import Marsad
-from marsad.engine.summaries import event_summaries, summary_key
+from marsad.engine.summaries import _Readings, event_summaries, summary_key
 from marsad.organize.summaries import summarize
 from marsad.store.records import SummaryRow
 
@@ -151,3 +151,14 @@ def test_a_sentence_a_copy_took_from_its_origin_is_credited_to_the_origin(
     for sentence in made:
         assert origin.body[sentence.start : sentence.end] == sentence.text
     assert any("اليوم الاثنين" in s.text for s in made)  # Sputnik's words, not «أمس»
+
+
+def test_a_sentence_is_never_credited_to_a_report_of_another_event(seeded: Marsad) -> None:
+    (link,) = seeded.reuse_links()
+    origin = str(link.origin)
+    copy = link.b if origin == link.a else link.a
+    readings = _Readings(seeded.store, [link.a, link.b])
+    chosen = summarize(readings.reports([copy]))  # the copy as if its event held it alone
+    assert chosen and readings.credited(chosen, [copy]) == chosen
+    moved = readings.credited(chosen, [copy, origin])
+    assert {s.article_id for s in moved} == {origin}

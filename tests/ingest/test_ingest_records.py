@@ -230,3 +230,18 @@ def test_ingest_records_escape_sequences_in_an_html_body_go_whole_and_are_noted(
     assert isinstance(found, Extracted) and "[31m" not in found.text and "]0;" not in found.text
     assert found.text.startswith("أحمر نص")
     assert "3 control characters or terminal escape sequences removed from the text" in found.notes
+
+
+def test_ingest_records_csv_quote_mark_inside_a_field_is_a_character() -> None:
+    data = 'title,body\nأول,شاشة 55" بوصة للبيع\nثان,نص ثان\nثالث,نص ثالث\n'.encode()
+    items = _items(data, "inch.csv")
+    assert len(items) == 3 and all(isinstance(i, RawDocument) for i in items)
+
+
+def test_ingest_records_html_without_closing_tags_is_still_html() -> None:
+    from marsad.ingest.htmltext import looks_like_html
+
+    assert looks_like_html("مقدمة الخبر<p>الفقرة الثانية<p>الثالثة")
+    assert looks_like_html("خبر <script>alert(1)</script> ونص")
+    assert looks_like_html('نص <span class="a">كلمة</span>')
+    assert not looks_like_html("الوسم <p> يبدأ فقرة والوسم <script> يضمّن الشيفرة")

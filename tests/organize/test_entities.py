@@ -39,6 +39,10 @@ def test_a_fathers_name_after_bin_is_not_a_surname() -> None:
     assert found["سلمان بن عبدالعزيز"] == ("سلمان بن عبدالعزيز", "PER")  # the father
     assert found["عبدالعزيز"] == ("عبدالعزيز", "PER")  # the grandfather
     assert found["للملك سلمان"] == ("الملك سلمان", "PER")  # «لل» is ل + ال
+    again = groups(("لبنان", "LOC", 9), ("للبنان", "LOC", 3), ("اسامه بن لادن", "PER", 5))
+    assert again["للبنان"] == ("لبنان", "LOC")  # and ل before a name with its own ل
+    alias = groups(("اسامه بن لادن", "PER", 5), ("بن لادن", "PER", 2))
+    assert alias["بن لادن"] == ("اسامه بن لادن", "PER")  # «بن لادن» is how he is called
 
 
 def test_a_place_is_never_a_surname() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
@@ -235,3 +236,14 @@ def test_web_api_search_pages_by_cursor(client: TestClient) -> None:
         params["cursor"] = got["next"]
     assert [h["id"] for h in walked] == [h["id"] for h in whole["items"]]
     assert client.get("/api/search", params={"q": "العراق", "cursor": "x"}).status_code == 400
+
+
+def test_web_api_search_stops_at_its_cap_and_says_so(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("marsad.web.api.SEARCH_HITS", 2)
+    got = client.get("/api/search", params={"q": "العراق", "limit": 3}).json()
+    assert len(got["items"]) == 2 and got["next"] is None and got["capped"] is True
+    one = client.get("/api/search", params={"q": "العراق", "limit": 1}).json()
+    last = client.get("/api/search", params={"q": "العراق", "limit": 1, "cursor": one["next"]})
+    assert last.json()["next"] is None and last.json()["capped"] is True

@@ -205,8 +205,14 @@ def speaker_of(
     region = reported_from(tokens[verb][0], region)
     if region and normalize_word(region[0][0]) in _TO_HIM:
         region = region[1:]  # «وروى لي الأستاذ أسامة سرايا أن»: to me; the speaker follows
-    told = kind == "verb" and _addressee(region)  # «قال للملك سلمان إن»: whom he told
-    speaker = None if kind == "participle" or told else named_speaker(text, region, entities)
+    if kind == "verb" and _addressee(region):  # «قال للملك سلمان إن»: whom he told
+        # the subject before the verb speaks («وكان كارتر قال للملك …»), else the one named
+        # after whom he told («وقال للصحفيين المتحدث باسم الوزارة أحمد حافظ إن»)
+        speaker = _subject_before(text, tokens, ends, verb) or named_speaker(
+            text, region[1:], entities
+        )
+    else:
+        speaker = None if kind == "participle" else named_speaker(text, region, entities)
     honorific = _honorific(region)
     if speaker is None and kind == "present" and honorific is None:
         return None  # «يذكر أن …»: no one speaks

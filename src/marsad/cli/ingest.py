@@ -15,6 +15,7 @@ from marsad.cli.safe import plain
 from marsad.config import Settings
 from marsad.engine.local import IngestReport
 from marsad.ingest import ReadOptions, parse_field_map
+from marsad.models import RejectReason
 from marsad.shapes import ingest_report_dict
 
 
@@ -81,7 +82,9 @@ def ingest_command(
         report = marsad.ingest(paths, options, progress=update, stdin=stdin)
         update(report)
     _print_report(report, marsad.settings.db, as_json)
-    if report.rejected:  # partial success when some input was taken, else a failure
+    # inputs passed over by design (a WARC's redirects, a pipe in a folder) are listed, but
+    # only inputs that could not be read make a partial success, or a failure when none was
+    if any(r.reason is not RejectReason.SKIPPED for r in report.rejected):
         ctx.exit(3 if report.accepted else 1)
 
 

@@ -236,9 +236,33 @@ def _cut(
         )
         for label, items in mine:
             if label != keeper:
-                name = f"e{min(items, key=report_order).id}"
+                name = _free_name(store, [it.id for it in sorted(items, key=report_order)])
                 moved.update((it.id, name) for it in items)
     return moved
+
+
+def _free_line(store: Store, line: str, sizes: Mapping[str, int]) -> str:
+    """``line``, or a numbered form of it when a storyline kept that name through a
+    consolidation (``organize.renaming``) while the event it was named after moved."""
+    found, suffix = line, 1
+    while sizes.get(found) or store.event_index.storyline_sizes([found]).get(found):
+        found = f"{line}-{suffix}"
+        suffix += 1
+    return found
+
+
+def _free_name(store: Store, reports: Sequence[str]) -> str:
+    """The name for a part cut off an event: after its earliest report, unless an event kept
+    that name through a consolidation (``organize.renaming``), then after the next, or
+    numbered."""
+    taken = set(store.event_index.members([f"e{r}" for r in reports]).values())
+    free = next((f"e{r}" for r in reports if f"e{r}" not in taken), None)
+    suffix = 1
+    while free is None:
+        candidate = f"e{reports[0]}-{suffix}"
+        free = None if store.event_index.members([candidate]) else candidate
+        suffix += 1
+    return free
 
 
 def _near(tables: EventIndexStore, spans: Sequence[When], params: EventParams) -> set[str]:
@@ -297,7 +321,7 @@ def _touched(
         line = continued_storyline(
             np.concatenate([sims, far_sims]), [*line_of_row, *far_lines], sizes, story
         )
-        line = line or f"s{name[1:]}"
+        line = line or _free_line(store, f"s{name[1:]}", sizes)
         story_of[name] = line_of_row[row] = line
         sizes[line] += 1
     members: dict[str, list[int]] = {}

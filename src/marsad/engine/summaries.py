@@ -87,15 +87,19 @@ class _Readings:
             reports.append(Report(a.id, a.outlet, a.body, spans, a.id in copies))
         return reports
 
-    def credited(self, sentences: Sequence[SummarySentence]) -> list[SummarySentence]:
-        """``sentences`` each credited to the report its text comes from: a sentence of a
-        report that copied another (the link's ``origin``: Sputnik's text inside a longer
-        uncredited copy), half or more of it inside the passages they share, is given as the
-        origin's own sentence there, with the origin's words and outlet."""
+    def credited(
+        self, sentences: Sequence[SummarySentence], event: Sequence[str]
+    ) -> list[SummarySentence]:
+        """``sentences`` (of the event whose reports are ``event``) each credited to the report
+        its text comes from: a sentence of a report that copied another of the event (the
+        link's ``origin``: Sputnik's text inside a longer uncredited copy), half or more of it
+        inside the passages they share, is given as the origin's own sentence there, with the
+        origin's words and outlet."""
+        mine = set(event)  # the event's own reports: never another event's
         origin_of: dict[str, ReuseLink] = {}
         for links in self.links.values():
             for link in links:
-                if link.a in self.articles and link.b in self.articles and link.origin:
+                if link.a in mine and link.b in mine and link.origin:
                     copy = link.b if link.origin == link.a else link.a
                     origin_of.setdefault(copy, link)
         used = {(s.article_id, s.start) for s in sentences}
@@ -160,7 +164,8 @@ def event_summaries(store: Store, events: Sequence[Event]) -> dict[str, list[Sum
     readings = _Readings(store, ids)
     made: list[SummaryRow] = []
     for event in todo:
-        found[event.id] = readings.credited(summarize(readings.reports(event.articles)))
+        chosen = summarize(readings.reports(event.articles))
+        found[event.id] = readings.credited(chosen, event.articles)
         sentences = [[s.text, s.article_id, s.outlet, s.start, s.end] for s in found[event.id]]
         if not unsettled.intersection(event.articles):
             text = json.dumps(sentences, ensure_ascii=False)

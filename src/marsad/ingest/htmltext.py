@@ -12,17 +12,22 @@ import lxml.html
 from lxml import etree
 
 _MARKUP = re.compile(
-    r"</(?:p|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|table|tr|td|blockquote|figure"
-    r"|figcaption|section|article|header|footer|font|center)\s*>"
-    r"|<(?:br|hr|img)\b[^<>]*>|&(?:nbsp|amp|quot|lt|gt|#\d+|#x[0-9a-f]+);",
+    r"</(?:p|div|span|a|li|ul|ol|h[1-6]|strong|em|b|i|u|table|tr|td|th|thead|tbody|blockquote"
+    r"|figure|figcaption|section|article|header|footer|font|center|script|style|iframe|noscript"
+    r"|pre|code|sup|sub|small|q|cite|title)\s*>"
+    r"|<(?:br|hr|img)\b[^<>]*>|&(?:nbsp|amp|quot|lt|gt|#\d+|#x[0-9a-f]+);"
+    r"|<[a-z][a-z0-9]*\s+[a-z-]+\s*=\s*[\"'][^<>]*>",
     re.IGNORECASE,
 )
-"""Markup used as markup: a closing tag, a line break or image, an entity. A text that names a
-tag («الوسم <script> يضمّن الشيفرة») holds none of them and stays text."""
+"""Markup used as markup: a closing tag, a line break or image, an entity, a tag with an
+attribute («<p class="x">»). A text that names a tag («الوسم <script> يضمّن الشيفرة») holds none
+of them and stays text."""
 _OPENS = re.compile(
     r"^\s*<(?:p|div|span|a|h[1-6]|strong|b|table|ul|ol|section|article)\b[^<>]*>", re.IGNORECASE
 )
 """A fragment that starts with a tag is markup even without a closing one (``<p>خبر``)."""
+_PARAGRAPHS = re.compile(r"<(?:p|div)>", re.IGNORECASE)
+"""Paragraph tags used twice or more are markup too («مقدمة<p>الثانية<p>الثالثة»)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _BLOCKS = "address article aside blockquote body br dd div dl dt fieldset figcaption figure footer"
@@ -45,7 +50,11 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("النسبة < 4 في المدن")
     False
     """
-    return _MARKUP.search(text) is not None or _OPENS.match(text) is not None
+    return (
+        _MARKUP.search(text) is not None
+        or _OPENS.match(text) is not None
+        or len(_PARAGRAPHS.findall(text, 0, 100_000)) >= 2
+    )
 
 
 def normalize_newlines(text: str) -> str:
@@ -80,10 +89,14 @@ def _defused(fragment: str) -> str:
     'الوسم <script> يضمّن الشيفرة\\nفقرة ثانية'
     """
     lowered = fragment.lower()
+    closed: dict[str, int] = {}  # each tag's last closing mark
     parts: list[str] = []
     last = 0
     for found in _SKIPPED_OPEN.finditer(fragment):
-        if f"</{found.group(1).lower()}" not in lowered[found.end() :]:
+        tag = found.group(1).lower()
+        if tag not in closed:
+            closed[tag] = lowered.rfind(f"</{tag}")
+        if closed[tag] < found.end():  # no closing mark after it
             parts += [fragment[last : found.start()], "&lt;"]
             last = found.start() + 1
     return "".join(parts) + fragment[last:] if parts else fragment

@@ -59,15 +59,9 @@ def read_csv_stream(
     header: list[str] | None = None
     index, line_no = 0, 0
     for block, lines, long_lines in _blocks(stream, options.max_bytes, quoted=True):
-        if long_lines:
+        unclosed = bool(long_lines) and long_lines[0][1] == UNCLOSED
+        if long_lines and not unclosed:
             number, size = long_lines[0]
-            if size == UNCLOSED:
-                detail = (
-                    f"the CSV record at line {number} opens a quote that is never closed: it "
-                    "and the lines after it were not read"
-                )
-                yield Rejection(f"{origin}#line{number}", RejectReason.UNPARSEABLE, detail)
-                return
             detail = (
                 f"the CSV record at line {number} does not end within {options.max_bytes} bytes "
                 "(max_bytes; an unbalanced quote?): it and the rest of the file were not read"
@@ -78,6 +72,14 @@ def read_csv_stream(
         if text is None:
             line_no += lines
             continue
+        if unclosed and header is not None and _ends_in_quote(text, delimiter or ","):
+            number = long_lines[0][0]
+            detail = (
+                f"the CSV record at line {number} opens a quote that is never closed: it and "
+                "the lines after it were not read"
+            )
+            yield Rejection(f"{origin}#line{number}", RejectReason.UNPARSEABLE, detail)
+            return
         if header is None:
             text = text.lstrip("\ufeff")
             first = text.split("\n", 1)[0]
@@ -219,7 +221,19 @@ def _decode_block(
 
 
 UNCLOSED = -1
-"""The size ``_blocks`` gives the last record of a CSV that ends inside a quote."""
+"""The size ``_blocks`` gives the last record of a CSV that holds an odd number of quotes:
+it ends inside a quote, or holds a quote mark as a character (``شاشة 55" بوصة``); the csv
+parser tells which (``_ends_in_quote``)."""
+
+
+def _ends_in_quote(text: str, delimiter: str) -> bool:
+    """Whether CSV ``text`` ends inside a quoted field that never closes."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as err:
+        return "unexpected end of data" in str(err)
+    return False
 
 
 def _blocks(
@@ -266,9 +280,9 @@ def _blocks(
         if size >= BLOCK:
             yield b"".join(lines), count, long_lines
             lines, size, count, long_lines, opened = [], 0, 0, [], 0
-    if quoted and odd:  # the file ends inside a quote: its last record never closes
+    if quoted and odd:  # an odd number of quotes since the last record: it may never close
         yield b"".join(lines[:opened]), opened, []
-        yield b"", 0, [(number - count + opened + 1, UNCLOSED)]
+        yield b"".join(lines[opened:]), count - opened, [(number - count + opened + 1, UNCLOSED)]
         return
     if lines or long_lines:
         yield b"".join(lines), count, long_lines

@@ -62,9 +62,12 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
     total = {key: sum(kinds.values()) for key, kinds in by_key.items()}
     parent = {key: key for key in by_key}
     for key in sorted(by_key):  # 1. a clitic left on («للملك سلمان» is «الملك سلمان»)
-        rest = "ال" + key[2:] if key.startswith("لل") else key[1:]
-        if key.startswith(_CLITICS) and rest in total and total[rest] >= total[key]:
-            parent[key] = rest
+        if not key.startswith(_CLITICS):
+            continue
+        bases = [b for b in ("ال" + key[2:] if key.startswith("لل") else "", key[1:]) if b]
+        known = [b for b in bases if b in total and total[b] >= total[key]]  # «للبنان»: لبنان
+        if known:
+            parent[key] = max(known, key=lambda b: (total[b], b))
     person = {key for key, kinds in by_key.items() if _kind(kinds) == "PER"}
     # an organization's mention may be a person's name («المكتب الإعلامي للكاظمي»)
     short_ones = {key for key, kinds in by_key.items() if _kind(kinds) in ("PER", "ORG")}
@@ -72,7 +75,7 @@ def group_keys(counts: Iterable[KeyCount]) -> list[EntityGroup]:
     for key in person:
         words = key.split()
         for cut in range(1, len(words)):
-            if words[cut - 1] in _LINEAGE or words[cut] in _LINEAGE:
+            if words[cut - 1] in _LINEAGE:
                 continue  # «… بن سلمان بن عبدالعزيز»: his father's name, not his surname
             endings[" ".join(words[cut:])].append(key)
     for short in sorted(short_ones):  # 2. a short name of a person

@@ -190,7 +190,7 @@ def search(
     skip = _position(cursor)
     with opened(request) as marsad:
         hits = marsad.search(q, min(skip + limit, SEARCH_HITS) + 1)
-    shown = hits[skip : skip + limit]
+    shown = hits[skip : min(skip + limit, SEARCH_HITS)]
     last = skip + len(shown)
     return {
         "sort": "outlet matches (newest first), then text matches by rank",
@@ -198,7 +198,7 @@ def search(
             {**report_dict(h.article), "matched": h.matched, "snippet": h.snippet} for h in shown
         ],
         "next": encoded((f"{last:09d}",)) if len(hits) > last and last < SEARCH_HITS else None,
-        "capped": len(hits) > last and last >= SEARCH_HITS,
+        "capped": len(hits) > SEARCH_HITS and last >= SEARCH_HITS,
     }
 
 
@@ -206,12 +206,12 @@ SEARCH_HITS: Final = 2_000
 """The most hits a query's pages reach (ten pages of the largest size)."""
 
 
-def _position(cursor: str | None) -> int:
-    """How many hits the pages before ``cursor`` showed."""
+def _position(cursor: str | None, most: int | None = SEARCH_HITS) -> int:
+    """How many items the pages before ``cursor`` showed (at most ``most``)."""
     if cursor is None:
         return 0
     (value,) = decoded(cursor, 1)
-    if not value.isdigit() or int(value) > SEARCH_HITS:
+    if not value.isdigit() or (most is not None and int(value) >= most):
         raise PageError("the cursor is not one this server gave; start without it")
     return int(value)
 
@@ -271,15 +271,16 @@ def quotes(
 ) -> dict[str, Any]:
     """The quotes as the last ``marsad quotes`` or ``entities`` read them, as ``marsad quotes
     --json`` gives them."""
+    skip = _position(cursor, None)
     with opened(request) as marsad:
-        found = marsad.quotes(entity)
-        numbered = [(f"{n:09d}", quote) for n, quote in enumerate(found, 1)]
-        shown = page(numbered, lambda item: (item[0],), cursor, limit)
-        articles = marsad.store.articles_by_id({q.article_id for _, q in shown.items})
+        found = marsad.quotes(entity, skip + limit + 1)  # no more than the pages so far
+        shown = found[skip : skip + limit]
+        articles = marsad.store.articles_by_id({q.article_id for q in shown})
+    last = skip + len(shown)
     return {
         "sort": "newest article first (undated last), then article id and place in it",
-        "items": [quote_dict(q, articles[q.article_id]) for _, q in shown.items],
-        "next": shown.next,
+        "items": [quote_dict(q, articles[q.article_id]) for q in shown],
+        "next": encoded((f"{last:09d}",)) if len(found) > last else None,
     }
 
 

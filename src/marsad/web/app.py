@@ -109,7 +109,10 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         # the store names its file for the command line; a client is not told where it is
-        return answer(request, 404, str(exc).replace(f" in {settings.db}", ""))
+        message = str(exc)
+        for written in {settings.db, str(Path(settings.db)), os.path.abspath(settings.db)}:
+            message = message.replace(f" in {written}", "")
+        return answer(request, 404, message)
 
     @app.exception_handler(PageError)
     async def bad_page(request: Request, exc: PageError) -> Response:
