@@ -65,7 +65,8 @@ def articles_command(
     """List stored articles."""
     with open_marsad(ctx, db) as marsad:
         asked = None if limit is None else limit + 1
-        found, more = more_than(marsad.articles(source, since, lang, asked), limit)
+        code = lang.lower() if lang else None  # AR is ar
+        found, more = more_than(marsad.articles(source, since, code, asked), limit)
     if as_json:
         print_json([article_dict(a) for a in found])
         return

@@ -38,16 +38,18 @@ def read_inputs(
             continue
         matched = False
         for found in expand_path(path):
-            matched = True
             if isinstance(found, Rejection):
+                matched = True
                 yield found
                 continue
             named = Path(path) == found
             if os.path.realpath(found) in options.exclude:  # the store's own files
                 if named:
+                    matched = True
                     detail = "the database being ingested into (or its journal); not read"
                     yield Rejection(found.as_posix(), RejectReason.SKIPPED, detail)
                 continue
+            matched = True
             yield from read_file(found, options, named=named)
         if not matched:
             yield Rejection(path, RejectReason.NOT_FOUND, _nothing_in(path))

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Final
 
 from fastapi import APIRouter, Request
@@ -46,10 +47,18 @@ def _stamp(day: str) -> str:
     return f"{value}T00:00:00Z"
 
 
-def _updated(*days: str | None) -> str:
-    """The first of ``days`` that is known, as an RFC 3339 time; today when none is (Atom asks
-    for one: an undated event of undated reports is new as of now, not of 1970)."""
-    return _stamp(next((d for d in days if d), dt.date.today().isoformat()))
+def _updated(request: Request, *days: str | None) -> str:
+    """The first of ``days`` that is known, as an RFC 3339 time; else the day the database
+    last changed (Atom asks for one: an event of undated reports is as new as the store that
+    holds it, not of 1970, and not of every new day)."""
+    known = next((d for d in days if d), None)
+    if known is None:
+        try:
+            changed = Path(request.app.state.settings.db).stat().st_mtime
+        except OSError:
+            changed = 0.0
+        known = dt.datetime.fromtimestamp(changed, dt.UTC).date().isoformat()
+    return _stamp(known)
 
 
 def _base(request: Request) -> str:
@@ -69,7 +78,7 @@ def atom(request: Request, story_id: str) -> Response:
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"urn:marsad:storyline:{storyline.id}"
     ET.SubElement(feed, f"{{{ATOM}}}title").text = storyline.title
     latest = max((e.last_seen or e.date or "" for e in events), default="")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _updated(latest, storyline.end)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _updated(request, latest, storyline.end)
     ET.SubElement(
         feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{base}/stories/{storyline.id}.atom"}
     )
@@ -79,16 +88,16 @@ def atom(request: Request, story_id: str) -> Response:
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "Marsad"
     for event in events:
-        feed.append(_entry(base, event))
+        feed.append(_entry(request, base, event))
     body = ET.tostring(feed, encoding="unicode", xml_declaration=True)
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
-def _entry(base: str, event: Event) -> ET.Element:
+def _entry(request: Request, base: str, event: Event) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
     ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:marsad:event:{event.id}"
     ET.SubElement(entry, f"{{{ATOM}}}title").text = event.title
-    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _updated(event.last_seen, event.date)
+    ET.SubElement(entry, f"{{{ATOM}}}updated").text = _updated(request, event.last_seen, event.date)
     if event.first_seen:
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(event.first_seen)
     ET.SubElement(
