@@ -204,7 +204,7 @@ class SQLiteStore:
             "SELECT kind, origin, source, meta, data FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"no document {doc_id!r} in {self.path}")
+            raise NotFoundError(f"no document {doc_id!r} in this database")
         return RawDocument(bytes(row[4]), row[0], row[1], row[2], json.loads(row[3]))
 
     def article(self, ref: str) -> Article:
@@ -219,7 +219,7 @@ class SQLiteStore:
             ).fetchall()
         if not rows:
             raise NotFoundError(
-                f"no article {ref!r} in {self.path}; list them with 'marsad articles'"
+                f"no article {ref!r} in this database; list them with 'marsad articles'"
             )
         if len(rows) > 1 and rows[0][0] != ref:
             raise NotFoundError(f"article id prefix {ref!r} is ambiguous; give more characters")

@@ -108,11 +108,7 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
-        # the store names its file for the command line; a client is not told where it is
-        message = str(exc)
-        for written in {settings.db, str(Path(settings.db)), os.path.abspath(settings.db)}:
-            message = message.replace(f" in {written}", "")
-        return answer(request, 404, message)
+        return answer(request, 404, str(exc))  # the store never names its file in these
 
     @app.exception_handler(PageError)
     async def bad_page(request: Request, exc: PageError) -> Response:
