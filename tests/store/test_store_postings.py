@@ -67,3 +67,45 @@ def test_common_values_are_left_out_recorded_and_not_read_again(tmp_path: Path) 
     assert again.db.execute("SELECT count(*) FROM reuse_common").fetchone()[0] == 0
     _index(again, {"c0": [7], "c1": [7]})
     assert store.reuse.matches(asked, max_df=3) == {"c0": 1, "c1": 1}
+
+
+def test_a_store_of_schema_17_keeps_its_postings_in_the_keyed_table(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = SQLiteStore(path)
+    _index(store, {"a": [3, 5], "b": [5, 2**64 - 1]})
+    before = sorted(store.db.execute("SELECT fp, article_id FROM reuse_fingerprints"))
+    store.close()
+    con = sqlite3.connect(path)  # the table as schema 17 had it: rows, and an index on fp
+    con.executescript(
+        "CREATE TABLE old (fp INTEGER NOT NULL, article_id TEXT NOT NULL);"
+        "INSERT INTO old SELECT fp, article_id FROM reuse_fingerprints;"
+        "DROP TABLE reuse_fingerprints; ALTER TABLE old RENAME TO reuse_fingerprints;"
+        "CREATE INDEX reuse_fingerprints_fp ON reuse_fingerprints(fp);"
+        "DROP INDEX articles_provenance; PRAGMA user_version = 17;"
+    )
+    con.close()
+    store = SQLiteStore(path)
+    assert sorted(store.db.execute("SELECT fp, article_id FROM reuse_fingerprints")) == before
+    plan = store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT fp, article_id FROM reuse_fingerprints WHERE fp IN (3, 5)"
+    ).fetchall()
+    assert "PRIMARY KEY" in plan[0][3]  # from the keyed b-tree alone, no row beside it
+    assert store.reuse.matches(np.array([5], dtype=np.uint64), max_df=5) == {"a": 1, "b": 1}
+
+
+def test_outlet_reads_stay_in_the_covering_index(tmp_path: Path) -> None:
+    """An article's outlet comes after its body in the table: the reads that want only the
+    outlet must not touch the table's rows."""
+    store = SQLiteStore(tmp_path / "p.db")
+    _index(store, {"a": [1], "b": [1]})
+    trace: list[str] = []
+    store.db.set_trace_callback(trace.append)
+    store.reuse.outlets(["x", "y"])
+    store.reuse.common_fingerprints([1, 2], 2)
+    list(store.reuse.stream())
+    store.db.set_trace_callback(None)
+    reads = [sql for sql in trace if "articles" in sql and sql.startswith("SELECT")]
+    assert len(reads) == 3
+    for sql in reads:
+        plan = " | ".join(r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX articles_provenance" in plan, plan

@@ -31,6 +31,9 @@ from marsad.store.reuse_rows import (
 from marsad.store.transaction import Transaction
 
 _OUTLET = "coalesce(nullif({0}.outlet, ''), {0}.source, '')"
+_BY_ID = "articles {0} INDEXED BY articles_provenance"
+"""Articles read for their outlet, source or normalized title only: from the index that holds
+them (in the table they come after the body, and reading them would walk all of its pages)."""
 
 
 class ReuseTables:
@@ -99,7 +102,7 @@ class ReuseTables:
             )
             for rows in postings([(x.id, x.fingerprints) for x in indexed]):
                 self.db.executemany(
-                    "INSERT INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
+                    "INSERT OR IGNORE INTO reuse_fingerprints (fp, article_id) VALUES (?, ?)", rows
                 )
             self.db.executemany(
                 f"INSERT OR REPLACE INTO reuse_links ({LINK_COLUMNS}) "
@@ -169,7 +172,8 @@ class ReuseTables:
         sql = (
             f"SELECT {', '.join('l.' + c.strip() for c in LINK_COLUMNS.split(','))}, "
             f"{_OUTLET.format('x')}, {_OUTLET.format('y')} FROM reuse_links l "
-            "LEFT JOIN articles x ON x.id = l.a LEFT JOIN articles y ON y.id = l.b"
+            f"LEFT JOIN {_BY_ID.format('x')} ON x.id = l.a "
+            f"LEFT JOIN {_BY_ID.format('y')} ON y.id = l.b"
         )
         args: list[Any] = []
         if kind:
@@ -235,7 +239,8 @@ class ReuseTables:
         ids = sorted(set(ids))
         for chunk, marks in _chunks(ids):
             rows = self.db.execute(
-                f"SELECT a.id, {_OUTLET.format('a')} FROM articles a WHERE a.id IN ({marks})",
+                f"SELECT a.id, {_OUTLET.format('a')} FROM {_BY_ID.format('a')} "
+                f"WHERE a.id IN ({marks})",
                 chunk,
             )
             out.update(rows)
@@ -258,7 +263,7 @@ class ReuseTables:
             for chunk, marks in _chunks(signed):
                 rows = self.db.execute(
                     f"SELECT {_OUTLET.format('a')}, f.fp FROM reuse_fingerprints f "
-                    "JOIN articles a ON a.id = f.article_id "
+                    f"JOIN {_BY_ID.format('a')} ON a.id = f.article_id "
                     f"WHERE f.fp IN ({marks}) AND a.id NOT IN excluded "
                     f"GROUP BY {_OUTLET.format('a')}, f.fp HAVING count(DISTINCT CASE WHEN "
                     "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
@@ -310,7 +315,8 @@ class ReuseTables:
             )
             rows = self.db.execute(
                 f"SELECT {_OUTLET.format('a')}, f.fp FROM template_candidates c "
-                "JOIN reuse_fingerprints f ON f.fp = c.fp JOIN articles a ON a.id = f.article_id "
+                "JOIN reuse_fingerprints f ON f.fp = c.fp "
+                f"JOIN {_BY_ID.format('a')} ON a.id = f.article_id "
                 f"GROUP BY {_OUTLET.format('a')}, f.fp HAVING count(DISTINCT CASE WHEN "
                 "a.norm_title = '' THEN a.id ELSE a.norm_title END) >= ?",
                 (min_texts,),

@@ -388,4 +388,21 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (tab, fp)
     ) WITHOUT ROWID;
     """,
+    # 18: issue 12. What a reuse update reads per value and per article, read from one b-tree
+    # each: the fingerprint postings keyed by (fp, article) with no table beside the index (a
+    # lookup read the index, then a table row per article found), and an index covering what
+    # the outlet checks read of an article (its outlet, source and normalized title), which
+    # in ``articles`` come after the body: reading them walked every page of a long body.
+    """
+    CREATE TABLE reuse_postings (
+        fp         INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (fp, article_id)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO reuse_postings SELECT fp, article_id FROM reuse_fingerprints
+        ORDER BY fp, article_id;
+    DROP TABLE reuse_fingerprints;
+    ALTER TABLE reuse_postings RENAME TO reuse_fingerprints;
+    CREATE INDEX IF NOT EXISTS articles_provenance ON articles(id, outlet, source, norm_title);
+    """,
 )
