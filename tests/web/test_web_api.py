@@ -247,3 +247,17 @@ def test_web_api_search_stops_at_its_cap_and_says_so(
     one = client.get("/api/search", params={"q": "العراق", "limit": 1}).json()
     last = client.get("/api/search", params={"q": "العراق", "limit": 1, "cursor": one["next"]})
     assert last.json()["next"] is None and last.json()["capped"] is True
+
+
+def test_api_docs_pages_name_only_this_servers_files(client: TestClient) -> None:
+    assert client.get("/redoc").status_code == 404  # it would fetch its logo from its maker
+    for path, asset in (("/docs", "swagger-ui-bundle.js"),):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "https://" not in page.text and "http://" not in page.text
+        assert f'src="/static/docs/{asset}"' in page.text
+        policy = page.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "https:" not in policy
+        served = client.get(f"/static/docs/{asset}")
+        assert served.status_code == 200 and len(served.content) > 100_000
+    assert "script-src" not in client.get("/").headers["content-security-policy"]

@@ -145,3 +145,24 @@ def test_web_browser_shows_hostile_text_and_runs_none_of_it(
     for path in ("/", "/reuse"):
         browser.get(server + path)
         _no_dialog(browser)
+
+
+def test_web_browser_renders_the_api_docs_from_this_server_alone(
+    server: str, browser: WebDriver
+) -> None:
+    """Swagger UI comes from the package (the machine may be offline): the page renders the
+    schema's operations with nothing fetched from another site."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server + "/docs")
+    WebDriverWait(browser, 20).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock")
+    )
+    paths = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")]
+    assert "/api/stories" in paths and "/api/search" in paths
+    assert "Marsad" in browser.find_element(By.CSS_SELECTOR, ".swagger-ui .info .title").text
+    browser.save_screenshot(str(SHOTS / "7-api-docs.png"))
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert loaded and all(url.startswith(server) for url in loaded), loaded

@@ -25,18 +25,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad import __version__
 from marsad.config import Settings, load_settings
 from marsad.errors import InputError, MarsadError, NotFoundError, StoreLockedError
-from marsad.web import api, feeds, pages, writes
+from marsad.web import api, docs, feeds, pages, writes
 from marsad.web.paging import PageError
 
 CSP: Final = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
-)
-# /docs loads its viewer from a CDN and runs scripts: it gets its own, wider policy.
-DOCS_CSP: Final = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-    "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'"
 )
 HEADERS: Final = {
     "X-Content-Type-Options": "nosniff",
@@ -68,9 +62,12 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
         title="Marsad",
         version=__version__,
         summary="Arabic-first news story tracker: storylines, events, copies, search.",
+        docs_url=None,  # served from this package, not a CDN (``web/docs.py``)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.host = host
+    docs.mount(app)  # before /static, which would take /static/docs
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api.router)
     app.include_router(writes.router)
@@ -94,8 +91,8 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
             response = Response(status_code=got.status_code, headers=dict(got.headers))
         else:
             response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        viewer = request.url.path in docs.PATHS  # the API's documentation runs scripts
+        response.headers["Content-Security-Policy"] = docs.CSP if viewer else CSP
         response.headers.update(HEADERS)
         return response
 
