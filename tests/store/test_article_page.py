@@ -8,7 +8,7 @@ from pathlib import Path
 
 from marsad import Marsad
 from marsad.models import Article
-from marsad.store.records import ArticleFilters
+from marsad.store.records import ArticleFilters, EventFilters
 
 WORDS = "قالت الحكومة إن الاجتماع بحث التعاون الاقتصادي بين البلدين وسبل تطويره في المرحلة المقبلة"
 
@@ -76,3 +76,26 @@ def test_article_pages_are_the_filtered_articles_newest_first(tmp_path: Path) ->
             assert expected, filters
             for size in (1, 5, 50):
                 assert walk(marsad, filters, size) == expected, (filters, size)
+
+
+def test_pages_are_read_from_their_place_in_an_index(tmp_path: Path) -> None:
+    """No list of the API sorts its table at every request: each page's query seeks an index
+    on its key (a late page costs what an early one does)."""
+    source = tmp_path / "news.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records()) + "\n")
+    with Marsad(tmp_path / "m.db") as marsad:
+        marsad.ingest([source])
+        marsad.update_events()
+        db = marsad.store.db
+        trace: list[str] = []
+        db.set_trace_callback(trace.append)
+        for filters in (ArticleFilters(), ArticleFilters(lang="ar", since="2015-08-02")):
+            marsad.article_page(5, ("2015-08-05", "z"), filters)
+        marsad.event_page(5, ("2015-08-01", "a"), EventFilters(since="2015-07-01"))
+        marsad.recent_storylines(5, ("2015-08-05", "z"))
+        db.set_trace_callback(None)
+        queries = [sql for sql in trace if sql.startswith("SELECT") and "ORDER BY" in sql]
+        assert len(queries) == 4
+        for sql in queries:
+            plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan and "SEARCH" in plan, (sql, plan)

@@ -11,7 +11,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
-from marsad.store.keyset import page_conditions
+from marsad.store.keyset import after_key, page_conditions
 from marsad.store.records import (
     Centroids,
     EventFilters,
@@ -305,8 +305,7 @@ class EventTables:
         day = "coalesce(end_, start, '')"
         where, params = [], []
         if before is not None:
-            where.append(f"({day}, id) < (?, ?)")
-            params += list(before)
+            where, params = after_key(day, before, True)
         if since is not None or until is not None:
             where.append(f"{day} <> ''")  # an unknown day is never inside a bound
         if since is not None:  # a month or a year counts from its first day

@@ -405,4 +405,17 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reuse_postings RENAME TO reuse_fingerprints;
     CREATE INDEX IF NOT EXISTS articles_provenance ON articles(id, outlet, source, norm_title);
     """,
+    # 19: issue 13. The API's lists of articles and events read a page by its key: indexes on
+    # those keys (an article's with its language and outlet, which the filters read and which
+    # the table keeps after the body), so a page is read from its place in the index instead
+    # of by sorting the whole table at every request (0.9 s an /api/articles page at 180,000
+    # articles).
+    """
+    CREATE INDEX IF NOT EXISTS articles_newest ON articles(
+        coalesce(nullif(published, ''), nullif(crawled, ''), ''), id, lang, outlet, source
+    );
+    CREATE INDEX IF NOT EXISTS events_by_day ON events(
+        coalesce(nullif(date, ''), nullif(first_seen, ''), ''), id
+    );
+    """,
 )
