@@ -303,9 +303,7 @@ class EventTables:
         first ``limit`` after ``before`` (a (day, id) key), ending between ``since`` and
         ``until`` when given. Ordered by SQLite, so a page costs what it shows."""
         day = "coalesce(end_, start, '')"
-        where, params = [], []
-        if before is not None:
-            where, params = after_key(day, before, True)
+        where, params = after_key(day, before, True)
         if since is not None or until is not None:
             where.append(f"{day} <> ''")  # an unknown day is never inside a bound
         if since is not None:  # a month or a year counts from its first day
