@@ -334,19 +334,21 @@ class Marsad:
     ) -> list[ReuseLink]:
         return self.store.reuse.links(article_id, kind)
 
-    def reuse_groups(self, kind: str | None = None, limit: int | None = None) -> list[ReuseGroup]:
+    def reuse_groups(
+        self, kind: str | None = None, limit: int | None = None, skip: int = 0
+    ) -> list[ReuseGroup]:
         """Groups of copies of one text, largest first, each with the article to keep and why
         (``link.groups``); partial links between different texts relate groups. The first
-        ``limit`` read the kept groups (``engine.grouping``); all of them, or those of one
-        ``kind`` of link, group every stored link (of that kind) again."""
+        ``limit`` after the first ``skip`` read the kept groups (``engine.grouping``); all of
+        them, or those of one ``kind`` of link, group every stored link (of that kind) again."""
 
         def member(article_id: str) -> Member:
             article = self.store.article(article_id)
             return Member(article.published.value, article.body)
 
         if kind is None and limit is not None:
-            return largest_groups(self.store, limit, member)
-        return group_links(self.reuse_links(kind=kind), member)[:limit]
+            return largest_groups(self.store, limit, member, skip)
+        return group_links(self.reuse_links(kind=kind), member)[skip:][:limit]
 
     def reuse_group_count(self) -> int:
         """How many groups of copies the store holds (kept up to date first)."""

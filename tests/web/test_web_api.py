@@ -88,6 +88,9 @@ def test_web_api_reuse_groups(client: TestClient) -> None:
     groups = _all(client, "/api/reuse", 1)
     assert groups and all(len(g["articles"]) >= 2 for g in groups)
     assert [g["group"] for g in groups] == list(range(1, len(groups) + 1))
+    assert _all(client, "/api/reuse", 50) == groups  # the same kept groups, however paged
+    of_kind = _all(client, "/api/reuse?kind=exact", 1)  # grouped again from those links
+    assert of_kind == _all(client, "/api/reuse?kind=exact", 50)
 
 
 def test_web_api_unknown_ids_are_404_with_a_json_error(client: TestClient) -> None:

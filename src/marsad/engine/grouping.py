@@ -50,12 +50,14 @@ def update_groups(store: Store) -> int:
     return len(reach)
 
 
-def largest_groups(store: Store, limit: int, member: Callable[[str], Member]) -> list[ReuseGroup]:
-    """The ``limit`` largest stored groups (kept up to date first), numbered as in the whole
-    listing, with the articles partial links relate them to."""
+def largest_groups(
+    store: Store, limit: int, member: Callable[[str], Member], skip: int = 0
+) -> list[ReuseGroup]:
+    """The ``limit`` largest stored groups after the first ``skip`` (kept up to date first),
+    numbered as in the whole listing, with the articles partial links relate them to."""
     update_groups(store)
     tables = store.reuse_groups
-    names = [group.name for group in tables.largest(limit)]
+    names = [group.name for group in tables.largest(limit, skip)]
     group_of_article = tables.members(names)
     copies, relations = _copies(store, sorted(group_of_article), relations=True)
     by_name: dict[str, list[ReuseLink]] = {}
@@ -69,7 +71,7 @@ def largest_groups(store: Store, limit: int, member: Callable[[str], Member]) ->
             if x in group_of_article and group_of_article.get(y) != group_of_article[x]:
                 related.setdefault(group_of_article[x], set()).add(y)
     others = tables.groups_of({y for ys in related.values() for y in ys})
-    numbers = {name: n for n, name in enumerate(names, 1)}
+    numbers = {name: n for n, name in enumerate(names, skip + 1)}
     numbers.update(tables.numbers(set(others.values()) - set(numbers)))
     out = []
     for name in names:

@@ -64,10 +64,11 @@ class ReuseGroupTables:
             "DELETE FROM reuse_groups_dirty WHERE article_id = ?", ((x,) for x in done)
         )
 
-    def largest(self, limit: int | None = None) -> Iterator[GroupSize]:
-        """Groups, largest first, then by name (the first ``limit``)."""
+    def largest(self, limit: int | None = None, skip: int = 0) -> Iterator[GroupSize]:
+        """Groups, largest first, then by name (the first ``limit`` after the first ``skip``,
+        counted in the index on size: a late page reads no group before it)."""
         sql = "SELECT group_id, size FROM reuse_group_sizes ORDER BY size DESC, group_id"
-        rows = self.db.execute(sql + " LIMIT ?", (-1 if limit is None else limit,))
+        rows = self.db.execute(sql + " LIMIT ? OFFSET ?", (-1 if limit is None else limit, skip))
         return (GroupSize(str(g), int(n)) for g, n in rows)
 
     def count(self) -> int:

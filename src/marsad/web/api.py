@@ -223,14 +223,17 @@ def reuse(
     cursor: Cursor = None,
     kind: Annotated[str | None, Query(pattern="^(exact|near|partial|template)$")] = None,
 ) -> dict[str, Any]:
+    """Without ``kind``, a page reads its groups from the kept ones (``marsad reuse``'s
+    listing, kept up to date as links arrive); with it, every link of that kind is grouped."""
+    skip = _position(cursor, None)
     with opened(request) as marsad:
-        groups = marsad.reuse_groups(kind=kind)
-    numbered = [(f"{n:09d}", group) for n, group in enumerate(groups, 1)]
-    shown = page(numbered, lambda item: (item[0],), cursor, limit)
+        groups = marsad.reuse_groups(kind=kind, limit=limit + 1, skip=skip)
+    shown = groups[:limit]
+    last = skip + len(shown)
     return {
         "sort": "group number (largest group first)",
-        "items": [group_dict(int(n), group) for n, group in shown.items],
-        "next": shown.next,
+        "items": [group_dict(n, group) for n, group in enumerate(shown, skip + 1)],
+        "next": encoded((f"{last:09d}",)) if len(groups) > limit else None,
     }
 
 
