@@ -4,9 +4,11 @@
 
 All of SaudiNewsNet is ingested and organized into a fresh database (``marsad ingest`` then
 ``marsad stories``; or ``--db`` gives one already made), then ``marsad serve`` runs on a free
-loopback port, as a user starts it. Four kinds of request: the front page, a storyline page
-(the 20 largest storylines in turn), an article page (200 articles drawn with a fixed seed)
-and a search (30 words drawn from titles, through the search page). Each kind is run with 1 and
+loopback port, as a user starts it. Five kinds of request: the front page, a storyline page
+(the 20 largest storylines in turn), an article page (200 articles drawn with a fixed seed),
+a search (30 words drawn from titles, through the search page) and the JSON API's lists
+(pages of articles from the first to the last tenth of the list, with and without filters,
+of events, storylines and groups of copies). Each kind is run with 1 and
 then 16 concurrent clients (threads with keep-alive connections), each client sending requests
 back to back until ``--requests`` were answered or ``--seconds`` passed; the 16-client runs
 are made a second time while ``marsad ingest`` writes all of ANT into the same database beside
@@ -40,6 +42,8 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from marsad.web.paging import encoded
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared" / "data").resolve()
 RESULTS = ROOT / "benchmarks" / "results"
@@ -72,13 +76,29 @@ def targets(db: Path, seed: int = 7) -> dict[str, list[str]]:
         ]
         ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
         titles = [r[0] for r in con.execute("SELECT title FROM articles WHERE title IS NOT NULL")]
+        day = "coalesce(nullif(published, ''), nullif(crawled, ''), '')"
+        keys = con.execute(
+            f"SELECT {day}, id FROM articles ORDER BY {day} DESC, id DESC"
+        ).fetchall()
+        days = sorted({str(k[0])[:10] for k in keys if k[0]})
     words = sorted({w for t in titles for w in t.split() if len(w) > 4 and w.isalpha()})
+    deep = [encoded(tuple(keys[k])) for k in range(len(keys) // 10, len(keys), len(keys) // 10)]
+    middle = days[len(days) // 2] if days else "2015-01-01"
     return {
         "front page": ["/"],
         "storyline page": [f"/stories/{s}" for s in stories],
         "article page": [f"/articles/{a}" for a in rng.sample(ids, min(200, len(ids)))],
         "search": [
             "/search?q=" + urllib.parse.quote(w) for w in rng.sample(words, min(30, len(words)))
+        ],
+        "API lists": [
+            "/api/articles?limit=50",
+            *(f"/api/articles?limit=50&cursor={c}" for c in deep),  # a tenth of the way on, …
+            f"/api/articles?limit=50&lang=ar&since={middle}",
+            f"/api/events?limit=50&since={middle}",
+            "/api/stories?limit=20",
+            "/api/reuse?limit=50",
+            "/api/reuse?limit=50&cursor=" + encoded(("000000500",)),
         ],
     }
 
