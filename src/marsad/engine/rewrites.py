@@ -29,8 +29,8 @@ def stored_rewrites(
         return {}
     samples = pair_samples([t.text for t in new], rewrites.verify_bits)
     theirs_of = functools.lru_cache(maxsize=8192)(  # a stored article may match many new ones
-        lambda other: pair_samples([store.article(other).norm_body], rewrites.verify_bits)[0]
-    )
+        lambda other: pair_samples([store.reuse.texts([other])[other]], rewrites.verify_bits)[0]
+    )  # its normalized body alone: not the whole row, nor its JSON fields parsed
     found: dict[tuple[str, str], ReusePair] = {}
     new_ids = {t.id for t in new}
     stored = store.reuse.indexed_count() > 0  # nothing to look up in an empty index
