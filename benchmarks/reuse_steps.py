@@ -12,7 +12,8 @@ indexed before it, so a step whose seconds grow from block to block costs in pro
 the store. Then, for a sample of indexed articles, the candidate partners the stored index
 gives (at least ``min_shared`` fingerprints in common, each held by at most ``max_df``
 articles), split into those of the same replica and those of another (which cannot be copies:
-``scale_data.py``) and how many of either became links.
+``scale_data.py``), how many of either became links, and how many postings the article's
+fingerprints have in all (what a lookup walks, common values included).
 
 ``--store FILE`` times instead one update of a store already made (a copy of it, in the
 temporary folder): the articles it holds that are not yet in its reuse index are linked
@@ -43,6 +44,7 @@ from marsad import Marsad
 from marsad.config import load_settings
 from marsad.engine.linking import update_reuse
 from marsad.link.reuse import ReuseParams
+from marsad.link.shingles import winnow
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = (ROOT / ".." / "shared" / "data").resolve()
@@ -76,12 +78,16 @@ def candidates(m: Marsad, sample: int, params: ReuseParams) -> dict[str, float]:
         for i, u in db.execute("SELECT id, url FROM articles")
     }
     linked = {(str(a), str(b)) for a, b in db.execute("SELECT a, b FROM reuse_links")}
-    counts = dict.fromkeys(("same", "other", "same_linked", "other_linked"), 0)
+    counts = dict.fromkeys(("same", "other", "same_linked", "other_linked", "postings"), 0)
     chosen = random.Random(12).sample(ids, min(sample, len(ids)))
-    for article in chosen:
-        rows = db.execute("SELECT fp FROM reuse_fingerprints WHERE article_id = ?", (article,))
-        fps = np.array([r[0] for r in rows], dtype=np.int64).view(np.uint64)
+    for article in chosen:  # its fingerprints: its stored shingles winnowed, as indexed
+        fps = np.unique(winnow(m.store.reuse.shingles(article), params.shingles.w)[0])
         enough = min(params.min_shared, len(fps))
+        signed = fps.view(np.int64).tolist()
+        for k in range(0, len(signed), 500):  # every posting of its values, common or not
+            marks = ", ".join("?" * len(signed[k : k + 500]))
+            sql = f"SELECT count(*) FROM reuse_fingerprints WHERE fp IN ({marks})"
+            counts["postings"] += db.execute(sql, signed[k : k + 500]).fetchone()[0]
         for other, shared in m.store.reuse.matches(fps, params.max_df).items():
             if other == article or shared < enough:
                 continue
