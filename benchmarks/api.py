@@ -81,8 +81,10 @@ def targets(db: Path, seed: int = 7) -> dict[str, list[str]]:
             f"SELECT {day}, id FROM articles ORDER BY {day} DESC, id DESC"
         ).fetchall()
         days = sorted({str(k[0])[:10] for k in keys if k[0]})
+        groups = int(con.execute("SELECT count(*) FROM reuse_group_sizes").fetchone()[0])
     words = sorted({w for t in titles for w in t.split() if len(w) > 4 and w.isalpha()})
-    deep = [encoded(tuple(keys[k])) for k in range(len(keys) // 10, len(keys), len(keys) // 10)]
+    tenth = max(1, len(keys) // 10)
+    deep = [encoded(tuple(keys[k])) for k in range(tenth, len(keys), tenth)]
     middle = days[len(days) // 2] if days else "2015-01-01"
     return {
         "front page": ["/"],
@@ -98,7 +100,7 @@ def targets(db: Path, seed: int = 7) -> dict[str, list[str]]:
             f"/api/events?limit=50&since={middle}",
             "/api/stories?limit=20",
             "/api/reuse?limit=50",
-            "/api/reuse?limit=50&cursor=" + encoded(("000000500",)),
+            "/api/reuse?limit=50&cursor=" + encoded((f"{groups // 2:09d}",)),  # half way
         ],
     }
 

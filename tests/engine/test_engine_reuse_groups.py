@@ -5,6 +5,8 @@ grouped at once (``link.groups.group_links``), in the same order, with the same 
 from __future__ import annotations
 
 import random
+import sqlite3
+import time
 from pathlib import Path
 
 from marsad import Marsad
@@ -87,3 +89,40 @@ def test_engine_reuse_groups_of_a_store_from_before_them(tmp_path: Path) -> None
             "INSERT OR IGNORE INTO reuse_groups_dirty SELECT b FROM reuse_links;"
         )
         assert m.reuse_groups(limit=100) == whole
+
+
+def test_engine_reuse_groups_paged_are_the_listing_in_order(tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.db", _records())
+    with Marsad(db, Settings(workers=1)) as m:
+        m.update_reuse()
+        whole = _regrouped(m)
+        for size in (1, 5, 7):
+            pages = [m.reuse_groups(limit=size, skip=k) for k in range(0, len(whole), size)]
+            assert [g for page in pages for g in page] == whole, size
+        assert m.reuse_groups(limit=5, skip=len(whole)) == []
+
+
+def test_engine_reuse_groups_a_reader_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Listing while an ingest holds the write lock: the groups as last kept, at once, and the
+    changed articles stay marked for the next listing (no wait, no "database is locked")."""
+    db = _store(tmp_path / "s.db", _records())
+    with Marsad(db, Settings(workers=1)) as m:
+        m.update_reuse()
+        whole = _regrouped(m)
+        link = next(k for k in m.reuse_links() if k.kind == "exact")
+        m.store.reuse.set_kinds([KindChange(link.a, link.b, "template")])  # marks two articles
+        writer = sqlite3.connect(db, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.perf_counter()
+            stale = m.reuse_groups(limit=100)  # as kept before the change, with today's links
+            assert time.perf_counter() - started < 2.0
+            untouched = [g for g in whole if link.a not in g.articles]
+            assert [g for g in stale if link.a not in g.articles] == untouched
+            assert set(m.store.reuse_groups.changed()) == {link.a, link.b}
+            assert m.store.db.execute("PRAGMA busy_timeout").fetchone()[0] > 0  # restored
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert m.reuse_groups(limit=100) == _regrouped(m) != whole  # regrouped once free
+        assert m.store.reuse_groups.changed() == []

@@ -89,13 +89,17 @@ def test_pages_are_read_from_their_place_in_an_index(tmp_path: Path) -> None:
         db = marsad.store.db
         trace: list[str] = []
         db.set_trace_callback(trace.append)
-        for filters in (ArticleFilters(), ArticleFilters(lang="ar", since="2015-08-02")):
+        for filters in (
+            ArticleFilters(),
+            ArticleFilters(lang="ar", since="2015-08-02"),
+            ArticleFilters(outlet="outlet1"),
+        ):
             marsad.article_page(5, ("2015-08-05", "z"), filters)
         marsad.event_page(5, ("2015-08-01", "a"), EventFilters(since="2015-07-01"))
         marsad.recent_storylines(5, ("2015-08-05", "z"))
         db.set_trace_callback(None)
         queries = [sql for sql in trace if sql.startswith("SELECT") and "ORDER BY" in sql]
-        assert len(queries) == 4
+        assert len(queries) == 5
         for sql in queries:
             plan = " | ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql))
             assert "TEMP B-TREE" not in plan and "SEARCH" in plan, (sql, plan)

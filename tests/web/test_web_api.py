@@ -264,3 +264,37 @@ def test_api_docs_pages_name_only_this_servers_files(client: TestClient) -> None
         served = client.get(f"/static/docs/{asset}")
         assert served.status_code == 200 and len(served.content) > 100_000
     assert "script-src" not in client.get("/").headers["content-security-policy"]
+
+
+def test_web_api_position_cursors_not_written_by_the_server_are_400(client: TestClient) -> None:
+    from marsad.web.paging import encoded
+
+    for value in ("9" * 20, "²", "٣", "-1", "", "1" * 10):
+        cursor = encoded((value,))
+        for url in ("/api/reuse", "/api/quotes", "/api/search?q=العراق"):
+            sep = "&" if "?" in url else "?"
+            got = client.get(f"{url}{sep}cursor={cursor}")
+            assert got.status_code == 400, (url, value)
+            assert "cursor" in got.json()["error"]
+
+
+def test_web_api_reuse_pages_of_many_groups_are_the_cli_listing(tmp_path: Path) -> None:
+    from marsad import Marsad
+    from marsad.config import Settings, load_settings
+    from marsad.shapes import group_dict
+    from marsad.web import create_app
+    from tests.engine.test_engine_reuse_blocks import _store
+    from tests.engine.test_engine_reuse_groups import _records
+
+    db = _store(tmp_path / "g.db", _records())
+    with Marsad(db, Settings(workers=1)) as m:
+        m.update_reuse()
+        listing = [group_dict(n, g) for n, g in enumerate(m.reuse_groups(), 1)]
+        exact = [group_dict(n, g) for n, g in enumerate(m.reuse_groups("exact"), 1)]
+    assert len(listing) == 12 and any(g["related_groups"] for g in listing)
+    app = create_app(load_settings(db=str(db)))
+    with TestClient(app, base_url="http://127.0.0.1") as local:
+        for size in (1, 5, 12):
+            shown = json.loads(json.dumps(_all(local, "/api/reuse", size)))
+            assert shown == json.loads(json.dumps(listing)), size
+            assert _all(local, "/api/reuse?kind=exact", size) == json.loads(json.dumps(exact))

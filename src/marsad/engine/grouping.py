@@ -13,24 +13,40 @@ every link at once (``link.groups.group_links``); both give the same groups in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 
+from marsad.errors import StoreLockedError, StoreReadOnlyError
 from marsad.link.copies import COPY_CONTAINMENT, COPY_LEAD
 from marsad.link.groups import Member, components, group_of, split_links
 from marsad.models import ReuseGroup, ReuseLink
 from marsad.store import Store
+from marsad.store.records import GroupSize
 
 CHUNK = 20_000  # articles whose links are read at a time while following copy links
 
 
-def update_groups(store: Store) -> int:
+def update_groups(store: Store, wait: bool = True) -> int:
     """Regroup the articles whose links changed since the last update (and what their copy
-    links reach); return how many articles were regrouped."""
+    links reach); return how many articles were regrouped. ``wait=False``: when another
+    process holds the write lock (an ingest), or the file cannot be written, regroup nothing
+    now (the changes stay marked for a later call) rather than wait."""
     tables = store.reuse_groups
     if not tables.changed():  # nothing to do: no write lock taken
         return 0
-    with tables.batch():
+    if not wait:
+        try:
+            return _regroup(store, tables.batch(wait=False))
+        except (StoreLockedError, StoreReadOnlyError):
+            return 0
+    return _regroup(store, tables.batch())
+
+
+def _regroup(store: Store, batch: AbstractContextManager[None]) -> int:
+    """``update_groups`` inside ``batch`` (the write transaction)."""
+    tables = store.reuse_groups
+    with batch:
         changed = tables.changed()
         if not changed:
             return 0
@@ -53,11 +69,22 @@ def update_groups(store: Store) -> int:
 def largest_groups(
     store: Store, limit: int, member: Callable[[str], Member], skip: int = 0
 ) -> list[ReuseGroup]:
-    """The ``limit`` largest stored groups after the first ``skip`` (kept up to date first),
-    numbered as in the whole listing, with the articles partial links relate them to."""
-    update_groups(store)
+    """The ``limit`` largest stored groups after the first ``skip`` (kept up to date first
+    when the write lock is free: a reader does not wait for an ingest, and sees the groups as
+    the last regrouping left them), numbered as in the whole listing, with the articles
+    partial links relate them to. Read in one snapshot, so a regrouping by another process
+    meanwhile cannot leave a listed group without its members."""
+    update_groups(store, wait=False)
     tables = store.reuse_groups
-    names = [group.name for group in tables.largest(limit, skip)]
+    with tables.snapshot():
+        return _largest(store, tables.largest(limit, skip), member, skip)
+
+
+def _largest(
+    store: Store, groups: Iterable[GroupSize], member: Callable[[str], Member], skip: int
+) -> list[ReuseGroup]:
+    tables = store.reuse_groups
+    names = [group.name for group in groups]
     group_of_article = tables.members(names)
     copies, relations = _copies(store, sorted(group_of_article), relations=True)
     by_name: dict[str, list[ReuseLink]] = {}
@@ -75,9 +102,11 @@ def largest_groups(
     numbers.update(tables.numbers(set(others.values()) - set(numbers)))
     out = []
     for name in names:
+        if name not in by_name:  # its copy links changed since it was kept, and a writer held
+            continue  # the lock (``update_groups(wait=False)``): it is a group no more
         group = group_of(by_name[name], member)
         outside = sorted(related.get(name, ()))
-        listed = sorted({numbers[others[y]] for y in outside if y in others})
+        listed = sorted({numbers[others[y]] for y in outside if others.get(y) in numbers})
         out.append(replace(group, related=tuple(outside), related_groups=tuple(listed)))
     return out
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from marsad.store.inlists import in_lists
 from marsad.store.records import GroupSize
-from marsad.store.transaction import Transaction
+from marsad.store.transaction import Snapshot, Transaction
 
 
 class ReuseGroupTables:
@@ -21,10 +21,15 @@ class ReuseGroupTables:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def batch(self) -> Transaction:
+    def batch(self, wait: bool = True) -> Transaction:
         """``with tables.batch():`` reads and regroups under the write lock, so no link is
-        written in between."""
-        return Transaction(self.db)
+        written in between (``wait=False``: a lock held elsewhere is a ``StoreLockedError``
+        at once instead of a wait)."""
+        return Transaction(self.db, wait)
+
+    def snapshot(self) -> Snapshot:
+        """``with tables.snapshot():`` reads that see the groups as one regrouping left them."""
+        return Snapshot(self.db)
 
     def changed(self) -> list[str]:
         """The articles whose links were written or re-kinded since the last regrouping."""

@@ -270,8 +270,8 @@ class SQLiteStore:
         f = filters or ArticleFilters()
         key = "coalesce(nullif(published, ''), nullif(crawled, ''), '')"
         where, args = page_conditions(key, after, True, f.since, f.until)
-        if f.outlet is not None:
-            where.append("(outlet = ? OR source = ?)")
+        if f.outlet is not None:  # from the page key's index, which holds both (not by
+            where.append("(+outlet = ? OR +source = ?)")  # sorting all of the outlet's rows)
             args += [f.outlet, f.outlet]
         if f.lang:  # an empty ?lang= is any language, as before
             where.append("lang = ?")

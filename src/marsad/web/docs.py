@@ -27,7 +27,7 @@ PATHS: Final = frozenset({"/docs", "/docs/oauth2-redirect"})
 # The viewer runs scripts (its own, and the inline one that starts it): none from elsewhere.
 CSP: Final = (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 router = APIRouter(include_in_schema=False)
