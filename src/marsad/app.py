@@ -284,10 +284,12 @@ class Marsad:
         before: tuple[str, str] | None = None,
         since: str | None = None,
         until: str | None = None,
+        entity: str | None = None,
     ) -> list[Storyline]:
         """Storylines, latest activity first (their last day, then id, descending): the first
-        ``limit`` after the (day, id) key ``before``, ending between ``since`` and ``until``."""
-        return self.store.events.recent_storylines(limit, before, since, until)
+        ``limit`` after the (day, id) key ``before``, ending between ``since`` and ``until``,
+        with an event that names ``entity`` (an id)."""
+        return self.store.events.recent_storylines(limit, before, since, until, entity)
 
     def storyline_count(self) -> int:
         return self.store.events.sizes().storylines

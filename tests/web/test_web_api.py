@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -298,3 +299,25 @@ def test_web_api_reuse_pages_of_many_groups_are_the_cli_listing(tmp_path: Path) 
             shown = json.loads(json.dumps(_all(local, "/api/reuse", size)))
             assert shown == json.loads(json.dumps(listing)), size
             assert _all(local, "/api/reuse?kind=exact", size) == json.loads(json.dumps(exact))
+
+
+def test_web_api_lists_filtered_by_an_entity_are_its_events_stories_and_articles(
+    client: TestClient, web_db: Path
+) -> None:
+    from marsad import Marsad
+
+    profile = client.get("/api/entities/الكاظمي").json()
+    events = {e["id"] for e in profile["event_list"]}
+    lines = {s["id"] for s in profile["storylines"]}
+    with Marsad(web_db) as m:
+        naming = {x.article_id for x in m.store.entities.mentions(profile["id"])}
+    everything = {a["id"] for a in _all(client, "/api/articles", 200)}
+    assert events and lines and naming and naming < everything
+    for ref in (profile["id"], "مصطفى الكاظمي"):  # by id or by name
+        quoted = urllib.parse.quote(ref)
+        assert {e["id"] for e in _all(client, f"/api/events?entity={quoted}", 1)} == events
+        assert {s["id"] for s in _all(client, f"/api/stories?entity={quoted}", 1)} == lines
+        assert {a["id"] for a in _all(client, f"/api/articles?entity={quoted}", 1)} == naming
+    for url in ("/api/events", "/api/stories", "/api/articles"):
+        unknown = client.get(f"{url}?entity=" + urllib.parse.quote("زيد بن حارثة"))
+        assert unknown.status_code == 404 and "entity" in unknown.json()["error"]

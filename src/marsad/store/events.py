@@ -11,7 +11,7 @@ from marsad.errors import NotFoundError, StoreError
 from marsad.models import Event, LexiconCounts, Storyline
 from marsad.store import event_index
 from marsad.store.inlists import in_lists
-from marsad.store.keyset import after_key, page_conditions
+from marsad.store.keyset import NAMING_EVENTS, after_key, page_conditions
 from marsad.store.records import (
     Centroids,
     EventFilters,
@@ -188,6 +188,9 @@ class EventTables:
         if f.storyline is not None:
             where.append("storyline = ?")
             args.append(f.storyline)
+        if f.entity is not None:
+            where.append(f"id IN ({NAMING_EVENTS})")
+            args.append(f.entity)
         sql = f"SELECT {_EVENT_COLUMNS} FROM events "
         sql += f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {key}, id LIMIT ?"
         return [_event(row) for row in self.db.execute(sql, [*args, limit])]
@@ -298,10 +301,12 @@ class EventTables:
         before: tuple[str, str] | None = None,
         since: str | None = None,
         until: str | None = None,
+        entity: str | None = None,
     ) -> list[Storyline]:
         """Storylines by their last day (else first), latest first, then id descending: the
         first ``limit`` after ``before`` (a (day, id) key), ending between ``since`` and
-        ``until`` when given. Ordered by SQLite, so a page costs what it shows."""
+        ``until`` when given, with an event that names ``entity`` (an id) when given. Ordered
+        by SQLite, so a page costs what it shows."""
         day = "coalesce(end_, start, '')"
         where, params = after_key(day, before, True)
         if since is not None or until is not None:
@@ -312,6 +317,9 @@ class EventTables:
         if until is not None:
             where.append(f"substr({day}, 1, 10) <= ?")
             params.append(until)
+        if entity is not None:
+            where.append(f"id IN (SELECT storyline FROM events WHERE id IN ({NAMING_EVENTS}))")
+            params.append(entity)
         sql = f"SELECT {_STORY_COLUMNS} FROM storylines"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -3,7 +3,14 @@ items whose day falls between two days (``web/api.py``'s lists)."""
 
 from __future__ import annotations
 
-__all__ = ["Conditions", "after_key", "day_range", "page_conditions"]
+__all__ = [
+    "NAMING_ARTICLES",
+    "NAMING_EVENTS",
+    "Conditions",
+    "after_key",
+    "day_range",
+    "page_conditions",
+]
 
 Conditions = tuple[list[str], list[str]]
 """SQL conditions (ANDed) and the values they bind, in order."""
@@ -49,3 +56,14 @@ def page_conditions(
     where, args = after_key(key, after, descending)
     bounds, values = day_range(key, since, until)
     return where + bounds, args + values
+
+
+NAMING_ARTICLES = (
+    "SELECT m.article_id FROM entity_keys k JOIN entity_mentions m ON m.key = k.key "
+    "WHERE k.entity_id = ?"
+)
+"""The articles that name an entity (one value bound: its id), for a list's entity filter."""
+NAMING_EVENTS = (
+    f"SELECT ea.event_id FROM event_articles ea WHERE ea.article_id IN ({NAMING_ARTICLES})"
+)
+"""The events with a report that names an entity (one value bound: its id)."""

@@ -168,6 +168,7 @@ class EventStore(Protocol):
         before: tuple[str, str] | None = None,
         since: str | None = None,
         until: str | None = None,
+        entity: str | None = None,
     ) -> list[Storyline]: ...
 
 

@@ -26,23 +26,27 @@ Templates = dict[str, set[int]]  # outlet -> its template fingerprints (unsigned
 @dataclass(frozen=True, slots=True)
 class ArticleFilters:
     """What a page of articles keeps (``Store.article_page``): days as ISO strings, an outlet
-    (or source) and a language code, each None for any."""
+    (or source), a language code and an entity id (articles that name it), each None for
+    any."""
 
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
     lang: str | None = None
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class EventFilters:
     """What a page of events keeps (``EventStore.page``): days as ISO strings, an outlet that
-    reported it, a storyline id, each None for any."""
+    reported it, a storyline id, an entity id (events with a report that names it), each None
+    for any."""
 
     since: str | None = None
     until: str | None = None
     outlet: str | None = None
     storyline: str | None = None
+    entity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

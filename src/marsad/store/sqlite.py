@@ -22,7 +22,7 @@ from marsad.store.event_index import EventIndexTables
 from marsad.store.events import EventTables
 from marsad.store.fts import SearchQuery, outlet_matches
 from marsad.store.inlists import in_lists
-from marsad.store.keyset import page_conditions
+from marsad.store.keyset import NAMING_ARTICLES, page_conditions
 from marsad.store.records import Added, ArticleFilters, Scored, StoredDocument
 from marsad.store.reuse import ReuseTables
 from marsad.store.reuse_groups import ReuseGroupTables
@@ -276,6 +276,9 @@ class SQLiteStore:
         if f.lang:  # an empty ?lang= is any language, as before
             where.append("lang = ?")
             args.append(f.lang)
+        if f.entity is not None:
+            where.append(f"id IN ({NAMING_ARTICLES})")
+            args.append(f.entity)
         sql = f"SELECT id FROM articles {'WHERE ' + ' AND '.join(where) if where else ''} "
         sql += f"ORDER BY {key} DESC, id DESC LIMIT ?"
         ids = [row[0] for row in self.db.execute(sql, [*args, limit])]

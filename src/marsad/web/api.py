@@ -49,6 +49,9 @@ Cursor = Annotated[str | None, Query(description="the `next` of the page before"
 Since = Annotated[str | None, Query(description="from this day on (YYYY-MM-DD)")]
 Until = Annotated[str | None, Query(description="up to this day (YYYY-MM-DD)")]
 Outlet = Annotated[str | None, Query(description="only reports of this outlet (or source)")]
+Named = Annotated[
+    str | None, Query(description="only those naming this entity (an id or a name, any spelling)")
+]
 
 
 def _article_day(a: Article) -> str:
@@ -63,21 +66,24 @@ def stories(
     since: Since = None,
     until: Until = None,
     outlet: Outlet = None,
+    entity: Named = None,
 ) -> dict[str, Any]:
     since, until = days(since, until)
     before = pair(cursor)
     shown: list[Storyline] = []
     more = False
     with opened(request) as marsad:
+        named = marsad.entity(entity).id if entity else None  # 404 for an unknown one
         resume: tuple[str, str] | None = None
         for _ in range(SCAN_BATCHES):  # an outlet filter reads on until a page is full
-            batch = marsad.recent_storylines(max(limit + 1, SCAN_SIZE), before, since, until)
+            size = max(limit + 1, SCAN_SIZE)
+            batch = marsad.recent_storylines(size, before, since, until, named)
             for s in batch:
                 if outlet is None or outlet in s.outlets:
                     shown.append(s)
                 if len(shown) > limit:
                     break
-            if len(shown) > limit or len(batch) < max(limit + 1, SCAN_SIZE):
+            if len(shown) > limit or len(batch) < size:
                 more = len(shown) > limit
                 break
             before = story_key(batch[-1])
@@ -114,12 +120,14 @@ def events(
     until: Until = None,
     outlet: Outlet = None,
     story: Annotated[str | None, Query(description="only this storyline's events")] = None,
+    entity: Named = None,
 ) -> dict[str, Any]:
     since, until = days(since, until)
     after = pair(cursor)
     with opened(request) as marsad:
         story = marsad.storyline(story).id if story else None  # a prefix, as the CLI takes it
-        filters = EventFilters(since, until, outlet, story)
+        named = marsad.entity(entity).id if entity else None
+        filters = EventFilters(since, until, outlet, story, named)
         found = marsad.event_page(limit + 1, after, filters)
     shown = found[:limit]
     return {
@@ -152,12 +160,16 @@ def articles(
     until: Until = None,
     outlet: Outlet = None,
     lang: Annotated[str | None, Query(description="ISO 639-1 code: ar, en, …")] = None,
+    entity: Named = None,
 ) -> dict[str, Any]:
     since, until = days(since, until)
     after = pair(cursor)
-    filters = ArticleFilters(since, until, outlet, lang.lower() if lang else None)  # AR is ar
     with opened(request) as marsad:
-        found = marsad.article_page(limit + 1, after, filters)
+        named = marsad.entity(entity).id if entity else None
+        code = lang.lower() if lang else None  # AR is ar
+        found = marsad.article_page(
+            limit + 1, after, ArticleFilters(since, until, outlet, code, named)
+        )
     shown = found[:limit]
     return {
         "sort": "published (else crawled) descending, then id descending",
