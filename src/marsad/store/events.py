@@ -222,11 +222,8 @@ class EventTables:
         keep what it can make again."""
         if not rows:
             return True
-        waits = float(getattr(self.db, "busy_timeout", 0.0))
         try:
-            setattr(self.db, "busy_timeout", 0.0)  # noqa: B010 - a plain sqlite3 connection has none
-            self.db.execute("PRAGMA busy_timeout = 0")
-            with Transaction(self.db):
+            with Transaction(self.db, wait=False):
                 self.db.executemany(
                     "INSERT OR REPLACE INTO event_summaries (event_id, key, sentences) "
                     "VALUES (?, ?, ?)",
@@ -234,9 +231,6 @@ class EventTables:
                 )
         except StoreError:  # locked, read-only, full: a summary not kept is made again
             return False
-        finally:
-            setattr(self.db, "busy_timeout", waits)  # noqa: B010
-            self.db.execute(f"PRAGMA busy_timeout = {int(waits * 1000)}")
         return True
 
     def of_storylines(self, storylines: Iterable[str]) -> list[Event]:
