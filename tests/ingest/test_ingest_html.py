@@ -65,3 +65,27 @@ def test_ingest_html_heading_repeating_the_title_is_not_body_text() -> None:
     assert isinstance(extracted, Extracted)
     assert extracted.title == TITLE
     assert extracted.text.split("\n") == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<nav><a href='/'>الرئيسية</a></nav>",
+        "<header><a href='/'>الرئيسية</a> | <a href='/sport'>رياضة</a></header>"
+        "<footer>جميع الحقوق محفوظة</footer><script>var x = 'نص';</script>",
+    ],
+)
+def test_ingest_html_page_of_menus_alone_is_no_text(body: str) -> None:
+    page = f"<html><head><title>الموقع</title></head><body>{body}</body></html>"
+    found = extract(_doc(page.encode()))  # trafilatura keeps the lone menu link's word
+    assert isinstance(found, Rejection) and found.reason is RejectReason.NO_TEXT
+
+
+def test_ingest_html_short_article_beside_menus_is_kept() -> None:
+    page = (
+        "<html><body><nav><a href='/'>الرئيسية</a></nav>"
+        "<main><p>أعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة اليوم.</p></main>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    found = extract(_doc(page.encode()))
+    assert isinstance(found, Extracted) and "مستشفى جديد" in found.text

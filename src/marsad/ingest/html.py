@@ -10,7 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 
 from marsad.ingest.dates import parse_meta_date
@@ -82,6 +84,13 @@ def extract_html(doc: RawDocument) -> Extracted | Rejection:
         return Rejection(
             doc.origin, RejectReason.NO_TEXT, "no main text found in the page", len(doc.data)
         )
+    if len(text.split()) < _FEW_WORDS and _chrome_only(page):
+        return Rejection(
+            doc.origin,
+            RejectReason.NO_TEXT,
+            "the page holds only its site's menus, header and footer, no article text",
+            len(doc.data),
+        )
     title = _clean(result.title)
     published = parse_meta_date(result.date) if result.date else None
     return Extracted(
@@ -95,6 +104,26 @@ def extract_html(doc: RawDocument) -> Extracted | Rejection:
         lang=_clean(result.language),
         needs_cleaning=False,
     )
+
+
+_FEW_WORDS = 20
+"""Below this many words, a page's extracted text is checked for coming from chrome alone
+(trafilatura falls back to whatever text a page has: «الرئيسية» from a bare menu)."""
+_CHROME = ("nav", "header", "footer", "aside", "menu", "script", "style", "noscript", "template")
+
+
+def _chrome_only(page: str) -> bool:
+    """Whether every word of the page's body stands inside its navigation, header, footer,
+    asides or menus (or scripts): a page with no article, however trafilatura read it."""
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return False
+    body = tree.find("body")
+    if body is None:
+        return False
+    etree.strip_elements(body, *_CHROME, with_tail=False)  # the text after one is the page's
+    return not any(str(part).split() for part in body.itertext())
 
 
 def _paragraph_lines(text: str | None) -> str:
