@@ -242,12 +242,16 @@ def reuse(
     skip = _position(cursor, None)
     with opened(request) as marsad:
         groups = marsad.reuse_groups(kind=kind, limit=limit + 1, skip=skip)
+        # a kept group whose links a writer is changing is left out of its page: the next
+        # page still starts after the groups this one read
+        kept = marsad.store.reuse_groups.count() if kind is None else 0
     shown = groups[:limit]
-    last = skip + len(shown)
+    more = len(groups) > limit or kept > skip + limit
+    last = skip + limit if more else skip + len(shown)
     return {
         "sort": "group number (largest group first)",
         "items": [group_dict(n, group) for n, group in enumerate(shown, skip + 1)],
-        "next": encoded((f"{last:09d}",)) if len(groups) > limit else None,
+        "next": encoded((f"{last:09d}",)) if more else None,
     }
 
 
