@@ -93,8 +93,8 @@ def _largest(
         if name is not None and group_of_article.get(link.b) == name:
             by_name.setdefault(name, []).append(link)
     related: dict[str, set[str]] = {}
-    for link in relations:
-        for x, y in ((link.a, link.b), (link.b, link.a)):
+    for a, b in relations:
+        for x, y in ((a, b), (b, a)):
             if x in group_of_article and group_of_article.get(y) != group_of_article[x]:
                 related.setdefault(group_of_article[x], set()).add(y)
     others = tables.groups_of({y for ys in related.values() for y in ys})
@@ -113,16 +113,16 @@ def _largest(
 
 def _copies(
     store: Store, ids: Sequence[str], relations: bool = False
-) -> tuple[list[ReuseLink], list[ReuseLink]]:
+) -> tuple[list[ReuseLink], list[tuple[str, str]]]:
     """The copy links of articles ``ids`` (``link.copies.is_copy``) and, when asked, the
-    partial links that relate them to other texts."""
-    found = {(k.a, k.b): k for k in store.reuse.copy_candidates(COPY_CONTAINMENT, ids)}
-    if relations:
-        found.update(
-            ((k.a, k.b), k) for k in store.reuse.partial_links_of(ids) if k.kind == "partial"
-        )
-    links = [found[key] for key in sorted(found)]
+    (a, b) of the partial links that relate them to other texts: those among the copy
+    candidates that are not copies, and the partial links too little inside either article
+    to be one (read as pairs alone)."""
+    links = store.reuse.copy_candidates(COPY_CONTAINMENT, ids)
     larger = {k.b if k.contain_a >= k.contain_b else k.a for k in links if k.kind == "partial"}
     bodies = {r.id: r.body for r in store.event_index.inputs(sorted(larger), bodies=True)}
     copies, partial = split_links(links, lambda x: bodies.get(x, ""), COPY_CONTAINMENT, COPY_LEAD)
-    return copies, partial
+    if not relations:
+        return copies, []
+    pairs = {(k.a, k.b) for k in partial} | set(store.reuse.partial_pairs_of(ids, COPY_CONTAINMENT))
+    return copies, sorted(pairs)

@@ -223,6 +223,20 @@ class ReuseTables:
                 found[link.a, link.b] = link
         return [found[key] for key in sorted(found)]
 
+    def partial_pairs_of(self, ids: Iterable[str], below: float) -> list[tuple[str, str]]:
+        """The (a, b) of partial links with at least one of these articles and less than
+        ``below`` of either inside the other (links that relate texts, never copies): the
+        pairs alone, without reading each link's passages and reasons."""
+        found: set[tuple[str, str]] = set()
+        wanted = sorted(set(ids))
+        for chunk, marks in _chunks(wanted):
+            sql = (
+                "SELECT a, b FROM reuse_links WHERE kind = 'partial' "
+                f"AND max(contain_a, contain_b) < ? AND (a IN ({marks}) OR b IN ({marks}))"
+            )
+            found.update((str(a), str(b)) for a, b in self.db.execute(sql, [below, *chunk, *chunk]))
+        return sorted(found)
+
     def texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Each article's normalized body (what shingles and word pairs are made of)."""
         out: dict[str, str] = {}
