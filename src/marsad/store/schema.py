@@ -408,8 +408,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 19: issue 13. The API's lists of articles and events read a page by its key: indexes on
     # those keys (an article's with its language and outlet, which the filters read and which
     # the table keeps after the body), so a page is read from its place in the index instead
-    # of by sorting the whole table at every request (0.9 s an /api/articles page at 180,000
-    # articles).
+    # of by sorting the whole table at every request.
     """
     CREATE INDEX IF NOT EXISTS articles_newest ON articles(
         coalesce(nullif(published, ''), nullif(crawled, ''), ''), id, lang, outlet, source
