@@ -35,12 +35,12 @@ def update_groups(store: Store, wait: bool = True) -> int:
     tables = store.reuse_groups
     if not tables.changed():  # nothing to do: no write lock taken
         return 0
-    if not wait:
-        try:
-            return _regroup(store, tables.batch(wait=False))
-        except (StoreLockedError, StoreReadOnlyError):
-            return 0
-    return _regroup(store, tables.batch())
+    try:
+        return _regroup(store, tables.batch(wait))
+    except (StoreLockedError, StoreReadOnlyError):
+        if wait:
+            raise
+        return 0
 
 
 def _regroup(store: Store, batch: AbstractContextManager[None]) -> int:

@@ -223,9 +223,8 @@ def _position(cursor: str | None, most: int | None = SEARCH_HITS) -> int:
     if cursor is None:
         return 0
     (value,) = decoded(cursor, 1)
-    if not (value.isascii() and value.isdigit() and len(value) <= 9):  # as this server writes
-        raise PageError("the cursor is not one this server gave; start without it")
-    if most is not None and int(value) >= most:
+    written = value.isascii() and value.isdigit() and len(value) <= 9  # as this server writes
+    if not written or (most is not None and int(value) >= most):
         raise PageError("the cursor is not one this server gave; start without it")
     return int(value)
 
