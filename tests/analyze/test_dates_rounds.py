@@ -165,6 +165,13 @@ ROUNDS = [
         145,
         0.97,
     ),
+    Round(
+        "temporal_round19.jsonl",
+        "7c6076a17b25dbe264cac4ec4a1dd4379ada8c4d2c68c031b6d44868637c6764",
+        "ant-blind3",
+        290,
+        0.88,
+    ),
 ]
 
 

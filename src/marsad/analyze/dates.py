@@ -146,7 +146,9 @@ from marsad.analyze.temporal.patterns import (
     HIJRI_HINT,
     HIJRI_PATTERN,
     PATTERN,
+    RARE_PATTERN,
 )
+from marsad.analyze.temporal.timetable import drop_timetables
 from marsad.models import TemporalExpression
 
 __all__ = ["find_temporal"]
@@ -164,6 +166,7 @@ def find_temporal(text: str, reference: dt.date | None) -> list[TemporalExpressi
         reference = reference.date()
     folded = fold(text)
     candidates = merge_weekdays(folded.text, _candidates(folded.text, reference))
+    candidates = drop_timetables(folded.text, candidates)
     candidates = feasts_as_dated(folded.text, nights(folded.text, candidates))
     candidates = resolve_anaphors(folded.text, candidates)
     candidates = same_period(folded.text, candidates)
@@ -205,6 +208,8 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
         )
         while at >= position:
             match = _first_match(text, at, position, hijri, tried)
+            if match is None:  # a season, decade or century starts at its own core word
+                match = RARE_PATTERN.match(text, at)
             if match is None:
                 break
             position = match.end()
@@ -220,13 +225,13 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 
 def _names_a_place(text: str, start: int) -> bool:
     """Whether a date here names a street, a square or a place ("شارع 9 أفريل", "ساحة 14
-    جانفي", "واد الجمعة", "حي 02 مارس")."""
+    جانفي", "واد الجمعة", "سوق الأحد", "حي 02 مارس")."""
     before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
     return before is not None
 
 
 _PLACE_BEFORE: Final = re.compile(
-    r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)[^\S\n]+$"
+    r"(?<!\w)[وبل]?(?:(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)|سوق)[^\S\n]+$"
 )
 
 

@@ -145,16 +145,25 @@ def holiday(match: re.Match[str], text: str, reference: dt.date | None) -> Candi
     span = match.span("holiday")
     if _A_HOLIDAY_IN_GENERAL.search(text, max(0, span[0] - 80), span[0]):
         return None
+    eve = _EVE.search(text, max(0, span[0] - 8), span[0]) if month == 1 and day == 1 else None
+    if eve is not None:  # "ليلة رأس السنة": the night of 31 December to 1 January
+        span = (eve.start(), span[1])
+
+    def on(found: dt.date) -> Period:
+        return cal.days(found - dt.timedelta(days=1), found) if eve else cal.day(found)
+
     if g("holiday_y"):
-        return make(span, "day", reference, cal.day(dt.date(int(g("holiday_y")), month, day)))
+        return make(span, "day", reference, on(dt.date(int(g("holiday_y")), month, day)))
     time = tense(text, *span) if reference is not None else None
 
     def build(ref: dt.date) -> Period | None:
         found = cal.day_date(ref, month=month, day=day, direction=None, tense=time)
-        return None if found is None else cal.day(found)
+        return None if found is None else on(found)
 
     return make(span, "day", reference, build)
 
+
+_EVE: Final = re.compile(r"(?<!\w)ليله[^\S\n]+$")
 
 _A_HOLIDAY_IN_GENERAL: Final = re.compile(
     r"(?:يسمي|تسمي|يعرف)\W*ب?$|(?<!\w)كل\W+(?:عام|سنه)(?!\w)[^.\n]*$"

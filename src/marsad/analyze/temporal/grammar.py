@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from marsad.analyze.temporal.lexicon import (
+    CENTURIES,
+    DECADES,
     DIRECTIONS,
     DUALS,
     EPITHETS,
@@ -137,9 +139,9 @@ _NUMERIC: Final = (
 _ORDINAL: Final = rf"(?:ال|(?<=ل)ل)(?:{words(word[2:] for word in ORDINALS)})"
 """An ordinal day word, its article fused into a preposition «ل» too ("للسادس والعشرين من مارس")."""
 
-_TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
+_TO: Final = rf"{OPT}(?:-|–|و|او|الي{SP}غايه|الي|حتي){OPT}"
 """What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29", "من 30 جانفي إلى
-غاية 3 فيفري"."""
+غاية 3 فيفري"; two days a text cannot choose between are both: "يوم 16 أو 17 فيفري"."""
 
 _DAY_MONTH: Final = (
     rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره|اول){SP}"
@@ -158,24 +160,37 @@ _MONTH_DAY_YEAR: Final = (
     rf"(?P<mdy_y>{_YEAR_WIDE})"
 )
 
+
+def _decade(p: str) -> str:
+    """A decade and the century it says it is of: "الأربعينات", "ستينيات القرن الماضي"."""
+    return (
+        rf"(?:ال)?(?P<{p}_dn>{words(DECADES)}){_END}"
+        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<{p}_dc>الماضي|المنصرم|الفارط|العشرين"
+        rf"|الحالي|الجاري|الحادي{SP}والعشرين){_END})?"
+    )
+
+
 _PART: Final = (
     rf"(?P<part_w>{words(PARTS)}){SP}(?:"
     rf"(?:{_month_ref('part')})(?:{_year_tail('part')})?"
     rf"|(?P<part_u>{_THE}(?:شهر|عام|سنه)){SP}(?P<part_ud>{_DIRECTION})"
     rf"|(?P<part_n>الشهر|العام|السنه){_END}(?!{SP}(?:ال|\d))"
     rf"|هذا{SP}(?P<part_h>الشهر|العام){_END}"
+    rf"|{_decade('part')}"
     rf"|(?:{_YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
 )
 
 _MONTH_SPAN: Final = (
-    rf"(?:{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
-    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END}){SP}(?P<nmonths_e>الاولي|الاخيره)"
+    rf"(?:(?:{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
+    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END})"
+    rf"|(?P<nmonths_c>{words(MONTH_COUNTS)}){SP}(?:اشهر|شهور)){SP}(?P<nmonths_e>الاولي|الاخيره)"
     rf"|{_THE}شهرين{SP}(?P<nmonths_two>الاولين|الاخيرين)){SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
     rf"|(?:العام|السنه){SP}(?P<nmonths_r>{_DIRECTION})|(?P<nmonths_h>هذا){SP}العام{_END})"
 )
 """The first or last months of a year: "الأشهر الـ10 الأولى من 2014", "الأشهر التسعة الأولى من
-العام الجاري", "الأشهر الثلاثة الأخيرة من سنة 2016"."""
+العام الجاري", "الأشهر الثلاثة الأخيرة من سنة 2016", the count first: "الخمسة أشهر الأولى لسنة
+2017"."""
 
 _MONTH_WEEK: Final = (
     rf"الاسبوع{SP}(?P<mweek_n>الاول|الثاني|الثالث|الرابع|الاخير){SP}من{SP}(?:شهر{SP})?"
@@ -188,7 +203,8 @@ _QUARTER: Final = (
     rf"(?P<quarter_n>الاولي|الاول|الثانيه|الثاني|الثالثه|الثالث|الرابعه|الرابع|الاخيره|الاخير)"
     rf"{SP}"
     rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<quarter_y>{_YEAR}){_AD}"
-    rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})|هذا{SP}العام{_END})"
+    rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})"
+    rf"|(?:هذا{SP}العام|هذه{SP}السنه){_END}(?:{OPT}(?P<quarter_z>{_YEAR}){_AD})?)"
 )
 
 _HOLY_MONTH: Final = rf"هذا{SP}الشهر{SP}(?:الكريم|الفضيل|المبارك){_END}"
@@ -217,10 +233,12 @@ EVENT_WORDS: Final = (
     "ثوره",
     "باكالوريا",
     "بكالوريا",
+    "ميزانيه",
 )
 """Words (folded) that name an event a year may follow with up to three words between: a cup,
 a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups), a
-season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("باكالوريا 2017")."""
+season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("باكالوريا 2017"), a
+budget ("ميزانية 2017")."""
 _NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
 """Words that end an event's name: what follows them is a year of its own rule, or a count."""
 
@@ -305,6 +323,19 @@ _SESSION: Final = (
 الدراسية 2018-2019", "السنة البرلمانية المنقضية"; a season ("الموسم القادم", "الموسم الفلاحي
 المنقضي", "هذا الموسم") is one too, and a parliament's session ("الدورة البرلمانية الفارطة /
 الجديدة")."""
+
+_DECADE: Final = _decade("decade")
+"""A decade, of the last century unless the text says this one: "الأربعينات"; a part of one is
+a rule of ``_PART`` ("نهاية ستينيات القرن الماضي", its last third: 1967-1969)."""
+
+_CENTURY: Final = rf"القرن{SP}(?P<century_n>{words(CENTURIES)}){_END}"
+"""A century: "القرن العشرين" (1900-1999), "القرن التاسع عشر", "القرن الماضي"."""
+
+_SEASON_YEAR: Final = (
+    rf"(?P<season_w>خريف|ربيع){OPT}(?:{_YEAR_WORD}{OPT})?(?P<season_y>{_YEAR}){_AD}"
+)
+"""An autumn or a spring with its year, by the summer's convention (June-August): "خريف 1952"
+(September-November), "ربيع 2011" (March-May); not "الربيع العربي", which names no year."""
 
 _SUMMER: Final = (
     rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){_END}"
@@ -420,7 +451,8 @@ _HOLIDAY: Final = (
     rf"(?:{SP}(?:الميلاديه|الجديده|الاداريه){_END})?(?:{OPT}(?P<holiday_y>{_YEAR}))?"
 )
 """A holiday on a fixed day of the Gregorian year (``lexicon.HOLIDAYS``): "رأس السنة الميلادية",
-"عيد الشغل", "عيد المرأة 2016"; not "رأس السنة الهجرية/الدراسية", "عيد ميلاده"."""
+"عيد الشغل", "عيد المرأة 2016"; not "رأس السنة الهجرية/الدراسية", "عيد ميلاده". "ليلة رأس السنة"
+is the night from 31 December to 1 January, both days."""
 
 RULES: Final = (
     ("numeric", _NUMERIC),
@@ -446,6 +478,15 @@ RULES: Final = (
     ("dayref", _DAYREF),
 )
 """(name, pattern) in the order they are tried at one position."""
+
+RARE_RULES: Final = (
+    ("season", _SEASON_YEAR),
+    ("decade", _DECADE),
+    ("century", _CENTURY),
+)
+"""Rules whose expressions start with a core word of their own (``RARE_WORDS``): tried only at a
+core word, where the other rules find nothing, so that other starts do not pay for them."""
+RARE_WORDS: Final = ("خريف", "ربيع", "القرن", *DECADES, *(f"ال{decade}" for decade in DECADES))
 
 HIJRI_RULES: Final = (
     ("hnum", _HIJRI_NUMERIC),

@@ -31,9 +31,13 @@ from marsad.analyze.temporal.interpret_hijri import (
 from marsad.analyze.temporal.interpret_years import (
     FIRST_TO_FOURTH,
     ago_period,
+    century_period,
+    decade,
+    decade_period,
     month_span,
     named_year,
     quarter_period,
+    season_period,
     session_period,
     summer_period,
     unit_period,
@@ -131,6 +135,12 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     else:
         day_ = ordinal(g("daymonth_o")) if g("daymonth_o") else int(g("daymonth_d"))
     last = int(g("daymonth_e")) if g("daymonth_e") else None
+    if last is not None and g("daymonth_d"):  # a list out of order: "أيام 15،14 و16 اكتوبر"
+        listed = [
+            int(n)
+            for n in re.findall(r"\d+", text[match.start("daymonth_d") : match.end("daymonth_e")])
+        ]
+        day_ = min(day_, *listed)
     month_ = _month(match, "daymonth")
     second = _month(match, "daymonth", "n")
     end = (second, int(g("daymonth_d2"))) if second else None  # "31 مارس و1 أفريل"
@@ -213,6 +223,8 @@ def _part(match: re.Match[str], text: str, reference: dt.date | None) -> Candida
     g = match.group
     part = PARTS[g("part_w")]
     span = match.span("part")
+    if g("part_dn"):  # "أواخر الأربعينات"
+        return make(span, "year", reference, decade(match, "part", part))
     if g("part_yy"):
         return make(span, "year-part", reference, cal.year_part(int(g("part_yy")), part))
     if g("part_u") or g("part_h") or g("part_n"):  # "مطلع العام": this year's
@@ -359,6 +371,9 @@ _INTERPRETERS: Final[
     "mweek": _month_week,
     "session": session_period,
     "summer": summer_period,
+    "season": season_period,
+    "decade": decade_period,
+    "century": century_period,
     "unit": unit_period,
     "year": year_period,
     "named_year": named_year,

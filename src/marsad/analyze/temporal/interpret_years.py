@@ -13,12 +13,15 @@ from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Granularity, Period
 from marsad.analyze.temporal.candidate import Candidate, make, shift
 from marsad.analyze.temporal.lexicon import (
+    CENTURIES,
+    DECADES,
     DIRECTIONS,
     DUALS,
     ENGLISH_DIRECTIONS,
     MONTH_COUNTS,
     NUMBERS,
     UNITS,
+    Part,
     Unit,
     spaced,
 )
@@ -79,8 +82,8 @@ def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -
     def period(year_: int) -> Period:
         return cal.half(year_, number) if halves else cal.quarter(year_, number)
 
-    if g("quarter_y"):
-        return make(match.span("quarter"), granularity, reference, period(int(g("quarter_y"))))
+    if written := g("quarter_y") or g("quarter_z"):  # "الثلاثي الأول من هذه السنة 2017"
+        return make(match.span("quarter"), granularity, reference, period(int(written)))
     direction = DIRECTIONS[g("quarter_d")] if g("quarter_d") else 0
     return make(
         match.span("quarter"), granularity, reference, lambda ref: period(ref.year + direction)
@@ -93,7 +96,8 @@ def month_span(match: re.Match[str], text: str, reference: dt.date | None) -> Ca
     if g("nmonths_two"):  # "الشهرين الأولين من السنة الحالية"
         count = 2
     else:
-        count = int(g("nmonths_d")) if g("nmonths_d") else MONTH_COUNTS[spaced(g("nmonths_w"))]
+        written = g("nmonths_w") or g("nmonths_c")
+        count = int(g("nmonths_d")) if g("nmonths_d") else MONTH_COUNTS[spaced(written)]
     first_months = g("nmonths_e") == "الاولي" or g("nmonths_two") == "الاولين"
     first, last = (1, count) if first_months else (13 - count, 12)
 
@@ -193,6 +197,58 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
         return cal.years(first, first + 1)
 
     return make(span, "year", reference, build)
+
+
+_DECADE_PARTS: Final = {
+    "start": (0, 2),
+    "middle": (3, 6),
+    "end": (7, 9),
+    "first-half": (0, 4),
+    "second-half": (5, 9),
+}
+"""The years of a decade a part of it names (the last third of the sixties: 1967-1969)."""
+
+
+def decade_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A decade: "الأربعينات" = 1940/1949."""
+    return make(match.span("decade"), "year", reference, decade(match, "decade"))
+
+
+def decade(match: re.Match[str], p: str, part: Part | None = None) -> Period:
+    """The decade ``grammar._decade(p)`` matched, of this century when the text says so, or the
+    ``part`` of it ("أواخر الأربعينات": 1947/1949)."""
+    g = match.group
+    this_century = g(f"{p}_dc") is not None and CENTURIES[spaced(g(f"{p}_dc"))] in (0, 21)
+    first = (2000 if this_century else 1900) + DECADES[g(f"{p}_dn")]
+    low, high = _DECADE_PARTS[part] if part else (0, 9)
+    return cal.years(first + low, first + high)
+
+
+def century_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """A century: "القرن العشرين" = 1900/1999; "القرن الماضي" the one before the reference's."""
+    number = CENTURIES[spaced(match.group("century_n"))]
+    span = match.span("century")
+    if number > 0:
+        return make(span, "year", reference, cal.years((number - 1) * 100, number * 100 - 1))
+
+    def build(ref: dt.date) -> Period:
+        first = (ref.year // 100 + number) * 100
+        return cal.years(first, first + 99)
+
+    return make(span, "year", reference, build)
+
+
+_SEASONS: Final = {"خريف": (9, 11), "ربيع": (3, 5)}
+
+
+def season_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
+    """An autumn or a spring of a year written after it: "خريف 1952" = 1952-09/1952-11."""
+    g = match.group
+    first, last = _SEASONS[g("season_w")]
+    year_ = int(g("season_y"))
+    months = cal.months((year_, first), (year_, last))
+    season = Period(months.value, months.earliest, months.latest, "year-part")
+    return make(match.span("season"), "year-part", reference, season)
 
 
 def summer_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:

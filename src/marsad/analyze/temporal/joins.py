@@ -211,13 +211,14 @@ _FINER: Final = {
 
 
 _SAME_PERIOD: Final = re.compile(
-    r"(?<!\w)[بل]?(?:ل)?(?:نفس[^\S\n]+الفتره|الفتره[^\S\n]+(?:نفسها|ذاتها))[^\S\n]+من[^\S\n]+$"
+    r"(?<!\w)[بل]?(?:ل)?(?:نفس[^\S\n]+الفتره|الفتره[^\S\n]+(?:نفسها|ذاتها|المماثله))[^\S\n]+من[^\S\n]+$"
 )
 
 
 def same_period(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """ "بنفس الفترة من سنة 2015" after a part of another year ("الثلاثي الرابع من سنة 2016")
-    is that part of the year it names: 2015-Q4. With no such part before it, the year stays."""
+    """ "بنفس الفترة من سنة 2015" ("الفترة المماثلة من سنة 2015") after a part of another year
+    ("الثلاثي الرابع من سنة 2016") is that part of the year it names: 2015-Q4. With no such
+    part before it, the year stays."""
     out: list[Candidate] = []
     part: cal.Period | None = None  # the last stretch of months of one year before
     for candidate in candidates:
@@ -265,15 +266,27 @@ def resolve_anaphors(text: str, candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         unit = candidate.anaphor
         if unit is not None:
+            yearless = _of_the_same_year(text, resolved, candidate)
+            earlier = resolved[:-1] if yearless is not None else resolved
             before = next(
                 (
                     c.period
-                    for c in reversed(resolved)
+                    for c in reversed(earlier)
                     if c.period is not None and c.period.granularity in _FINER[unit]
                 ),
                 None,
             )
             period = None if before is None else _same(before, unit, candidate)
+            if yearless is not None and period is not None:
+                # "أكتوبر من نفس السنة" after "18 سبتمبر 1954": October 1954
+                moved = _in_year(yearless, period.earliest.year)
+                if moved is not None:
+                    named = resolved.pop()
+                    candidate = Candidate(
+                        named.start, candidate.end, named.granularity, True, moved
+                    )
+                    resolved.append(candidate)
+                    continue
             granularity = candidate.granularity if period is None else period.granularity
             candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
         elif resolved and (moved := _of_year(text, resolved[-1], candidate)) is not None:
@@ -284,6 +297,26 @@ def resolve_anaphors(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 _OF: Final = re.compile(r"[^\S\n]*من[^\S\n]*\Z")
+
+
+def _of_the_same_year(
+    text: str, resolved: list[Candidate], anaphor: Candidate
+) -> cal.Period | None:
+    """The period of a day or month written without a year right before "من نفس السنة"
+    (``anaphor``), whose year that anaphor gives; else None."""
+    if anaphor.anaphor != "year" or not resolved:
+        return None
+    named = resolved[-1]
+    period = named.period
+    if (
+        period is None
+        or not named.relative
+        or period.granularity not in ("day", "month", "month-part")
+        or period.earliest.year != period.latest.year
+        or _OF.match(text[named.end : anaphor.start]) is None
+    ):
+        return None
+    return period
 
 
 def _of_year(text: str, anaphor: Candidate, year: Candidate) -> cal.Period | None:

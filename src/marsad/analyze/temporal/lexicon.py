@@ -17,6 +17,8 @@ __all__ = [
     "AMBIGUOUS_HIJRI_MONTHS",
     "AMBIGUOUS_MONTHS",
     "AMBIGUOUS_WEEKDAYS",
+    "CENTURIES",
+    "DECADES",
     "DIRECTIONS",
     "DUALS",
     "ENGLISH_DIRECTIONS",
@@ -141,6 +143,7 @@ RELATIVE_DAYS: Final = _fold_keys(
         "الليلة القادمة": 0,
         "الليلة المقبلة": 0,
         "اليوم": 0,
+        "يومنا هذا": 0,  # «إلى يومنا هذا»: the now of the report
         "هذا اليوم": 0,  # «يكون الطقس هذا اليوم»; not «في مثل هذا اليوم» (``days.dayref``)
         "هذا المساء": 0,
         "هذا الصباح": 0,
@@ -213,9 +216,33 @@ PREPOSITIONS: Final = folded(
 """Words before a bare month that make it a date ("في مارس", "منذ آذار (مارس)", Tunisian "إلى
 غاية 2016", "في غضون 2030")."""
 
-YEAR_PREPOSITIONS: Final = tuple(word for word in PREPOSITIONS if word not in ("من", "مع"))
-"""Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004"); not
-"من" or "مع", which mostly precede counts ("أكثر من 2000 عنصر")."""
+_DECADE_STEMS: Final = {"عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60}
+DECADES: Final = {
+    f"{stem}{end}": number
+    for stem, number in {**_DECADE_STEMS, "سبعين": 70, "ثمانين": 80, "تسعين": 90}.items()
+    for end in ("ات", "يات")
+}
+"""Decades (folded, without the article) → their tens: "الأربعينات", "ستينيات"."""
+
+CENTURIES: Final = {
+    "الحادي والعشرين": 21,
+    "الواحد والعشرين": 21,
+    "العشرين": 20,
+    "التاسع عشر": 19,
+    "الثامن عشر": 18,
+    "السابع عشر": 17,
+    "السادس عشر": 16,
+    "الخامس عشر": 15,
+    "الماضي": -1,
+    "المنصرم": -1,
+    "الحالي": 0,
+    "الجاري": 0,
+}
+"""Centuries (folded) → their number, or the reference's century's offset (-1, 0)."""
+
+YEAR_PREPOSITIONS: Final = (*(word for word in PREPOSITIONS if word not in ("من", "مع")), "مواليد")
+"""Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004", a year of
+birth "من مواليد 1985"); not "من" or "مع", which mostly precede counts ("أكثر من 2000 عنصر")."""
 
 QUANTIFIERS: Final = folded(
     (

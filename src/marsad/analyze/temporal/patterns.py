@@ -24,6 +24,8 @@ from marsad.analyze.temporal.grammar import (
     HIJRI_RULES,
     HIJRI_YEAR,
     MONTH_NAMES,
+    RARE_RULES,
+    RARE_WORDS,
     RULES,
     words,
 )
@@ -36,7 +38,15 @@ from marsad.analyze.temporal.lexicon import (
     folded,
 )
 
-__all__ = ["CORE", "GLUED_DIGIT", "HIJRI_HINT", "HIJRI_PATTERN", "PATTERN", "compile_rules"]
+__all__ = [
+    "CORE",
+    "GLUED_DIGIT",
+    "HIJRI_HINT",
+    "HIJRI_PATTERN",
+    "PATTERN",
+    "RARE_PATTERN",
+    "compile_rules",
+]
 
 _GLUED: Final = r"(?<=[\u0621-\u064a])(?=\d)"  # "في17 يناير", "يوم7 أفريل"
 
@@ -54,6 +64,10 @@ PATTERN: Final = compile_rules(RULES)
 """Every rule; optional clitics (و ف ب ل ك) before a word are matched but left out of spans. A
 number written against the word before it ("في17 يناير") starts a match too."""
 
+RARE_PATTERN: Final = compile_rules(RARE_RULES)
+"""Seasons, decades and centuries, tried only at a core word where ``PATTERN`` finds nothing:
+they start with a core word of their own (``grammar.RARE_WORDS``)."""
+
 HIJRI_PATTERN: Final = compile_rules(HIJRI_RULES)
 """The Hijri rules, tried where ``PATTERN`` finds nothing and ``HIJRI_HINT`` is near."""
 
@@ -69,6 +83,7 @@ _CORE_WORDS: Final = {
     *(name for name in WEEKDAYS if not name.isascii() or len(name) > 5),
     *(word for word in folded(RELATIVE_DAYS) if " " not in word),
     "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
+    "يومنا",  # "يومنا هذا"
     *("المساء", "الصباح"),  # "هذا المساء", "هذا الصباح"
     "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
     "عيد الاضحي",
@@ -78,6 +93,7 @@ _CORE_WORDS: Final = {
     *("البرلمانيه", "النيابيه"),  # "الدورة البرلمانية الفارطة"
     *("الصيف", "صيف", "الصايفه", "صايفه"),  # "هذا الصيف", "الصائفة الفارطة"
     *(name for name in HOLIDAYS if name.startswith("عيد")),  # "رأس السنة" holds "السنه"
+    *RARE_WORDS,  # "خريف 1952", "الأربعينات", "القرن العشرين"
     *DUALS,
     *UNITS,
     *("الاسبوع", "الشهر", "العام", "السنه", "عامي", "العامين", "سنتي", "week", "month", "year"),
