@@ -11,7 +11,6 @@ database is locked by a long write.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Final
@@ -67,7 +66,6 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.connections = threading.local()  # web.state.opened: one Marsad per thread
     app.state.host = host
     docs.mount(app)  # before /static, which would take /static/docs
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
