@@ -2,11 +2,12 @@
 
 A notice of opening hours («المكاتب: من الاثنين إلى الخميس: حصة واحدة – من الساعة الثامنة
 صباحا...», «ويوم الجمعة من الساعة 8 صباحا إلى الساعة 12 و45 دق») names weekdays as a set: every
-Monday to Thursday, every Friday. Such a weekday has hours right after it («من الساعة», a colon,
-a clock time) or right before it («(22.30) يومي الأحد والاثنين»), or it ends a weekday range
-(«من الاثنين إلى الخميس») whose other end has them; and the text is a timetable: two weekdays at
-least are so placed, or it says so («التوقيت الإداري», «حصة واحدة», «أبوابها»). One weekday with
-hours in an announcement («ينطلق المهرجان يوم الجمعة من الساعة الثامنة») stays a day.
+Monday to Thursday, every Friday. Such a weekday has hours right after it («من الساعة», a clock
+time, a colon before either or «حصة») or right before it («(22.30) يومي الأحد والاثنين»), or it
+is listed with one that has («من الاثنين إلى الخميس», «أيام الاثنين والثلاثاء والأربعاء»); and
+the text is a timetable: two weekdays at least are so placed, or it says so («التوقيت الإداري»,
+«حصة واحدة», «أبوابها»). One weekday with hours in an announcement («ينطلق المهرجان يوم الجمعة
+من الساعة الثامنة») stays a day, and a programme's days («الاثنين: وصول الوفود») are days.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ __all__ = ["drop_timetables"]
 _DAY_WORDS: Final = frozenset(name for name in WEEKDAYS if not name.isascii())
 _CONNECTORS: Final = frozenset({"يوم", "يومي", "ايام", "نهار", "من", "الي", "و"})
 _CLOCK: Final = r"\(?\d{1,2}[.:h]\d{2}\)?"
-_HOURS_AFTER: Final = re.compile(
-    rf"[^\S\n]*(?::|من[^\S\n]+(?:الساعه|\d)|بدايه[^\S\n]+من[^\S\n]+الساعه|{_CLOCK})"
-)
+_HOURS: Final = rf"من[^\S\n]+(?:الساعه|\d)|بدايه[^\S\n]+من[^\S\n]+الساعه|{_CLOCK}"
+_HOURS_AFTER: Final = re.compile(rf"[^\S\n]*(?::[^\S\n]*(?:حصه|{_HOURS})|{_HOURS})")
 _HOURS_BEFORE: Final = re.compile(
     rf"(?:{_CLOCK}|صباحا|مساء|ليلا|الزوال|الظهر)[^\S\n,،]*(?:من[^\S\n]+)?\Z"
 )
@@ -38,9 +38,13 @@ def drop_timetables(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """``candidates`` without the weekdays of a timetable (see the module's docstring)."""
     days = [i for i, c in enumerate(candidates) if _weekdays_only(text, c)]
     timed = {i for i in days if _timed(text, candidates[i])}
-    for before, after in itertools.pairwise(days):
-        between = text[candidates[before].end : candidates[after].start]
-        if _joined(between) and (before in timed or after in timed):
+    joined = [
+        (before, after)
+        for before, after in itertools.pairwise(days)
+        if _joined(text[candidates[before].end : candidates[after].start])
+    ]
+    for before, after in (*joined, *reversed(joined)):  # along a list both ways
+        if before in timed or after in timed:
             timed |= {before, after}
     if not timed or (len(timed) < 2 and _TIMETABLE_WORDS.search(text) is None):
         return candidates
