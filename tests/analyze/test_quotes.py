@@ -126,6 +126,18 @@ def test_participles_and_verbs_of_news_speech() -> None:
     assert found[1].implicit and found[1].speaker == found[0].speaker
 
 
+def test_denials_warnings_and_forecasts_are_speech() -> None:
+    text = (
+        "ونفت الجامعة أن تكون لها صلة بالحادثة في الحرم. وتوقع الغامدي أن تهطل أمطار غزيرة "
+        "على المرتفعات، مبينة الهيئة أن الحالة تستمر يومين. ونبه الدفاع المدني إلى أن "
+        "السيول خطرة جدا."
+    )
+    assert [q.verb for q in quotes(text)] == ["ونفت", "وتوقع", "مبينة", "ونبه"]
+    # «توقع الطقس» (the forecast) is the noun, and «ودعت» (bade farewell) no speech verb
+    assert quotes("نشرة توقع الطقس: أن الأمطار غزيرة على المرتفعات الجنوبية اليوم") == []
+    assert quotes("ودعت الجماهير اللاعب بأن رفعت صوره في المدرجات الشمالية للملعب.") == []
+
+
 def test_a_present_verb_after_a_comma_does_not_cut_what_is_said() -> None:
     (q,) = quotes("أوضح المدير أنه تم التحقق من البلاغات، وتبين له تعثر خمسة مشاريع.")
     assert q.text.endswith("وتبين له تعثر خمسة مشاريع")
