@@ -170,7 +170,7 @@ ROUNDS = [
         "7c6076a17b25dbe264cac4ec4a1dd4379ada8c4d2c68c031b6d44868637c6764",
         "ant-blind3",
         290,
-        0.88,
+        0.87,
     ),
 ]
 

@@ -139,15 +139,19 @@ _NUMERIC: Final = (
 _ORDINAL: Final = rf"(?:ال|(?<=ل)ل)(?:{words(word[2:] for word in ORDINALS)})"
 """An ordinal day word, its article fused into a preposition «ل» too ("للسادس والعشرين من مارس")."""
 
-_TO: Final = rf"{OPT}(?:-|–|و|او|الي{SP}غايه|الي|حتي){OPT}"
+_TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
 """What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29", "من 30 جانفي إلى
-غاية 3 فيفري"; two days a text cannot choose between are both: "يوم 16 أو 17 فيفري"."""
+غاية 3 فيفري"."""
+
+_DAY_TO: Final = rf"{OPT}(?:-|–|و|او|الي{SP}غايه|الي|حتي){OPT}"
+"""``_TO`` between two days of a month, and «أو»: two days a text cannot choose between
+("يوم 16 أو 17 فيفري") are both when they follow each other (``interpret._daymonth``)."""
 
 _DAY_MONTH: Final = (
     rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره|اول){SP}"
     rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
-    rf"(?:(?:(?:{OPT}[,و]{OPT}|{SP})[0-3]?\d(?!\d))*?{_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
+    rf"(?:(?:(?:{OPT}[,و]{OPT}|{SP})[0-3]?\d(?!\d))*?{_DAY_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}"
     rf"(?:{_TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
     rf"(?:{_year_tail('daymonth')})?"
@@ -162,11 +166,12 @@ _MONTH_DAY_YEAR: Final = (
 
 
 def _decade(p: str) -> str:
-    """A decade and the century it says it is of: "الأربعينات", "ستينيات القرن الماضي"."""
+    """A decade and the century it says it is of: "الأربعينات", "ستينيات القرن الماضي"; not an
+    age ("في الأربعينات من عمره") or a temperature ("الأربعينات المئوية")."""
     return (
         rf"(?:ال)?(?P<{p}_dn>{words(DECADES)}){_END}"
-        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<{p}_dc>الماضي|المنصرم|الفارط|العشرين"
-        rf"|الحالي|الجاري|الحادي{SP}والعشرين){_END})?"
+        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<{p}_dc>{words(CENTURIES)}){_END})?"
+        rf"(?!{SP}(?:من{SP})?(?:ال)?(?:عمر|مئويه|درجه))"
     )
 
 
@@ -233,12 +238,10 @@ EVENT_WORDS: Final = (
     "ثوره",
     "باكالوريا",
     "بكالوريا",
-    "ميزانيه",
 )
 """Words (folded) that name an event a year may follow with up to three words between: a cup,
 a championship, its qualifiers, games, a festival or fair ("الكان", "شان": Africa's cups), a
-season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("باكالوريا 2017"), a
-budget ("ميزانية 2017")."""
+season ("لموسم 2016"), a revolution ("ثورة 2011"), an exam session ("باكالوريا 2017")."""
 _NOT_EVENT_NAME: Final = (*YEAR_PREPOSITIONS, "عام", "العام", "سنه", "السنه", "من", "مع")
 """Words that end an event's name: what follows them is a year of its own rule, or a count."""
 

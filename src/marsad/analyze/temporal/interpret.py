@@ -128,6 +128,12 @@ def _numeric(match: re.Match[str], text: str, reference: dt.date | None) -> Cand
     return make(match.span("numeric"), "day", reference, period)
 
 
+_OR: Final = re.compile(r"(?<!\w)او(?!\w)")
+
+_LISTED: Final = re.compile(r"(?:[\s,،و]|\d)*")
+"""What lies between the first and last days of a list: numbers, commas and «و» (no «إلى»)."""
+
+
 def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
     g = match.group
     if g("daymonth_g") or g("daymonth_l"):
@@ -135,12 +141,17 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     else:
         day_ = ordinal(g("daymonth_o")) if g("daymonth_o") else int(g("daymonth_d"))
     last = int(g("daymonth_e")) if g("daymonth_e") else None
-    if last is not None and g("daymonth_d"):  # a list out of order: "أيام 15،14 و16 اكتوبر"
-        listed = [
-            int(n)
-            for n in re.findall(r"\d+", text[match.start("daymonth_d") : match.end("daymonth_e")])
-        ]
-        day_ = min(day_, *listed)
+    if last is not None and g("daymonth_d"):
+        if _OR.search(text, match.end("daymonth_d"), match.start("daymonth_e")):
+            # "يوم 16 أو 17 فيفري": both days, when they follow each other
+            day_, last = sorted((day_, last))
+            if last != day_ + 1:
+                return None  # a reader cannot choose between "20 أو 30 مارس"
+        elif _LISTED.fullmatch(text, match.end("daymonth_d"), match.start("daymonth_e")):
+            # a list, maybe out of order: "أيام 15،14 و16 اكتوبر" (14-16)
+            span_text = text[match.start("daymonth_d") : match.end("daymonth_e")]
+            listed = [int(n) for n in re.findall(r"\d+", span_text)]
+            day_, last = min(listed), max(listed)
     month_ = _month(match, "daymonth")
     second = _month(match, "daymonth", "n")
     end = (second, int(g("daymonth_d2"))) if second else None  # "31 مارس و1 أفريل"

@@ -82,12 +82,15 @@ def quarter_period(match: re.Match[str], text: str, reference: dt.date | None) -
     def period(year_: int) -> Period:
         return cal.half(year_, number) if halves else cal.quarter(year_, number)
 
-    if written := g("quarter_y") or g("quarter_z"):  # "الثلاثي الأول من هذه السنة 2017"
-        return make(match.span("quarter"), granularity, reference, period(int(written)))
+    span = match.span("quarter")
+    this_year = g("quarter_z")  # "الثلاثي الأول من هذه السنة 2017"
+    if this_year and reference is not None and abs(int(this_year) - reference.year) > 1:
+        # not this year but a count: "الربع الأول من هذا العام 2000 وظيفة"
+        span, this_year = (span[0], len(text[: match.start("quarter_z")].rstrip())), None
+    if written := g("quarter_y") or this_year:
+        return make(span, granularity, reference, period(int(written)))
     direction = DIRECTIONS[g("quarter_d")] if g("quarter_d") else 0
-    return make(
-        match.span("quarter"), granularity, reference, lambda ref: period(ref.year + direction)
-    )
+    return make(span, granularity, reference, lambda ref: period(ref.year + direction))
 
 
 def month_span(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
@@ -210,8 +213,14 @@ _DECADE_PARTS: Final = {
 
 
 def decade_period(match: re.Match[str], text: str, reference: dt.date | None) -> Candidate | None:
-    """A decade: "الأربعينات" = 1940/1949."""
+    """A decade: "الأربعينات" = 1940/1949; not a temperature or an age named just before
+    ("درجات الحرارة إلى الأربعينات", "عمره في الثلاثينات")."""
+    if _NOT_YEARS.search(text, max(0, match.start("decade") - 40), match.start("decade")):
+        return None
     return make(match.span("decade"), "year", reference, decade(match, "decade"))
+
+
+_NOT_YEARS: Final = re.compile(r"(?<!\w)(?:ال)?(?:حراره|عمره|عمرها|العمر|سن|درجات)(?!\w)")
 
 
 def decade(match: re.Match[str], p: str, part: Part | None = None) -> Period:

@@ -143,7 +143,6 @@ RELATIVE_DAYS: Final = _fold_keys(
         "الليلة القادمة": 0,
         "الليلة المقبلة": 0,
         "اليوم": 0,
-        "يومنا هذا": 0,  # «إلى يومنا هذا»: the now of the report
         "هذا اليوم": 0,  # «يكون الطقس هذا اليوم»; not «في مثل هذا اليوم» (``days.dayref``)
         "هذا المساء": 0,
         "هذا الصباح": 0,
@@ -226,7 +225,9 @@ DECADES: Final = {
 
 CENTURIES: Final = {
     "الحادي والعشرين": 21,
+    "الحادي و العشرين": 21,
     "الواحد والعشرين": 21,
+    "الواحد و العشرين": 21,
     "العشرين": 20,
     "التاسع عشر": 19,
     "الثامن عشر": 18,
@@ -235,14 +236,15 @@ CENTURIES: Final = {
     "الخامس عشر": 15,
     "الماضي": -1,
     "المنصرم": -1,
+    "الفارط": -1,
     "الحالي": 0,
     "الجاري": 0,
 }
 """Centuries (folded) → their number, or the reference's century's offset (-1, 0)."""
 
-YEAR_PREPOSITIONS: Final = (*(word for word in PREPOSITIONS if word not in ("من", "مع")), "مواليد")
-"""Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004", a year of
-birth "من مواليد 1985"); not "من" or "مع", which mostly precede counts ("أكثر من 2000 عنصر")."""
+YEAR_PREPOSITIONS: Final = tuple(word for word in PREPOSITIONS if word not in ("من", "مع"))
+"""Words before a bare four-digit number that make it a year ("منذ 1957", "في 2004"); not
+"من" or "مع", which mostly precede counts ("أكثر من 2000 عنصر")."""
 
 QUANTIFIERS: Final = folded(
     (

@@ -83,7 +83,6 @@ _CORE_WORDS: Final = {
     *(name for name in WEEKDAYS if not name.isascii() or len(name) > 5),
     *(word for word in folded(RELATIVE_DAYS) if " " not in word),
     "الليله",  # "الليلة الماضية"; the other phrases hold a core word ("أول من أمس")
-    "يومنا",  # "يومنا هذا"
     *("المساء", "الصباح"),  # "هذا المساء", "هذا الصباح"
     "عيد الفطر",  # not "عيد" alone: "بعيد" (far) and "وعيد" (threat) are common
     "عيد الاضحي",
