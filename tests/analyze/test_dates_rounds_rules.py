@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from marsad.analyze import find_temporal
+from marsad.analyze.temporal.lexicon import CENTURIES
 
 REF = dt.date(2017, 5, 5)
 
@@ -634,3 +635,16 @@ def test_rules_of_the_later_rounds(
     text: str, reference: dt.date, expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(e.text, e.value) for e in find_temporal(text, reference)] == expected
+
+
+@pytest.mark.parametrize("century", sorted(CENTURIES))
+@pytest.mark.parametrize("part", ["", "أواخر ", "منتصف ", "النصف الأول من "])
+def test_every_century_the_grammar_reads_after_a_decade_has_a_value(
+    part: str, century: str
+) -> None:
+    # the grammar's words and the lexicon's keys are one list: «القرن الفارط» once raised
+    text = f"في {part}ستينيات القرن {century}"
+    (found,) = find_temporal(text, REF)
+    number = CENTURIES[century]
+    first = (number - 1) * 100 if number > 0 else 2000 + 100 * number
+    assert found.value is not None and found.value.startswith(str(first + 60)[:3])

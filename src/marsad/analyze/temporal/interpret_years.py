@@ -224,11 +224,13 @@ _NOT_YEARS: Final = re.compile(r"(?<!\w)(?:ال)?(?:حراره|عمره|عمره
 
 
 def decade(match: re.Match[str], p: str, part: Part | None = None) -> Period:
-    """The decade ``grammar._decade(p)`` matched, of this century when the text says so, or the
-    ``part`` of it ("أواخر الأربعينات": 1947/1949)."""
+    """The decade ``grammar._decade(p)`` matched, of the century the text names (the last one
+    when it names none), or the ``part`` of it ("أواخر الأربعينات": 1947/1949)."""
     g = match.group
-    this_century = g(f"{p}_dc") is not None and CENTURIES[spaced(g(f"{p}_dc"))] in (0, 21)
-    first = (2000 if this_century else 1900) + DECADES[g(f"{p}_dn")]
+    century = CENTURIES[spaced(g(f"{p}_dc"))] if g(f"{p}_dc") else -1
+    # a century by its number («ستينيات القرن التاسع عشر»: 1860s), else this one or the last
+    first = (century - 1) * 100 if century > 0 else 2000 + 100 * century
+    first += DECADES[g(f"{p}_dn")]
     low, high = _DECADE_PARTS[part] if part else (0, 9)
     return cal.years(first + low, first + high)
 
