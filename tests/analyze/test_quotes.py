@@ -133,9 +133,19 @@ def test_denials_warnings_and_forecasts_are_speech() -> None:
         "السيول خطرة جدا."
     )
     assert [q.verb for q in quotes(text)] == ["ونفت", "وتوقع", "مبينة", "ونبه"]
-    # «توقع الطقس» (the forecast) is the noun, and «ودعت» (bade farewell) no speech verb
+    # «توقع الطقس» (the forecast) is the noun, «ودعت» (bade farewell) no speech verb, «أمله»
+    # (his hope) no participle, «روت» a name too
     assert quotes("نشرة توقع الطقس: أن الأمطار غزيرة على المرتفعات الجنوبية اليوم") == []
+    listed = (
+        "وأكد المدير أن المركز يقدم ثلاث خدمات: رصد الزلازل، توقع الطقس، وإنذار السكان بأن "
+        "السيول قادمة."
+    )
+    (q,) = quotes(listed)
+    assert q.verb == "وأكد" and q.text.endswith("السيول قادمة")
     assert quotes("ودعت الجماهير اللاعب بأن رفعت صوره في المدرجات الشمالية للملعب.") == []
+    assert quotes("وكان المريض قد فقد أمله بأن يشفى من المرض الخطير قريبا.") == []
+    ruth = "وكانت روت، زوجة الضحية، قد أكدت للشرطة أن زوجها غادر المنزل مساء الجمعة."
+    assert [(q.verb, q.speaker) for q in quotes(ruth)] == [("أكدت", "روت")]
 
 
 def test_a_present_verb_after_a_comma_does_not_cut_what_is_said() -> None:

@@ -111,8 +111,8 @@ def find_quotes(
 
 
 # past speech verbs written like a noun («نقل الكفالة» a transfer, «ذكر الله», «كشف حساب»,
-# «رأي الخبراء», «توقع الطقس»): without و or ف, a verb only where a clause opens
-_HOMOGRAPHS: Final = normalized("نقل ذكر كشف نفي راي توقع")
+# «رأي الخبراء»): without و or ف, a verb only where a clause opens
+_HOMOGRAPHS: Final = normalized("نقل ذكر كشف نفي راي")
 
 
 _OPENERS: Final = normalized("قد لقد وقد كما وكما ثم حيث")

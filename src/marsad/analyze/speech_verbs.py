@@ -16,7 +16,7 @@ _VERBS: Final = normalized(
     """
     قال اكد اضاف ذكر اشار اوضح صرح لفت تابع اعلن بينت شدد نفي كشف اعتبر راي نقل طالب دعا
     افاد اعرب نوه استطرد اردف ختم زعم حذر اورد كتب ابان روي تساءل ابلغ
-    نبه توقع انتقد
+    نبه انتقد
     """
 )
 
@@ -27,14 +27,19 @@ _PARTICIPLES: Final = normalized(
     مؤكده مضيفه مشيره لافته موضحه معتبره مشدده سائلا سائله قائلا قائله داعيا داعيه
     مؤكدين مضيفين مشيرين لافتين موضحين معتبرين مشددين منوهين مبينين محذرين قائلين داعين
     مبديا مبديه كاشفا كاشفه مفيدا مفيده
-    مبينه منبهه محذره معربه املا امله متسائلا متسائله
+    مبينه محذره متسائلا متسائله
     """
 )
 
 
-# the past of نفى and روى with a person's ending, whose stem loses its last letter («نفت
-# الوزارة أن», «روت والدته أن»)
-_DEFECTIVE: Final = normalized("نفت نفوا روت رووا")
+# the past of نفى with a person's ending, whose stem loses its last letter («نفت الوزارة
+# أن»; not «روت», which is also a name, Ruth, and ends «الجريب فروت»)
+_DEFECTIVE: Final = normalized("نفت نفوا")
+
+
+# a verb only after و or ف and without the dual's «ا»: «وتوقع الغامدي أن»; alone it is the
+# noun as often («رصد الزلازل، توقع الطقس،»), and «وتوقعا لـ» is "in anticipation of"
+_AFTER_AND: Final = normalized("توقع توقعت توقعوا")
 
 
 # present tense: a speaker must be written after it («ويضيف خليفة أن»; not «يذكر أن …»)
@@ -69,7 +74,7 @@ def verb_kind(token: str) -> str | None:
             return "participle"
         if rest in _PRESENT:
             return "present"
-        if rest in _DEFECTIVE:
+        if rest in _DEFECTIVE or (clitic and rest in _AFTER_AND):
             return "verb"
         if norm in _AMBIGUOUS:  # «وبيّن», with its shadda written, is the verb
             return "verb" if "\u0651" in token else "present"
