@@ -26,6 +26,7 @@ from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -117,7 +118,8 @@ def test_web_browser_search_finds_both_reports(server: str, browser: WebDriver) 
     browser.get(server + "/")
     box = browser.find_element(By.CSS_SELECTOR, "form.find input[name=q]")
     box.send_keys("الأمريكي")
-    box.submit()
+    box.submit()  # returns before the results page has loaded: wait for it
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.hit"))
     hits = browser.find_elements(By.CSS_SELECTOR, "li.hit")
     assert len(hits) >= 2
     outlets = " ".join(h.text for h in hits)
@@ -152,8 +154,6 @@ def test_web_browser_renders_the_api_docs_from_this_server_alone(
 ) -> None:
     """Swagger UI comes from the package (the machine may be offline): the page renders the
     schema's operations with nothing fetched from another site."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
     browser.get(server + "/docs")
     WebDriverWait(browser, 20).until(
         lambda b: b.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock")
