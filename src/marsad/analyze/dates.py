@@ -226,17 +226,14 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 def _names_a_place(text: str, start: int) -> bool:
     """Whether a date here names a street, a square or a place ("شارع 9 أفريل", "ساحة 14
     جانفي", "واد الجمعة", "سوق الأحد", "حي 02 مارس")."""
-    if _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None:
-        return True
+    before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
     # "معتمدية سوق الأحد" (a market town), not "يقام سوق يوم الأحد"
-    market = _MARKET_BEFORE.search(text, max(0, start - 8), start)
-    return market is not None and not text.startswith("يوم", start)
+    return before is not None and not (before.group("market") and text.startswith("يوم", start))
 
 
 _PLACE_BEFORE: Final = re.compile(
-    r"(?<!\w)[وبل]?(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)[^\S\n]+$"
+    r"(?<!\w)[وبل]?(?:(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)|(?P<market>سوق))[^\S\n]+$"
 )
-_MARKET_BEFORE: Final = re.compile(r"(?<!\w)[وبل]?سوق[^\S\n]+$")
 
 
 def _one_year(candidate: Candidate) -> bool:

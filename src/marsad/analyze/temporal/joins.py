@@ -277,19 +277,18 @@ def resolve_anaphors(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 None,
             )
             period = None if before is None else _same(before, unit, candidate)
-            if yearless is not None and period is not None:
-                # "أكتوبر من نفس السنة" after "18 سبتمبر 1954": October 1954
-                moved = _in_year(yearless, period.earliest.year)
-                if moved is not None:
-                    named = resolved.pop()
-                    candidate = Candidate(
-                        named.start, candidate.end, named.granularity, True, moved
-                    )
-                    resolved.append(candidate)
-                    continue
-            granularity = candidate.granularity if period is None else period.granularity
-            candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
-        elif resolved and (moved := _of_year(text, resolved[-1], candidate)) is not None:
+            # "أكتوبر من نفس السنة" after "18 سبتمبر 1954": October 1954
+            moved = (
+                None
+                if yearless is None or period is None
+                else _in_year(yearless, period.earliest.year)
+            )
+            if moved is None:
+                granularity = candidate.granularity if period is None else period.granularity
+                candidate = Candidate(candidate.start, candidate.end, granularity, True, period)
+        else:
+            moved = _of_year(text, resolved[-1], candidate) if resolved else None
+        if moved is not None:  # the expression before and this one name one period
             named = resolved.pop()
             candidate = Candidate(named.start, candidate.end, named.granularity, True, moved)
         resolved.append(candidate)
