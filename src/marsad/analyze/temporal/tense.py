@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from marsad.analyze.temporal.calendar import NEAREST
 from marsad.analyze.temporal.fold import fold_word
 
 __all__ = ["tense"]
@@ -104,8 +105,9 @@ and common foreign names (ستيفن, ستيوارت, سيرجيو, سيلفا).
 
 
 def tense(text: str, start: int, end: int | None = None, *, present: bool = False) -> int | None:
-    """-1 when the clause of ``text[start:end]`` reports the past, +1 when it announces, else
-    None (``text`` folded, see ``fold``).
+    """-1 when the clause of ``text[start:end]`` reports the past, +1 when it announces,
+    ``NEAREST`` (0) for the date something is put off to, else None (``text`` folded, see
+    ``fold``).
 
     The present announces only with ``present``: "تنطلق يوم الجمعة" is the coming Friday, but
     "يأتي العيد بعد صيام شهر رمضان" says nothing of which Ramadan.
@@ -118,6 +120,10 @@ def tense(text: str, start: int, end: int | None = None, *, present: bool = Fals
     if tokens and tokens[-1] in _SINCE:
         return -1  # "منذ آذار (مارس)": since is always past
     clauses = _clauses(tokens)
+    if tokens and tokens[-1] in _TO and any(_postponed(word) for word in clauses[-1]):
+        # "قرر تأخير موعدها إلى سبتمبر": the September nearest the report, to come when it
+        # announces, just past when it looks back ("تم تأجيل المباراة إلى 3 ماي حيث انتهت")
+        return NEAREST
     if any(word in _FUTURE_WORDS for word in clauses[-1]):
         return 1  # "العام الدراسي المقرر انطلاقته في": a schedule word governs the date
     if _provided(tokens, len(clauses[-1])):
@@ -135,6 +141,20 @@ def tense(text: str, start: int, end: int | None = None, *, present: bool = Fals
         if found is not None:
             return found
     return None
+
+
+_TO: Final = _words("إلى", "الى", "وإلى", "حتى", "لغاية", "غاية")
+_POSTPONING: Final = tuple(
+    fold_word(stem) for stem in ("تأجيل", "التأجيل", "تأخير", "أجلت", "أرجئ")
+)
+"""Putting off ("تأجيل", "أجّلت", "أُرجئت"); not «إرجاء», folded the same as «أرجاء» (all over),
+nor «أجل» («من أجل»)."""
+
+
+def _postponed(word: str) -> bool:
+    """Whether ``word`` puts off ("تأجيل", "وتأخير", "بتأجيلها", "أرجئت")."""
+    start = 1 if word[:1] in "وفبل" else 0
+    return word.startswith(_POSTPONING, start)
 
 
 def _provided(tokens: list[str], last: int) -> bool:
