@@ -86,6 +86,15 @@ def _largest(
     tables = store.reuse_groups
     names = [group.name for group in groups]
     group_of_article = tables.members(names)
+    # every member's date and body in one read, not one article at a time
+    known = {
+        r.id: Member(r.published, r.body)
+        for r in store.event_index.inputs(sorted(group_of_article), bodies=True)
+    }
+
+    def lookup(article_id: str) -> Member:
+        return known.get(article_id) or member(article_id)
+
     copies, relations = _copies(store, sorted(group_of_article), relations=True)
     by_name: dict[str, list[ReuseLink]] = {}
     for link in copies:
@@ -104,7 +113,7 @@ def _largest(
     for name in names:
         if name not in by_name:  # its copy links changed since it was kept, and a writer held
             continue  # the lock (``update_groups(wait=False)``): it is a group no more
-        group = group_of(by_name[name], member)
+        group = group_of(by_name[name], lookup)
         outside = sorted(related.get(name, ()))
         listed = sorted({numbers[others[y]] for y in outside if others.get(y) in numbers})
         out.append(replace(group, related=tuple(outside), related_groups=tuple(listed)))
@@ -118,7 +127,7 @@ def _copies(
     (a, b) of the partial links that relate them to other texts: those among the copy
     candidates that are not copies, and the partial links too little inside either article
     to be one (read as pairs alone)."""
-    links = store.reuse.copy_candidates(COPY_CONTAINMENT, ids)
+    links = store.reuse.copy_candidates(COPY_CONTAINMENT, ids, light=True)
     larger = {k.b if k.contain_a >= k.contain_b else k.a for k in links if k.kind == "partial"}
     bodies = {r.id: r.body for r in store.event_index.inputs(sorted(larger), bodies=True)}
     copies, partial = split_links(links, lambda x: bodies.get(x, ""), COPY_CONTAINMENT, COPY_LEAD)

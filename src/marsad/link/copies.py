@@ -24,6 +24,7 @@ quotations, and a round-up's items, into one event. Requiring the lead keeps the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -34,7 +35,13 @@ COPY_CONTAINMENT = 0.8
 """The share of the smaller article that must stand inside the larger for a partial copy."""
 COPY_LEAD = 0.5
 """The share of the larger article's lead the shared passages must cover for a partial copy."""
-_WORD = re.compile(r"\S+")
+
+
+@functools.cache
+def _lead(words: int) -> re.Pattern[str]:
+    """The first ``words`` words of a text (fewer when it has fewer), up to the last one's end."""
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{words - 1}}}")
+
 
 Span = tuple[int, int]
 
@@ -89,11 +96,8 @@ def lead_share(body: str, spans: Sequence[Span], words: int = LEAD_WORDS) -> flo
     >>> lead_share("a b c d", [(4, 7)], words=2)
     0.0
     """
-    end = 0
-    for k, match in enumerate(_WORD.finditer(body)):
-        end = match.end()
-        if k + 1 >= words:
-            break
+    lead = _lead(words).match(body)
+    end = 0 if lead is None else lead.end()
     if end == 0:
         return 0.0
     covered, reach = 0, 0

@@ -7,7 +7,6 @@ reaches them as ``marks.Piece`` lists, never as markup.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from marsad.models import Article, Event, ReuseGroup
 from marsad.shapes import quote_text, when
 from marsad.web.marks import matches, passages_of, pieces
 from marsad.web.paging import decoded, encoded, story_key
-from marsad.web.state import opened, store_version
+from marsad.web.state import PerVersion, opened
 
 router = APIRouter(include_in_schema=False)
 _HERE: Final = Path(__file__).resolve().parent
@@ -90,22 +89,10 @@ def front(request: Request, cursor: str | None = None) -> HTMLResponse:
     later pages, which a client can ask for with any cursor, are not kept)."""
     if cursor is not None:
         return HTMLResponse(_front(request, cursor))
-    key = (cursor, store_version(request))
-    cached = _FRONT.get(key)
-    if cached is None:
-        with _RENDERING:  # one thread renders a new version; the others wait for it
-            cached = _FRONT.get(key)
-            if cached is None:
-                cached = _front(request, cursor)
-                if len(_FRONT) >= FRONT_CACHE:
-                    _FRONT.clear()
-                _FRONT[key] = cached
-    return HTMLResponse(cached)
+    return HTMLResponse(_FRONT.get(request, "front", lambda: _front(request, None)))
 
 
-_FRONT: dict[tuple[str | None, tuple[int, ...]], bytes] = {}
-_RENDERING: Final = threading.Lock()
-FRONT_CACHE: Final = 64
+_FRONT: Final[PerVersion[bytes]] = PerVersion()
 
 
 def _front(request: Request, cursor: str | None) -> bytes:
@@ -229,10 +216,20 @@ def search(
 
 @router.get("/reuse", response_class=HTMLResponse)
 def reuse(request: Request) -> HTMLResponse:
+    """The largest groups of copies, those with uncredited copies first: the same for every
+    reader, rendered once per store version."""
+    return HTMLResponse(_REUSE.get(request, "reuse", lambda: _reuse(request)))
+
+
+_REUSE: Final[PerVersion[bytes]] = PerVersion(size=4)
+
+
+def _reuse(request: Request) -> bytes:
     with opened(request) as marsad:
         groups: list[ReuseGroup] = marsad.reuse_groups(limit=200)
         shown = sorted(groups, key=lambda g: (not g.uncredited, -len(g.articles)))
         articles = {a: marsad.article(a) for g in shown for a in g.articles}
-    return templates.TemplateResponse(
+    page = templates.TemplateResponse(
         request, "reuse.html", {"groups": shown, "articles": articles}
     )
+    return bytes(page.body)

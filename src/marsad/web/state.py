@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from fastapi import Request
 
@@ -41,3 +43,30 @@ def store_version(request: Request) -> tuple[int, ...]:
         else:
             found += [stat.st_mtime_ns, stat.st_size]
     return tuple(found)
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class PerVersion(Generic[T]):
+    """What is the same for every reader of one store version (``store_version``): computed by
+    one thread (the others wait for it) and kept until the database changes, at most ``size``
+    keys at once."""
+
+    size: int = 64
+    _kept: dict[tuple[Hashable, tuple[int, ...]], T] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+        versioned = (key, store_version(request))
+        found = self._kept.get(versioned)
+        if found is None:
+            with self._lock:
+                found = self._kept.get(versioned)
+                if found is None:
+                    found = compute()
+                    if len(self._kept) >= self.size:
+                        self._kept.clear()
+                    self._kept[versioned] = found
+        return found
