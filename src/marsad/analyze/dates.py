@@ -130,6 +130,7 @@ import re
 from typing import Final
 
 from marsad.analyze.temporal.fold import fold
+from marsad.analyze.temporal.grammar import RULES
 from marsad.analyze.temporal.interpret import Candidate, interpret
 from marsad.analyze.temporal.interpret_years import coordinated_years
 from marsad.analyze.temporal.joins import (
@@ -147,7 +148,9 @@ from marsad.analyze.temporal.patterns import (
     HIJRI_PATTERN,
     PATTERN,
     RARE_PATTERN,
+    compile_rules,
 )
+from marsad.analyze.temporal.prefixes import Dispatch
 from marsad.analyze.temporal.timetable import drop_timetables
 from marsad.models import TemporalExpression
 
@@ -233,6 +236,7 @@ def _names_a_place(text: str, start: int) -> bool:
     return before is not None and not (before.group("market") and text.startswith("يوم", start))
 
 
+_DISPATCH: Final = Dispatch(RULES, compile_rules, PATTERN)
 _DAY_WORD: Final = re.compile(r"(?:امس|البارحه|اليوم|غدا)(?!\w)")
 _PLACE_BEFORE: Final = re.compile(
     r"(?<!\w)[وبل]?(?:(?:ال)?(?:شارع|نهج|ساحه|مدرسه|معهد|واد|وادي|حي)|(?P<market>سوق))[^\S\n]+$"
@@ -268,7 +272,8 @@ def _first_match(
         if key in tried:
             match = tried[key]
         else:
-            match = PATTERN.match(text, start)
+            pattern = _DISPATCH.pattern_at(text, start)  # the rules that can start there
+            match = None if pattern is None else pattern.match(text, start)
             if match is None and hijri:
                 match = HIJRI_PATTERN.match(text, start)
             tried[key] = match
