@@ -96,7 +96,7 @@ def lead_share(body: str, spans: Sequence[Span], words: int = LEAD_WORDS) -> flo
     >>> lead_share("a b c d", [(4, 7)], words=2)
     0.0
     """
-    lead = _lead(words).match(body)
+    lead = _lead(max(words, 1)).match(body)
     end = 0 if lead is None else lead.end()
     if end == 0:
         return 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -29,12 +30,15 @@ def opened(request: Request) -> Iterator[Marsad]:
         marsad.close()
 
 
-def store_version(request: Request) -> tuple[int, ...]:
+def store_version(request: Request) -> tuple[int | bytes, ...]:
     """What changes whenever anything is written to the database: the modification times and
     sizes of its file and of its write-ahead log (every commit appends to the log; a
-    checkpoint writes the file). A page that is the same for every reader is kept per version."""
+    checkpoint writes the file), and the header of the log's index (``-shm``), which SQLite
+    rewrites as each commit becomes visible (its change counter, last frame and salts; file
+    times alone can miss two commits in one clock tick, and a log restarted after a checkpoint
+    keeps its size). A page that is the same for every reader is kept per version."""
     db = request.app.state.settings.db
-    found: list[int] = [hash(db)]
+    found: list[int | bytes] = [hash(db)]
     for path in (db, f"{db}-wal"):
         try:
             stat = os.stat(path)
@@ -42,31 +46,59 @@ def store_version(request: Request) -> tuple[int, ...]:
             found += [0, 0]
         else:
             found += [stat.st_mtime_ns, stat.st_size]
+    try:
+        with open(f"{db}-shm", "rb") as index:
+            found.append(index.read(_WAL_INDEX_HEADER))
+    except OSError:
+        found.append(b"")
     return tuple(found)
 
 
+_WAL_INDEX_HEADER = 48
+"""Bytes of the first copy of the WAL-index header (SQLite's file format, "The WAL-Index
+Format"): version, change counter, page size, last valid frame, pages, checksums, salts."""
+
 T = TypeVar("T")
+_Key = tuple[Hashable, tuple[int | bytes, ...]]
 
 
 @dataclass
 class PerVersion(Generic[T]):
-    """What is the same for every reader of one store version (``store_version``): computed by
-    one thread (the others wait for it) and kept until the database changes, at most ``size``
-    keys at once."""
+    """What is the same for every reader of one store version (``store_version``): computed
+    once per key and version (the readers of that key wait for the one computing it; other
+    keys do not), kept until the database changes, at most ``size`` keys, the least recently
+    read dropped first."""
 
     size: int = 64
-    _kept: dict[tuple[Hashable, tuple[int, ...]], T] = field(default_factory=dict)
+    _kept: OrderedDict[_Key, T] = field(default_factory=OrderedDict)
+    _busy: dict[_Key, threading.Lock] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, request: Request, key: Hashable, compute: Callable[[], T]) -> T:
-        versioned = (key, store_version(request))
-        found = self._kept.get(versioned)
-        if found is None:
+        version = store_version(request)
+        versioned = (key, version)
+        with self._lock:
+            found = self._kept.get(versioned)
+            if found is not None:
+                self._kept.move_to_end(versioned)
+                return found
+            busy = self._busy.setdefault(versioned, threading.Lock())
+        with busy:  # one thread computes a key's version; its other readers wait for it
             with self._lock:
                 found = self._kept.get(versioned)
-                if found is None:
-                    found = compute()
-                    if len(self._kept) >= self.size:
-                        self._kept.clear()
-                    self._kept[versioned] = found
+            if found is not None:
+                return found
+            try:
+                found = compute()
+            finally:
+                with self._lock:
+                    self._busy.pop(versioned, None)
+            current = store_version(request)  # a write meanwhile (this one's, or another's)
+            with self._lock:
+                if current == version:  # the other versions are read by nobody now
+                    for old in [k for k in self._kept if k[1] != version]:
+                        del self._kept[old]
+                self._kept[versioned] = found
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
         return found
