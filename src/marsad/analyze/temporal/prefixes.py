@@ -155,13 +155,20 @@ class Dispatch:
         self._rules = tuple(rules)
         self._compile = compile_rules
         self._whole = whole
-        starts: list[re.Pattern[str] | None] = []
-        for rule in self._rules:
-            found = beginnings(compile_rules((rule,)).pattern)
-            starts.append(None if found is None else re.compile(_trie(found)))
-        self._starts = starts
+        self._starts: list[re.Pattern[str] | None] | None = None  # read at the first use
         self._sets: dict[str, tuple[int, ...]] = {}  # the first DEPTH characters -> rules
         self._patterns: dict[tuple[int, ...], re.Pattern[str] | None] = {(): None}
+
+    def _beginnings(self) -> list[re.Pattern[str] | None]:
+        """Each rule's beginnings as a pattern (None: any start), read once (a quarter of a
+        second: not at import, so that commands that read no dates do not pay it)."""
+        if self._starts is None:
+            starts: list[re.Pattern[str] | None] = []
+            for rule in self._rules:
+                found = beginnings(self._compile((rule,)).pattern)
+                starts.append(None if found is None else re.compile(_trie(found)))
+            self._starts = starts
+        return self._starts
 
     def pattern_at(self, text: str, start: int) -> re.Pattern[str] | None:
         window = text[start : start + DEPTH]
@@ -169,7 +176,7 @@ class Dispatch:
         if chosen is None:
             chosen = tuple(
                 i
-                for i, fits in enumerate(self._starts)
+                for i, fits in enumerate(self._beginnings())
                 if fits is None or fits.match(window) is not None
             )
             if len(self._sets) > 200_000:
