@@ -83,3 +83,21 @@ def test_at_most_size_keys_are_kept(tmp_path: Path) -> None:
     for n in range(5):
         kept.get(request, n, lambda n=n: n)
     assert [k[0] for k in kept._kept] == [2, 3, 4]
+
+
+def test_a_failed_computation_is_not_kept_and_the_next_reader_computes(tmp_path: Path) -> None:
+    db, _ = _store(tmp_path)
+    request = _request(db)
+    kept: PerVersion[str] = PerVersion()
+
+    def fail() -> str:
+        raise RuntimeError("the store went away")
+
+    try:
+        kept.get(request, "page", fail)
+    except RuntimeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("the error was swallowed")
+    assert kept.get(request, "page", lambda: "page") == "page"
+    assert not kept._busy

@@ -77,28 +77,38 @@ class PerVersion(Generic[T]):
     def get(self, request: Request, key: Hashable, compute: Callable[[], T]) -> T:
         version = store_version(request)
         versioned = (key, version)
-        with self._lock:
-            found = self._kept.get(versioned)
-            if found is not None:
-                self._kept.move_to_end(versioned)
-                return found
-            busy = self._busy.setdefault(versioned, threading.Lock())
-        with busy:  # one thread computes a key's version; its other readers wait for it
+        while True:
             with self._lock:
                 found = self._kept.get(versioned)
-            if found is not None:
-                return found
-            try:
-                found = compute()
-            finally:
+                if found is not None:
+                    self._kept.move_to_end(versioned)
+                    return found
+                busy = self._busy.setdefault(versioned, threading.Lock())
+            with busy:  # one thread computes a key's version; its other readers wait for it
                 with self._lock:
-                    self._busy.pop(versioned, None)
-            current = store_version(request)  # a write meanwhile (this one's, or another's)
-            with self._lock:
-                if current == version:  # the other versions are read by nobody now
-                    for old in [k for k in self._kept if k[1] != version]:
-                        del self._kept[old]
-                self._kept[versioned] = found
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
-        return found
+                    found = self._kept.get(versioned)
+                    if found is not None:
+                        return found
+                    if self._busy.get(versioned) is not busy:
+                        continue  # the one waited for failed and let go: wait on the next
+                try:
+                    found = compute()
+                except BaseException:
+                    self._release(versioned, busy)
+                    raise
+                current = store_version(request)  # a write meanwhile (this one's or another's)
+                with self._lock:  # kept before its lock goes: a reader finds one or the other
+                    if current == version:  # the other versions are read by nobody now
+                        for old in [k for k in self._kept if k[1] != version]:
+                            del self._kept[old]
+                    self._kept[versioned] = found
+                    while len(self._kept) > self.size:
+                        self._kept.popitem(last=False)
+                    if self._busy.get(versioned) is busy:
+                        del self._busy[versioned]
+                return found
+
+    def _release(self, versioned: _Key, busy: threading.Lock) -> None:
+        with self._lock:
+            if self._busy.get(versioned) is busy:  # not a lock a later reader made
+                del self._busy[versioned]
