@@ -89,3 +89,10 @@ def test_every_rule_has_beginnings() -> None:
     for name, body in RULES:
         found = beginnings(compile_rules(((name, body),)).pattern)
         assert found and "" not in found, name
+
+
+def test_no_rule_refers_to_a_group_by_number_or_holds_the_digit_mark() -> None:
+    # a sub-alternation renumbers groups, and "\x00" stands for any digit in a beginning
+    for name, body in RULES:
+        assert "\x00" not in body, name
+        assert re.search(r"\\[1-9]|\(\?\(\d", body) is None, name
