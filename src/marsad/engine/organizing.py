@@ -306,29 +306,28 @@ def _terms(
     if items:
         step("reading terms and dates", 0, len(items))
     starts = range(0, len(items), TERMS_CHUNK)
-    for k, done in zip(starts, _computed(items, params.vectors, workers), strict=True):
+    for k, found in zip(starts, _computed(items, params.vectors, workers), strict=True):
         chunk = items[k : k + TERMS_CHUNK]
-        store.events.save_terms(_terms_rows(store, chunk, done))
-        known.update(zip((it.id for it in chunk), (terms for terms, _ in done), strict=True))
+        store.events.save_terms(_terms_rows(store, chunk, found))
+        known.update(zip((it.id for it in chunk), found, strict=True))
         step("reading terms and dates", k + len(chunk), len(items))
     return known
 
 
 def _computed(
     items: Sequence[EventItem], params: VectorParams, workers: int
-) -> Iterator[list[tuple[ReportTerms, bytes]]]:
-    """``all_terms`` of ``items`` with their stored form (``encode_terms``), ``TERMS_CHUNK``
-    at a time in order, on ``workers`` forked processes when there are many (one pool for all:
-    the next chunk is computed while the last one is saved, and the process that saves does
-    not also encode)."""
+) -> Iterator[list[ReportTerms]]:
+    """``all_terms`` of ``items``, ``TERMS_CHUNK`` at a time in order, on ``workers`` forked
+    processes when there are many (one pool for all: the next chunk is computed while the
+    last one is saved)."""
     if workers <= 1 or len(items) < PARALLEL_TERMS:
         for k in range(0, len(items), TERMS_CHUNK):
-            yield encoded_terms(items[k : k + TERMS_CHUNK], params)
+            yield all_terms(items[k : k + TERMS_CHUNK], params)
         return
     tasks = [items[k : k + TERMS_TASK] for k in range(0, len(items), TERMS_TASK)]
-    found: list[tuple[ReportTerms, bytes]] = []
+    found: list[ReportTerms] = []
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for part in pool.imap(functools.partial(encoded_terms, params=params), tasks):
+        for part in pool.imap(functools.partial(all_terms, params=params), tasks):
             found += part
             if len(found) == TERMS_CHUNK:
                 yield found
@@ -337,28 +336,21 @@ def _computed(
         yield found
 
 
-def encoded_terms(
-    items: Sequence[EventItem], params: VectorParams
-) -> list[tuple[ReportTerms, bytes]]:
-    """``all_terms`` of ``items``, each with its stored form."""
-    return [(terms, encode_terms(terms)) for terms in all_terms(items, params)]
-
-
 def _terms_rows(
-    store: Store, items: Sequence[EventItem], found: Sequence[tuple[ReportTerms, bytes]]
+    store: Store, items: Sequence[EventItem], found: Sequence[ReportTerms]
 ) -> list[TermsRow]:
     """The rows that keep these reports' terms, their stem counts by lexicon id among them."""
-    ids = store.events.term_ids({t for terms, _ in found for t in terms.stems})
+    ids = store.events.term_ids({t for terms in found for t in terms.stems})
     return [
         TermsRow(
             it.id,
-            blob,
+            encode_terms(t),
             encode_stems([ids[w] for w in t.stems], list(t.stems.values())),
             bool(t.cased.runs),
             it.day.toordinal() if it.day else None,
             dt.date.fromisoformat(t.date[0]).toordinal() if t.date else None,
         )
-        for it, (t, blob) in zip(items, found, strict=True)
+        for it, t in zip(items, found, strict=True)
     ]
 
 
