@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 import numpy as np
 import scipy.sparse as sp
@@ -199,7 +202,7 @@ def similar_pairs(
     undated: list[int] = []
     for k, span in enumerate(days):
         (by_span[span] if span else undated).append(k)
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    blocks: list[tuple[Rows, Rows, float]] = []
     spans = sorted(by_span)
     slices = {span: (np.asarray(rows), matrix[rows]) for span, rows in by_span.items()}
     reach = params.window_days + max((last - first for first, last in spans), default=0)
@@ -210,12 +213,26 @@ def similar_pairs(
             gap = gaps(span[0], span[1], other[0], other[1])
             weight = float(params.weights(gap))
             if weight > 0:
-                found.append(_block(slices[span], slices[other], weight, params.edge))
+                blocks.append((slices[span], slices[other], weight))
     if undated:
         rows = np.asarray(undated)
-        everything = (np.arange(len(days)), matrix)
-        found.append(_block((rows, matrix[rows]), everything, 1.0, params.edge))
-    return _unique_pairs(found)
+        blocks.append(((rows, matrix[rows]), (np.arange(len(days)), matrix), 1.0))
+    return _unique_pairs(_blocks(blocks, params.edge))
+
+
+def _blocks(
+    blocks: Sequence[tuple[Rows, Rows, float]], edge: float
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """``_block`` of each of ``blocks``, in order; on threads when there are many (SciPy's
+    sparse products let go of the interpreter's lock, so two cores share them)."""
+    if len(blocks) < _THREADED_BLOCKS or _THREADS < 2:
+        return [_block(rows, cols, weight, edge) for rows, cols, weight in blocks]
+    with ThreadPoolExecutor(_THREADS) as pool:
+        return list(pool.map(lambda b: _block(b[0], b[1], b[2], edge), blocks))
+
+
+_THREADS: Final = min(4, os.cpu_count() or 1)
+_THREADED_BLOCKS: Final = 8
 
 
 def pairs_with(
