@@ -247,7 +247,7 @@ def pairs_with(
     for k in rows:
         asked[days[k]].append(k)
     slices = {span: (np.asarray(ks), matrix[ks]) for span, ks in by_span.items()}
-    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    blocks: list[tuple[Rows, Rows, float]] = []
     for span, ks in sorted(asked.items(), key=lambda item: item[0] or (0, 0)):
         mine = (np.asarray(ks), matrix[ks])
         for other, theirs in slices.items():
@@ -256,8 +256,8 @@ def pairs_with(
             else:
                 weight = float(params.weights(gaps(span[0], span[1], other[0], other[1])))
             if weight > 0:
-                found.append(_block(mine, theirs, weight, params.edge))
-    return _unique_pairs(found)
+                blocks.append((mine, theirs, weight))
+    return _unique_pairs(_blocks(blocks, params.edge))
 
 
 def _unique_pairs(
