@@ -24,7 +24,6 @@ from marsad.store.reuse_postings import PostingTables
 from marsad.store.reuse_postings import by_id as _by_id
 from marsad.store.reuse_rows import (
     LINK_COLUMNS,
-    copy_link_of,
     link_of,
     link_row,
     postings,
@@ -104,15 +103,14 @@ class ReuseTables(PostingTables):
         that share of one article inside the other: what the event stage's copy rule reads
         (only the links of the articles ``touching``, when given). ``light`` leaves out what
         telling copies apart does not read: the reasons and dropped credits, and the passages
-        of exact and near links (``reuse_rows.copy_link_of``)."""
+        of exact and near links (``reuse_rows.link_of``)."""
         kinds = (
             "(kind IN ('exact', 'near') OR (kind = 'partial' AND max(contain_a, contain_b) >= ?))"
         )
         share = 2.0 if min_containment is None else min_containment
-        read = copy_link_of if light else link_of
         if touching is None:
             sql = f"SELECT {LINK_COLUMNS} FROM reuse_links WHERE {kinds} ORDER BY a, b"
-            return [read(r) for r in self.db.execute(sql, (share,)).fetchall()]
+            return [link_of(r, light) for r in self.db.execute(sql, (share,)).fetchall()]
         found: dict[tuple[str, str], ReuseLink] = {}
         for chunk, marks in _chunks(sorted(set(touching))):
             for side in ("a", "b"):
@@ -121,7 +119,7 @@ class ReuseTables(PostingTables):
                 )
                 for row in self.db.execute(sql, (*chunk, share)).fetchall():
                     if (row[0], row[1]) not in found:
-                        found[row[0], row[1]] = read(row)
+                        found[row[0], row[1]] = link_of(row, light)
         return [found[k] for k in sorted(found)]
 
     def clear(self) -> None:

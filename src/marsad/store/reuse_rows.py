@@ -70,7 +70,10 @@ def link_row(link: ReuseLink) -> tuple[Any, ...]:
     )
 
 
-def link_of(r: Sequence[Any]) -> ReuseLink:
+def link_of(r: Sequence[Any], light: bool = False) -> ReuseLink:
+    """A stored link; ``light``: without what telling copies apart does not read (no reasons
+    or dropped credits; passages only for a partial link, whose lead share they give)."""
+    whole = not light or r[2] == "partial"
     return ReuseLink(
         a=r[0],
         b=r[1],
@@ -81,33 +84,10 @@ def link_of(r: Sequence[Any]) -> ReuseLink:
         longest=r[6],
         origin=r[7],
         copy=r[8],
-        reasons=tuple(json.loads(r[9])),
+        reasons=() if light else tuple(json.loads(r[9])),
         uncredited=bool(r[10]),
-        dropped=tuple(json.loads(r[11])),
-        passages=tuple(tuple(p) for p in json.loads(r[12])),
-        origin_credit=r[13],
-        rewrite=bool(r[14]),
-    )
-
-
-def copy_link_of(r: Sequence[Any]) -> ReuseLink:
-    """``link_of`` without what telling copies apart does not read (no reasons or dropped
-    credits; passages only for a partial link, whose lead share they give)."""
-    passages = tuple(tuple(p) for p in json.loads(r[12])) if r[2] == "partial" else ()
-    return ReuseLink(
-        a=r[0],
-        b=r[1],
-        kind=r[2],
-        jaccard=r[3],
-        contain_a=r[4],
-        contain_b=r[5],
-        longest=r[6],
-        origin=r[7],
-        copy=r[8],
-        reasons=(),
-        uncredited=bool(r[10]),
-        dropped=(),
-        passages=passages,
+        dropped=() if light else tuple(json.loads(r[11])),
+        passages=tuple(tuple(p) for p in json.loads(r[12])) if whole else (),
         origin_credit=r[13],
         rewrite=bool(r[14]),
     )

@@ -52,7 +52,7 @@ from marsad.analyze.temporal.lexicon import (
     ordinal,
     spaced,
 )
-from marsad.analyze.temporal.named import is_named, named_day
+from marsad.analyze.temporal.named import named_day
 from marsad.analyze.temporal.tense import tense
 
 __all__ = ["Candidate", "interpret"]
@@ -182,12 +182,10 @@ def _daymonth(match: re.Match[str], text: str, reference: dt.date | None) -> Can
     if g("daymonth_l") == "اخر" and month_ is not None:
         return _month_end(span, reference, build, fixed=tail.year is not None)
     one_day = tail.year is None and tail.direction is None and last is None and end is None
-    if one_day and month_ is not None and (word := is_named(text, span[0])):
-        named = named_day(text, span[0], month_, day_)  # «ثورة 14 جانفي»: of 2011
+    if one_day and month_ is not None:  # «ثورة 14 جانفي»: of 2011
+        named = named_day(text, span, month_, day_, reference)
         if named is not None:
-            return make(span, "day", reference, cal.day(named))
-        if word == "ثوره":  # a revolution's year is not the reference's
-            return Candidate(*span, "day", True, None)
+            return named
     if tail.year is not None and month_ is not None:
         year_ = tail.year - 1 if end is not None and end[0] < month_ else tail.year
         period = _days(date_or_none(year_, month_, day_), last, end)

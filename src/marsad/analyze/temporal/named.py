@@ -9,11 +9,13 @@ does not hold are mostly recent («أحداث 7 ماي بتطاوين») and are
 holiday («عيد الثورة 14 جانفي» is this year's), nor a day with a direction («أحداث 7 ماي
 الماضي»), a range or a list (the interpreter checks those).
 
->>> import re
 >>> text = "شهداء ثوره 14 جانفي"
->>> named_day(text, text.index("14"), 1, 14)
-datetime.date(2011, 1, 14)
->>> named_day(text, text.index("14"), 3, 8) is None
+>>> span = (text.index("14"), len(text))
+>>> named_day(text, span, 1, 14, None).period.value
+'2011-01-14'
+>>> named_day(text, span, 3, 8, None).period is None
+True
+>>> named_day("في 14 جانفي", (3, 11), 1, 14, None) is None
 True
 >>> easter(2017), easter(2016)
 (datetime.date(2017, 4, 16), datetime.date(2016, 3, 27))
@@ -25,7 +27,10 @@ import datetime as dt
 import re
 from typing import Final
 
-__all__ = ["NAMED_DAYS", "easter", "easter_kind", "is_named", "named_day"]
+from marsad.analyze.temporal import calendar as cal
+from marsad.analyze.temporal.candidate import Candidate, make
+
+__all__ = ["NAMED_DAYS", "easter", "easter_kind", "named_day"]
 
 NAMED_DAYS: Final[dict[str, dict[tuple[int, int], int]]] = {
     "ثوره": {
@@ -48,26 +53,24 @@ after «يوم» («الاحتفال بالثورة يوم 14 جانفي» is th
 _NAMING: Final = re.compile(r"(?<!\w)[وبل]{0,2}(?:ال)?(?P<word>ثوره|احداث|هجمات)[^\S\n]+$")
 
 
-def is_named(text: str, start: int) -> str | None:
-    """The naming word («ثوره», «احداث», «هجمات») right before ``start`` in folded ``text``,
-    not after «عيد»."""
-    found = _NAMING.search(text, max(0, start - 16), start)
-    if found is None or _HOLIDAY_BEFORE.search(text, max(0, found.start() - 8), found.start()):
-        return None
-    return found.group("word")
-
-
 _HOLIDAY_BEFORE: Final = re.compile(r"(?<!\w)[وبل]{0,2}عيد[^\S\n]+$")
 
 
-def named_day(text: str, start: int, month: int, day: int) -> dt.date | None:
-    """The date a day and month at ``start`` name when a naming word comes before them: the
-    happening's day from ``NAMED_DAYS``, None for one the table does not hold."""
-    word = is_named(text, start)
-    if word is None:
+def named_day(
+    text: str, span: tuple[int, int], month: int, day: int, reference: dt.date | None
+) -> Candidate | None:
+    """The day and month at ``span`` in folded ``text`` as a happening's name, when a naming
+    word («ثوره», «احداث», «هجمات», not after «عيد») comes right before them: the happening's
+    day from ``NAMED_DAYS``, a revolution the table lacks with no value; None when they name
+    nothing (or an event the table lacks: a day placed as any other)."""
+    start = span[0]
+    found = _NAMING.search(text, max(0, start - 16), start)
+    if found is None or _HOLIDAY_BEFORE.search(text, max(0, found.start() - 8), found.start()):
         return None
-    year = NAMED_DAYS[word].get((month, day))
-    return None if year is None else dt.date(year, month, day)
+    year = NAMED_DAYS[found.group("word")].get((month, day))
+    if year is not None:
+        return make(span, "day", reference, cal.day(dt.date(year, month, day)))
+    return Candidate(*span, "day", True, None) if found.group("word") == "ثوره" else None
 
 
 def easter(year: int, orthodox: bool = False) -> dt.date:
