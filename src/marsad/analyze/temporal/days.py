@@ -11,7 +11,6 @@ from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.calendar import Period
 from marsad.analyze.temporal.candidate import Candidate, make
 from marsad.analyze.temporal.fold import fold_word
-from marsad.analyze.temporal.grammar import OPT, words
 from marsad.analyze.temporal.lexicon import (
     AMBIGUOUS_WEEKDAYS,
     DIRECTIONS,
@@ -25,6 +24,7 @@ from marsad.analyze.temporal.lexicon import (
     spaced,
 )
 from marsad.analyze.temporal.named import easter, easter_kind
+from marsad.analyze.temporal.regex import OPT, words
 from marsad.analyze.temporal.tense import tense
 
 __all__ = ["dayref", "holiday", "weekday_pair"]

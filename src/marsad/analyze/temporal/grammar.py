@@ -4,23 +4,21 @@
 ordered so that a longer reading is tried before a shorter one that starts at the same word
 ("الأحد 26 يوليو" as a date before "الأحد", "العام الماضي" before "العام 2002"). Group names
 inside a rule start with the rule's name. Word lists are compiled as tries (``words``). The
-Hijri rules (``HIJRI_RULES``, "25 شوال 1436هـ") are a second list. ``patterns`` joins each list
-into one alternation and says where they are tried; a rule's match is still only a candidate:
-``interpret`` checks its context and may drop it.
+Hijri rules (``grammar_hijri.HIJRI_RULES``, "25 شوال 1436هـ") are a second list, of the
+pieces made public here (``AH``, ``TO``, ...); the pieces of every pattern are in ``regex``.
+``patterns`` joins each list into one alternation and says where they are tried; a rule's
+match is still only a candidate: ``interpret`` checks its context and may drop it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import Any, Final
+from typing import Final
 
 from marsad.analyze.temporal.lexicon import (
     CENTURIES,
     DECADES,
     DIRECTIONS,
     DUALS,
-    EPITHETS,
     HIJRI_MONTHS,
     MONTH_COUNTS,
     MONTHS,
@@ -36,70 +34,38 @@ from marsad.analyze.temporal.lexicon import (
     YEAR_PREPOSITIONS,
     folded,
 )
+from marsad.analyze.temporal.regex import END, OPT, SP, WORD_END, words
 
 __all__ = [
+    "AH",
+    "DIRECTION",
     "HIJRI_MONTH",
-    "HIJRI_RULES",
     "HIJRI_YEAR",
     "MONTH_NAMES",
     "OPT",
+    "ORDINAL",
     "RULES",
     "SP",
+    "TO",
+    "YEAR_WORD",
     "words",
 ]
-
-_WS: Final = r"[^\S\n]"  # expressions do not run across lines
-SP: Final = _WS + "+"
-OPT: Final = _WS + "*"
-_END: Final = r"(?!\w)"
-_WORD_END: Final = r"(?![^\W\d])"  # a name may touch a number: "الأربعاء27/10", "ديسمبر2014"
-
-
-def words(spellings: Iterable[str]) -> str:
-    """An alternation of folded ``spellings`` built as a trie, spaces matching any run of spaces.
-
-    ``re`` skips an alternative whose first character differs at no cost, so a trie of a
-    hundred names costs a few comparisons where a flat alternation would try them all. Longer
-    words are tried first: a word that ends where a longer one goes on is an optional suffix.
-    """
-    tree: dict[str, dict[str, Any]] = {}
-    for word in spellings:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return "(?:" + _trie(tree) + ")"
-
-
-def _trie(node: dict[str, dict[str, Any]]) -> str:
-    branches = [
-        (SP if char == " " else re.escape(char)) + _trie(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
 
 MONTH_NAMES: Final = {
     *MONTHS,
     *(f"{name}." for name in MONTHS if name.isascii() and len(name) <= 4),
 }
-_MONTH: Final = words(MONTH_NAMES) + _WORD_END
-_WEEKDAY: Final = (
-    words(name for name in WEEKDAYS if not name.isascii() or len(name) > 5) + _WORD_END
-)
-_DIRECTION: Final = words(folded(DIRECTIONS)) + _END
+_MONTH: Final = words(MONTH_NAMES) + WORD_END
+_WEEKDAY: Final = words(name for name in WEEKDAYS if not name.isascii() or len(name) > 5) + WORD_END
+DIRECTION: Final = words(folded(DIRECTIONS)) + END
 _NOT_DECIMAL: Final = r"(?!\d)(?![.,]\d)"
 _YEAR_WIDE: Final = r"(?:1\d{3}|20\d{2})" + _NOT_DECIMAL
-_YEAR: Final = r"(?:18|19|20)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + _END + ")"
-_FAR_YEAR: Final = r"(?:18|19|20|21)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + _END + ")"
+_YEAR: Final = r"(?:18|19|20)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + END + ")"
+_FAR_YEAR: Final = r"(?:18|19|20|21)\d{2}" + _NOT_DECIMAL + r"(?!" + OPT + r"ه" + END + ")"
 """A year up to 2199, after a year word or a preposition only ("بحلول العام 2117"); alone or in
 brackets a number past 2099 is a count ("(2155) مشروعًا")."""
-_AD: Final = "(?:" + OPT + "(?:ميلاديه|ميلادي|م)" + _END + ")?"
-_YEAR_WORD: Final = "(?:ل?(?:العام|عام|السنه|سنه))"
+_AD: Final = "(?:" + OPT + "(?:ميلاديه|ميلادي|م)" + END + ")?"
+YEAR_WORD: Final = "(?:ل?(?:العام|عام|السنه|سنه))"
 _THE: Final = "(?:ال|(?<=ل)ل)"  # the article, or its ل after the preposition ل: "للسنة القادمة"
 _UNIT_WORD: Final = rf"(?:{_THE}(?:اسبوع|شهر|عام|سنه))"
 
@@ -120,11 +86,11 @@ def _month_ref(p: str) -> str:
 def _year_tail(p: str) -> str:
     """What may follow a month to fix its year: "2020", "عام 1957", "من العام الماضي"."""
     return (
-        rf"(?:(?:{OPT},?{OPT}|{OPT}/{OPT})(?:من{SP})?(?:(?:هذا{SP})?{_YEAR_WORD}{OPT})?"
+        rf"(?:(?:{OPT},?{OPT}|{OPT}/{OPT})(?:من{SP})?(?:(?:هذا{SP})?{YEAR_WORD}{OPT})?"
         rf"(?P<{p}_y>{_YEAR_WIDE}){_AD}"
-        rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{_DIRECTION})"
-        rf"|{SP}من{SP}(?P<{p}_yh>هذا){SP}العام{_END}"
-        rf"|{SP}(?P<{p}_dir>{_DIRECTION}))"
+        rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{DIRECTION})"
+        rf"|{SP}من{SP}(?P<{p}_yh>هذا){SP}العام{END}"
+        rf"|{SP}(?P<{p}_dir>{DIRECTION}))"
     )
 
 
@@ -133,30 +99,30 @@ _NUMERIC: Final = (
     r"(?P<numeric_id>[0-3]?\d)(?!\d)"
     rf"|(?:(?P<numeric_d0>[0-3]?\d){OPT}/{OPT}(?P<numeric_m0>[01]?\d){OPT}(?:الي|حتي|-){OPT})?"
     rf"(?P<numeric_d>[0-3]?\d){OPT}(?P<numeric_t>[-/.]){OPT}(?P<numeric_m>[01]?\d){OPT}"
-    rf"(?P=numeric_t){OPT}(?P<numeric_y>(?:19|20)\d{{2}})(?!\d)(?!{OPT}ه{_END}){_AD}"
+    rf"(?P=numeric_t){OPT}(?P<numeric_y>(?:19|20)\d{{2}})(?!\d)(?!{OPT}ه{END}){_AD}"
 )
 
-_ORDINAL: Final = rf"(?:ال|(?<=ل)ل)(?:{words(word[2:] for word in ORDINALS)})"
+ORDINAL: Final = rf"(?:ال|(?<=ل)ل)(?:{words(word[2:] for word in ORDINALS)})"
 """An ordinal day word, its article fused into a preposition «ل» too ("للسادس والعشرين من مارس")."""
 
-_TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
+TO: Final = rf"{OPT}(?:-|–|و|الي{SP}غايه|الي|حتي){OPT}"
 """What joins the two ends of a range: "7-13", "من 3 إلى 5", "يومي 28 و29", "من 30 جانفي إلى
 غاية 3 فيفري"."""
 
 _DAY_TO: Final = rf"{OPT}(?:-|–|و|او|الي{SP}غايه|الي|حتي){OPT}"
-"""``_TO`` between two days of a month, and «أو»: two days a text cannot choose between
+"""``TO`` between two days of a month, and «أو»: two days a text cannot choose between
 ("يوم 16 أو 17 فيفري") are both when they follow each other (``interpret._daymonth``)."""
 
 _DAY_MONTH: Final = (
-    rf"(?:(?P<daymonth_o>{_ORDINAL}){SP}من|(?P<daymonth_g>غره|اول){SP}"
+    rf"(?:(?P<daymonth_o>{ORDINAL}){SP}من|(?P<daymonth_g>غره|اول){SP}"
     rf"|(?P<daymonth_l>اخر|اول){SP}يوم{SP}"
     rf"|(?:ال{OPT})?(?P<daymonth_d>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?,?"
     rf"(?:(?:(?:{OPT}[,و]{OPT}|{SP})[0-3]?\d(?!\d))*?{_DAY_TO}(?P<daymonth_e>[0-3]?\d)(?!\d))?)"
     rf"{OPT}(?:من{SP}|/{OPT})?(?:(?:شهر{SP})?{_pair('daymonth')}"
-    rf"(?:{_TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
+    rf"(?:{TO}(?P<daymonth_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?P<daymonth_n>{_MONTH}))?"
     rf"(?:{_year_tail('daymonth')})?"
-    rf"|(?:(?P<daymonth_h>هذا){SP})?الشهر(?:{SP}(?P<daymonth_md>{_DIRECTION})"
-    rf"|{SP}(?P<daymonth_same>نفسه|ذاته))?{_END})"
+    rf"|(?:(?P<daymonth_h>هذا){SP})?الشهر(?:{SP}(?P<daymonth_md>{DIRECTION})"
+    rf"|{SP}(?P<daymonth_same>نفسه|ذاته))?{END})"
 )
 
 _MONTH_DAY_YEAR: Final = (
@@ -169,8 +135,8 @@ def _decade(p: str) -> str:
     """A decade and the century it says it is of: "الأربعينات", "ستينيات القرن الماضي"; not an
     age ("في الأربعينات من عمره") or a temperature ("الأربعينات المئوية")."""
     return (
-        rf"(?:ال)?(?P<{p}_dn>{words(DECADES)}){_END}"
-        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<{p}_dc>{words(CENTURIES)}){_END})?"
+        rf"(?:ال)?(?P<{p}_dn>{words(DECADES)}){END}"
+        rf"(?:{SP}(?:من{SP})?القرن{SP}(?P<{p}_dc>{words(CENTURIES)}){END})?"
         rf"(?!{SP}(?:من{SP})?(?:ال)?(?:عمر|مئويه|درجه))"
     )
 
@@ -178,20 +144,20 @@ def _decade(p: str) -> str:
 _PART: Final = (
     rf"(?P<part_w>{words(PARTS)}){SP}(?:"
     rf"(?:{_month_ref('part')})(?:{_year_tail('part')})?"
-    rf"|(?P<part_u>{_THE}(?:شهر|عام|سنه)){SP}(?P<part_ud>{_DIRECTION})"
-    rf"|(?P<part_n>الشهر|العام|السنه){_END}(?!{SP}(?:ال|\d))"
-    rf"|هذا{SP}(?P<part_h>الشهر|العام){_END}"
+    rf"|(?P<part_u>{_THE}(?:شهر|عام|سنه)){SP}(?P<part_ud>{DIRECTION})"
+    rf"|(?P<part_n>الشهر|العام|السنه){END}(?!{SP}(?:ال|\d))"
+    rf"|هذا{SP}(?P<part_h>الشهر|العام){END}"
     rf"|{_decade('part')}"
-    rf"|(?:{_YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
+    rf"|(?:{YEAR_WORD}{OPT})?(?P<part_yy>{_YEAR}){_AD})"
 )
 
 _MONTH_SPAN: Final = (
     rf"(?:(?:{_THE}?(?:اشهر|شهور){SP}(?:ال{OPT}(?P<nmonths_d>1[01]|[2-9])(?!\d)"
-    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){_END})"
+    rf"|(?P<nmonths_w>{words(MONTH_COUNTS)}){END})"
     rf"|(?P<nmonths_c>{words(MONTH_COUNTS)}){SP}(?:اشهر|شهور)){SP}(?P<nmonths_e>الاولي|الاخيره)"
     rf"|{_THE}شهرين{SP}(?P<nmonths_two>الاولين|الاخيرين)){SP}"
-    rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
-    rf"|(?:العام|السنه){SP}(?P<nmonths_r>{_DIRECTION})|(?P<nmonths_h>هذا){SP}العام{_END})"
+    rf"(?:من{SP})?(?:(?:{YEAR_WORD}{OPT})?(?P<nmonths_y>{_YEAR}){_AD}"
+    rf"|(?:العام|السنه){SP}(?P<nmonths_r>{DIRECTION})|(?P<nmonths_h>هذا){SP}العام{END})"
 )
 """The first or last months of a year: "الأشهر الـ10 الأولى من 2014", "الأشهر التسعة الأولى من
 العام الجاري", "الأشهر الثلاثة الأخيرة من سنة 2016", the count first: "الخمسة أشهر الأولى لسنة
@@ -207,20 +173,20 @@ _QUARTER: Final = (
     rf"(?P<quarter_k>الربع|النصف|الثلاثيه|الثلاثي|السداسيه|السداسي){SP}"
     rf"(?P<quarter_n>الاولي|الاول|الثانيه|الثاني|الثالثه|الثالث|الرابعه|الرابع|الاخيره|الاخير)"
     rf"{SP}"
-    rf"(?:من{SP})?(?:(?:{_YEAR_WORD}{OPT})?(?P<quarter_y>{_YEAR}){_AD}"
-    rf"|(?:العام|السنه){SP}(?P<quarter_d>{_DIRECTION})"
-    rf"|(?:هذا{SP}العام|هذه{SP}السنه){_END}(?:{OPT}(?P<quarter_z>{_YEAR}){_AD})?)"
+    rf"(?:من{SP})?(?:(?:{YEAR_WORD}{OPT})?(?P<quarter_y>{_YEAR}){_AD}"
+    rf"|(?:العام|السنه){SP}(?P<quarter_d>{DIRECTION})"
+    rf"|(?:هذا{SP}العام|هذه{SP}السنه){END}(?:{OPT}(?P<quarter_z>{_YEAR}){_AD})?)"
 )
 
-_HOLY_MONTH: Final = rf"هذا{SP}الشهر{SP}(?:الكريم|الفضيل|المبارك){_END}"
+_HOLY_MONTH: Final = rf"هذا{SP}الشهر{SP}(?:الكريم|الفضيل|المبارك){END}"
 """«هذا الشهر الكريم»: the Ramadan of the moment (its name: «الشهر الكريم» alone is read in
 general, as the ninth round found)."""
 
 _UNIT: Final = (
-    rf"(?:هذا|هذه){SP}(?P<unit_h>{_UNIT_WORD}){_END}"
-    rf"|(?P<unit_u>{_UNIT_WORD}){SP}(?P<unit_d>{_DIRECTION})"
+    rf"(?:هذا|هذه){SP}(?P<unit_h>{_UNIT_WORD}){END}"
+    rf"|(?P<unit_u>{_UNIT_WORD}){SP}(?P<unit_d>{DIRECTION})"
     rf"(?:{OPT}\(?{OPT}(?P<unit_y>{_YEAR}){_AD}{OPT}\)?)?"
-    rf"|(?P<unit_e>last|next|this){SP}(?P<unit_eu>week|month|year){_END}"
+    rf"|(?P<unit_e>last|next|this){SP}(?P<unit_eu>week|month|year){END}"
 )
 
 EVENT_WORDS: Final = (
@@ -256,8 +222,8 @@ _AFTER_NAME: Final = (
 _PARTICLES_AFTER_YEAR: Final = "في|ضمن|على|علي|الى|عن|حيث|التي|الذي|و|او|خلال|حتي|بعد|قبل"
 _NAME_YEAR_NEXT: Final = (
     rf"(?={OPT}(?:$|\n|[^\w\s])"  # the end of a sentence, a bracket, a quotation mark
-    rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){_END}(?!{SP}الما?يه{_END})"
-    rf"|{SP}و?ال(?!ف{_END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
+    rf"|{SP}(?:{_PARTICLES_AFTER_YEAR}){END}(?!{SP}الما?يه{END})"
+    rf"|{SP}و?ال(?!ف{END})[^\W\d])"  # a definite word: «دستور 2012 الأمر» (not «الف»)
 )
 _NAMED_YEAR: Final = (
     rf"{_AFTER_NAME}(?:19[5-9]|20[0-4])\d(?!\d|[.,/:-]\d|-|{OPT}%){_NAME_YEAR_NEXT}"
@@ -273,15 +239,15 @@ _YEAR_RULE: Final = (
     rf"|ل?(?P<year_k>عامي|العامين|سنتي|العام|عام|السنه|سنه|اعوام|الاعوام|سنوات|السنوات)"
     rf"{OPT}(?P<year_a>{_FAR_YEAR}){_AD}(?!{OPT}[-/]{OPT}(?:18|19|20)\d\d)"
     rf"(?:{OPT}(?:[,،]{OPT}و?|و){OPT}(?:عام{SP})?(?P<year_b>{_YEAR}){_AD})*"
-    rf"|(?P<year_w>بين|من){SP}(?:(?:عام|سنه){OPT})?(?P<year_f>{_YEAR}){_AD}{_TO}"
+    rf"|(?P<year_w>بين|من){SP}(?:(?:عام|سنه){OPT})?(?P<year_f>{_YEAR}){_AD}{TO}"
     rf"(?:(?:عام|سنه){OPT})?(?P<year_t>{_YEAR}){_AD}"
     rf"|(?P<year_p>{words(YEAR_PREPOSITIONS)}){SP}(?P<year_c>{_FAR_YEAR}){_AD}(?!{OPT}%)"
     rf"|\({OPT}(?P<year_q>{_YEAR}){OPT}\)"
     rf"|\({OPT}(?P<year_l>{_YEAR})(?={OPT}[,،]?{OPT}(?:18|19|20)\d\d(?!\d))"
-    rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){_END}"
+    rf"|(?P<year_s>{_YEAR}{OPT}(?:ميلاديه|ميلادي|م)){END}"
     rf"|[وبل]{{0,2}}(?:ال)?(?P<year_ev>{words(EVENT_WORDS)})"
     rf"(?:{SP}(?!(?:{words(_NOT_EVENT_NAME)}|{_MONTH})(?!\w))[^\W\d]+){{0,3}}"
-    rf"{SP}(?P<year_e>{_YEAR}){_END}(?!{OPT}[-/]{OPT}\d)"
+    rf"{SP}(?P<year_e>{_YEAR}){END}(?!{OPT}[-/]{OPT}\d)"
 )
 """Years: a range ("2016-2020"), after a year word ("سنة 2014", "سنتي 2010 و2011", "أعوام
 2011 و2012 و2013"), between
@@ -300,8 +266,8 @@ _IN_A_ROW: Final = "|".join(
 )
 _WEEKDAY_PAIR: Final = (
     rf"(?:(?:ال)?ليله{SP}(?:(?:ال)?فاصله{SP})?بين{SP}|يومي{SP})?"
-    rf"(?P<wdays_p>{_IN_A_ROW}){_WORD_END}"
-    rf"(?:{SP}(?P<wdays_d>{_DIRECTION}))?"
+    rf"(?P<wdays_p>{_IN_A_ROW}){WORD_END}"
+    rf"(?:{SP}(?P<wdays_d>{DIRECTION}))?"
 )
 """Two weekdays in a row, the night between them ("الليلة الفاصلة بين السبت والأحد"; "ليلة
 الجمعة إلى السبت" is joined after matching, by ``joins.nights``) or both days ("يومي السبت
@@ -310,7 +276,7 @@ _WEEKDAY_PAIR: Final = (
 _SAME_UNIT: Final = "(?:اليوم|الليله|الاسبوع|الشهر|العام|السنه)"
 _SAME: Final = (
     rf"(?:نفس{SP}(?P<same_a>{_SAME_UNIT})|(?P<same_b>{_SAME_UNIT}){SP}(?:نفسه|ذاته|نفسها|ذاتها))"
-    rf"{_END}(?!{SP}(?:من{SP})?(?:العام|السنه|قبل){_END})"
+    rf"{END}(?!{SP}(?:من{SP})?(?:العام|السنه|قبل){END})"
 )
 """A unit named again: "نفس الليلة", "في اليوم ذاته", "الشهر نفسه" (see ``Candidate.anaphor``);
 not "الشهر نفسه من العام الماضي / قبل سنة", another year's."""
@@ -320,7 +286,7 @@ _SESSION: Final = (
     rf"(?:ال)?(?:دراسيه|دراسي|جامعيه|جامعي|برلمانيه|برلماني|نيابيه|نيابي|قضائيه|قضائي)"
     rf"|(?:(?P<session_h>هذا){SP})?(?P<session_m>{_THE}موسم)"
     rf"(?:{SP}(?:الرياضي|الكروي|الفلاحي|الزراعي))?)"
-    rf"(?:{SP}(?:(?P<session_d>{_DIRECTION})|(?P<session_n>الجديده){_END}))?"
+    rf"(?:{SP}(?:(?P<session_d>{DIRECTION})|(?P<session_n>الجديده){END}))?"
     rf"(?:{OPT}(?P<session_a>{_YEAR}){OPT}[-/]{OPT}(?P<session_b>{_YEAR}))?"
 )
 """A school, university, parliamentary or judicial year: "السنة الدراسية المقبلة", "السنة
@@ -332,27 +298,27 @@ _DECADE: Final = _decade("decade")
 """A decade, of the last century unless the text says this one: "الأربعينات"; a part of one is
 a rule of ``_PART`` ("نهاية ستينيات القرن الماضي", its last third: 1967-1969)."""
 
-_CENTURY: Final = rf"القرن{SP}(?P<century_n>{words(CENTURIES)}){_END}"
+_CENTURY: Final = rf"القرن{SP}(?P<century_n>{words(CENTURIES)}){END}"
 """A century: "القرن العشرين" (1900-1999), "القرن التاسع عشر", "القرن الماضي"."""
 
 _SEASON_YEAR: Final = (
-    rf"(?P<season_w>خريف|ربيع){OPT}(?:{_YEAR_WORD}{OPT})?(?P<season_y>{_YEAR}){_AD}"
+    rf"(?P<season_w>خريف|ربيع){OPT}(?:{YEAR_WORD}{OPT})?(?P<season_y>{_YEAR}){_AD}"
 )
 """An autumn or a spring with its year, by the summer's convention (June-August): "خريف 1952"
 (September-November), "ربيع 2011" (March-May); not "الربيع العربي", which names no year."""
 
 _SUMMER: Final = (
-    rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){_END}"
-    rf"(?:{SP}(?P<summer_d>{_DIRECTION})|{SP}(?P<summer_th>هذا){SP}(?:العام|السنه){_END}"
-    rf"|{SP}(?:العام|السنه){SP}(?P<summer_yd>{_DIRECTION}))?"
-    rf"(?:{OPT}(?:{_YEAR_WORD}{OPT})?(?P<summer_y>{_YEAR}){_AD})?"
+    rf"(?:(?P<summer_h>هذا|هذه){SP})?(?:{_THE}|(?!ال))(?:صيف|صايفه){END}"
+    rf"(?:{SP}(?P<summer_d>{DIRECTION})|{SP}(?P<summer_th>هذا){SP}(?:العام|السنه){END}"
+    rf"|{SP}(?:العام|السنه){SP}(?P<summer_yd>{DIRECTION}))?"
+    rf"(?:{OPT}(?:{YEAR_WORD}{OPT})?(?P<summer_y>{_YEAR}){_AD})?"
 )
 """A summer, June to August: "هذا الصيف", "الصائفة الفارطة", "صائفة 2017", "صائفة سنة 2016",
 "صائفة هذا العام", "صيف العام الماضي"; "الصيف" alone is any summer."""
 
 _MONTHS: Final = (
     rf"(?:(?:شهري|اشهر|الاشهر|شهور){SP}|(?P<months_b>بين|من){SP}(?:شهر{SP})?)"
-    rf"(?P<months_a>{_MONTH})(?:{OPT}[,و]{OPT}{_MONTH})*{_TO}(?:شهر{SP})?(?P<months_z>{_MONTH})"
+    rf"(?P<months_a>{_MONTH})(?:{OPT}[,و]{OPT}{_MONTH})*{TO}(?:شهر{SP})?(?P<months_z>{_MONTH})"
     rf"(?:{_year_tail('months')})?"
 )
 """Two or more months: "شهري جانفي وفيفري", "أشهر جوان وجويلية وأوت", "من جانفي إلى ماي"."""
@@ -367,83 +333,29 @@ _AGO: Final = (
     rf"قبل{SP}(?:{words(QUANTIFIERS)}{SP})?"
     rf"(?:(?P<ago_dual>{words(DUALS)})|(?P<ago_n>{_NUMBER}){SP}(?P<ago_u>{words(UNITS)})"
     rf"|(?P<ago_one>يوم|اسبوع|شهر|عام|سنه)(?!{SP}(?:\d|{_MONTH}|{_WEEKDAY}|{words(HIJRI_MONTHS)})))"
-    rf"{_END}(?!{SP}(?:من|علي|عن){_END})"
+    rf"{END}(?!{SP}(?:من|علي|عن){END})"
 )
 
 _DAYREF: Final = (
     rf"(?:(?P<dayref_t>{words(TIMES_OF_DAY)}){SP})?(?:(?P<dayref_y>يوم){SP})?"
-    rf"(?:(?P<dayref_r>{words(folded(RELATIVE_DAYS))}){_END}"
+    rf"(?:(?P<dayref_r>{words(folded(RELATIVE_DAYS))}){END}"
     rf"(?:{OPT}\(?{OPT}(?P<dayref_w>{_WEEKDAY})(?:{OPT}\))?)?"
-    rf"|\(?(?P<dayref_v>{_WEEKDAY})\)?(?:{SP}(?P<dayref_x>{_DIRECTION}|(?:غدا|اليوم|امس){_END}))?)"
+    rf"|\(?(?P<dayref_v>{_WEEKDAY})\)?(?:{SP}(?P<dayref_x>{DIRECTION}|(?:غدا|اليوم|امس){END}))?)"
 )
 
 # -- Hijri (Umm al-Qura) dates: "25 شوال 1436هـ", "1 / 11 / 1436 هـ", "منتصف ذي القعدة" --------
 
-HIJRI_MONTH: Final = words(HIJRI_MONTHS) + _WORD_END
+HIJRI_MONTH: Final = words(HIJRI_MONTHS) + WORD_END
 HIJRI_YEAR: Final = r"1[34]\d\d(?!\d)"
-_AH: Final = rf"{OPT}(?:هجريه|هجري|للهجره|ه){_END}"
+AH: Final = rf"{OPT}(?:هجريه|هجري|للهجره|ه){END}"
 
-
-def _hijri_month(p: str, then: str = "") -> str:
-    """A Hijri month name, with "شهر" before and praise after ("شهر رمضان المبارك"), ``then``,
-    then its year ("1436هـ", "عام 1436") or a relative word ("الماضي", "من العام المنصرم")."""
-    return (
-        rf"(?:(?P<{p}_s>شهر){SP})?(?P<{p}_m>{HIJRI_MONTH})"
-        rf"(?:{SP}(?P<{p}_ep>{words(EPITHETS)}){_END})?{then}"
-        rf"(?:{OPT},?{OPT}(?:من{SP})?(?:{_YEAR_WORD}{OPT})?(?P<{p}_y>{HIJRI_YEAR})(?:{_AH})?"
-        rf"|{OPT},?{SP}(?:من{SP})?(?:العام|السنه){SP}(?P<{p}_yd>{_DIRECTION})"
-        rf"|{SP}(?P<{p}_dir>{_DIRECTION}))?"
-    )
-
-
-_HIJRI_NUMERIC: Final = (
-    rf"(?P<hnum_iy>{HIJRI_YEAR}){OPT}(?P<hnum_s>[-/.]){OPT}(?P<hnum_im>[01]?\d){OPT}"
-    rf"(?P=hnum_s){OPT}(?P<hnum_id>[0-3]?\d)(?!\d)(?:{_AH})?"
-    rf"|(?:(?P<hnum_d0>[0-3]?\d)(?:{OPT}/{OPT}(?P<hnum_m0>[01]?\d))?{OPT}(?:الي|حتي|-){OPT})?"
-    rf"(?P<hnum_d>[0-3]?\d){OPT}(?P<hnum_t>[-/.]){OPT}(?P<hnum_m>[01]?\d){OPT}"
-    rf"(?P=hnum_t){OPT}(?P<hnum_y>{HIJRI_YEAR})(?:{_AH})?"
-)
-
-_HIJRI_DAY: Final = (
-    rf"(?:(?P<hday_o>{_ORDINAL}){SP}من|(?P<hday_g>غره)|(?P<hday_l>اخر|اول){SP}يوم"
-    rf"|(?P<hday_f>اول){SP}ايام"
-    rf"|(?:ال{OPT})?(?P<hday_d>[0-3]?\d)(?!\d)(?:(?:{_TO}|{SP})(?P<hday_e>[0-3]?\d)(?!\d))?)"
-    rf"{OPT}(?:من{SP})?"
-    + _hijri_month(
-        "hday",
-        rf"(?:{_TO}(?P<hday_d2>[0-3]?\d)(?!\d){OPT}(?:من{SP})?(?:شهر{SP})?(?P<hday_n>{HIJRI_MONTH}))?",
-    )
-)
-
-_HIJRI_PART: Final = rf"(?P<hpart_w>{words(PARTS)}){SP}{_hijri_month('hpart')}"
-
-_HIJRI_MONTH_RULE: Final = (
-    rf"(?:(?P<hmonth_p>{words(YEAR_PREPOSITIONS)}|صيام|صوم){SP})?"  # "صيام رمضان"
-    rf"(?P<hmonth_x>{_hijri_month('hmonth')})"
-)
-
-_HIJRI_MONTHS_RULE: Final = (
-    rf"(?:شهري|اشهر|الاشهر|شهور){SP}(?P<hmonths_a>{HIJRI_MONTH})"
-    rf"(?:{OPT}[,و]{OPT}{HIJRI_MONTH})*{_TO}(?:شهر{SP})?(?P<hmonths_z>{HIJRI_MONTH})"
-    rf"(?:{OPT},?{OPT}(?:{_YEAR_WORD}{OPT})?(?P<hmonths_y>{HIJRI_YEAR})(?:{_AH})?"
-    rf"|{SP}(?P<hmonths_dir>{_DIRECTION}))?"
-)
-"""Two or more Hijri months: "أشهر ربيع أول وربيع ثان وجماد الآخر ورجب لعام 1436هـ"."""
-
-_HIJRI_YEAR_RULE: Final = (
-    rf"(?:ل?(?:العام|عام|السنه|سنه){OPT}(?:الهجري{SP})?)?(?P<hyear_y>{HIJRI_YEAR})"
-    rf"(?:{OPT}[-/]{OPT}(?P<hyear_z>{HIJRI_YEAR}))?{_AH}"
-    rf"|(?P<hyear_k>ل?(?:العام|عام|السنه|سنه)){OPT}(?P<hyear_n>{HIJRI_YEAR})(?!{OPT}(?:م|ميلادي))"
-)
-"""A Hijri year: with "هـ" ("1436هـ", "العام 1435/1436هـ"), or after a year word without it
-("عام 1435") when it is within a few years of the reference's Hijri year."""
 
 _FEAST: Final = (
     rf"(?:(?P<feast_n>اول|ثاني|ثالث|رابع|اخر){SP}ايام{SP}|(?P<feast_all>ايام){SP}"
     rf"|(?P<feast_day>يوم|صلاه){SP}|(?P<feast_eve>(?:عشيه{SP})?ليله){SP})?"
     rf"(?:عيد{SP}(?P<feast_k>الفطر|الاضحي)|(?P<feast_b>العيد)(?!{SP}ال(?!مبارك|سعيد)))"
-    rf"(?:{SP}(?:المبارك|السعيد){_END})?"
-    rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{HIJRI_YEAR})(?:{_AH})?)?"
+    rf"(?:{SP}(?:المبارك|السعيد){END})?"
+    rf"(?:{OPT},?{OPT}(?:ل?(?:هذا{SP})?(?:العام|عام){OPT})?(?P<feast_y>{HIJRI_YEAR})(?:{AH})?)?"
 )
 """The two Eids, days of the Hijri calendar: "عيد الفطر المبارك", "أول أيام عيد الأضحى", "أيام
 عيد الفطر", "عيد الفطر لهذا العام 1436هـ"; "العيد" alone ("يوم العيد", "ثاني أيام العيد", "قبل
@@ -452,8 +364,8 @@ _FEAST: Final = (
 _HOLIDAY: Final = (
     rf"(?P<holiday_k>راس{SP}السنه(?!{SP}ال(?!ميلاديه|جديده|اداريه))"
     rf"|عيد{SP}(?:الشغل|العمال|المراه|الحب|الفصح)|عيد{SP}الميلاد{SP}المجيد"
-    rf"|يوم{SP}(?:المراه|الصحه){SP}العالمي){_END}"
-    rf"(?:{SP}(?:الميلاديه|الجديده|الاداريه){_END})?(?:{OPT}(?P<holiday_y>{_YEAR}))?"
+    rf"|يوم{SP}(?:المراه|الصحه){SP}العالمي){END}"
+    rf"(?:{SP}(?:الميلاديه|الجديده|الاداريه){END})?(?:{OPT}(?P<holiday_y>{_YEAR}))?"
 )
 """A holiday on a fixed day of the Gregorian year (``lexicon.HOLIDAYS``): "رأس السنة الميلادية",
 "عيد الشغل", "عيد المرأة 2016", "يوم الصحة العالمي"; not "رأس السنة الهجرية/الدراسية", "عيد
@@ -493,14 +405,3 @@ RARE_RULES: Final = (
 """Rules whose expressions start with a core word of their own (``RARE_WORDS``): tried only at a
 core word, where the other rules find nothing, so that other starts do not pay for them."""
 RARE_WORDS: Final = ("خريف", "ربيع", "القرن", *DECADES, *(f"ال{decade}" for decade in DECADES))
-
-HIJRI_RULES: Final = (
-    ("hnum", _HIJRI_NUMERIC),
-    ("hday", _HIJRI_DAY),
-    ("hpart", _HIJRI_PART),
-    ("hmonths", _HIJRI_MONTHS_RULE),
-    ("hyear", _HIJRI_YEAR_RULE),
-    ("hmonth", _HIJRI_MONTH_RULE),
-)
-"""The Hijri rules, tried where ``RULES`` find nothing and ``HIJRI_HINT`` is near: no text
-position matches both, and most texts hold no Hijri date, so they cost nothing there."""

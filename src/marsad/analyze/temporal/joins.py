@@ -20,8 +20,8 @@ from typing import Final
 
 from marsad.analyze.temporal import calendar as cal
 from marsad.analyze.temporal.candidate import Candidate
-from marsad.analyze.temporal.grammar import OPT, SP, words
 from marsad.analyze.temporal.lexicon import NUMBERS, WEEKDAYS, spaced
+from marsad.analyze.temporal.regex import OPT, SP, words
 
 __all__ = [
     "days_of_month",

@@ -21,7 +21,6 @@ from typing import Final
 
 from marsad.analyze.temporal.grammar import (
     HIJRI_MONTH,
-    HIJRI_RULES,
     HIJRI_YEAR,
     MONTH_NAMES,
     RARE_RULES,
@@ -29,6 +28,7 @@ from marsad.analyze.temporal.grammar import (
     RULES,
     words,
 )
+from marsad.analyze.temporal.grammar_hijri import HIJRI_RULES
 from marsad.analyze.temporal.lexicon import (
     DUALS,
     HOLIDAYS,
