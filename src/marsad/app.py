@@ -75,7 +75,9 @@ class Marsad:
             self.settings = replace(self.settings, db=str(db))
         if not create:
             _must_exist(Path(self.settings.db))
-        self.store: Store = open_store(self.settings.db, self.settings.busy_timeout)
+        self.store: Store = open_store(
+            self.settings.db, self.settings.busy_timeout, self.settings.cache_mb
+        )
 
     def __enter__(self) -> Marsad:
         return self

@@ -51,6 +51,10 @@ class Settings:
     public_url: str = ""
     """The address readers reach the server at (MARSAD_PUBLIC_URL, e.g. https://news.example.org
     behind a reverse proxy): the links of Atom feeds. Empty: the address each request came to."""
+    cache_mb: int = 64
+    """SQLite's page cache of each connection, in MiB (MARSAD_CACHE_MB): pages read once are
+    kept for the next reads. A web server keeps one connection per worker thread, each with
+    at most ``web.state.SERVER_CACHE_MB``."""
     outlets_file: str = ""
     """A TOML file of news outlets and agencies that extends the shipped table
     (``marsad/data/outlets.toml``, same shape); MARSAD_OUTLETS_FILE. Empty: none."""
@@ -64,6 +68,10 @@ class Settings:
             raise ConfigError(
                 "busy_timeout must be a number of seconds in [0, 86400] (MARSAD_BUSY_TIMEOUT), "
                 f"got {self.busy_timeout}"
+            )
+        if not 1 <= self.cache_mb <= 65_536:
+            raise ConfigError(
+                f"cache_mb must be in [1, 65536] (MARSAD_CACHE_MB), got {self.cache_mb}"
             )
         if not 1 <= self.batch_size <= 100_000:
             raise ConfigError(f"batch_size must be in [1, 100000], got {self.batch_size}")

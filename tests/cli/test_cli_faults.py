@@ -141,8 +141,8 @@ def test_cli_full_disk(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     db = tmp_path / "full.db"
     SQLiteStore(db).close()
 
-    def nearly_full(path: Path, busy_timeout: float) -> Connection:
-        con = connect(path, busy_timeout)
+    def nearly_full(path: Path, busy_timeout: float, cache_mb: int = 64) -> Connection:
+        con = connect(path, busy_timeout, cache_mb)
         pages = con.execute("PRAGMA page_count").fetchone()[0]
         con.execute(f"PRAGMA max_page_count = {pages + 1}")
         return con

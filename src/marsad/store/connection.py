@@ -30,7 +30,7 @@ from marsad.errors import (
     StoreReadOnlyError,
 )
 
-_PRAGMAS = ("PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536")
+_PRAGMAS = ("PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON")
 _FIRST_DELAY, _MAX_DELAY = 0.05, 1.0  # seconds between attempts: doubling, with jitter
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) that are about the file.
@@ -99,8 +99,9 @@ class Cursor(sqlite3.Cursor):
             _reraise(exc, self.connection)
 
 
-def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> Connection:
-    """Open (creating it if needed) the database at ``path`` in WAL mode.
+def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, cache_mb: int = 64) -> Connection:
+    """Open (creating it if needed) the database at ``path`` in WAL mode, with a page cache of
+    at most ``cache_mb`` MiB.
 
     >>> import tempfile
     >>> db = connect(Path(tempfile.mkdtemp()) / "news.db", busy_timeout=5)
@@ -118,7 +119,7 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> Connection:
     db.path, db.busy_timeout = path, busy_timeout
     try:
         execute_waiting(db, "PRAGMA journal_mode=WAL")  # takes the lock when it converts a file
-        for pragma in _PRAGMAS:
+        for pragma in (*_PRAGMAS, f"PRAGMA cache_size=-{int(cache_mb) * 1024}"):
             db.execute(pragma)
     except StoreCorruptError as exc:  # the first read of the file: its header is not SQLite's
         db.close()

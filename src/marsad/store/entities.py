@@ -21,6 +21,7 @@ from marsad.models import (
     QuoteRow,
     RejectReason,
 )
+from marsad.store.changes import bump
 from marsad.store.inlists import in_lists
 from marsad.store.records import TitledText
 from marsad.store.transaction import Transaction
@@ -85,6 +86,7 @@ class EntityTables:
                 "(article_id, start, end_, kind, key, name, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(m.article_id, m.start, m.end, m.kind, m.key, m.name, m.role) for m in mentions],
             )
+            bump(self.db, "mentions")
 
     def restart(self) -> None:
         """Forget every mention and entity (and the articles the stage failed on) and queue
@@ -97,6 +99,8 @@ class EntityTables:
             )
             self.db.execute("DELETE FROM event_summaries")  # they read the entities
             self.db.execute("INSERT INTO entities_queue SELECT id FROM articles")
+            bump(self.db, "mentions")
+            bump(self.db, "entities")
 
     def state(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM entity_state WHERE key = ?", (key,)).fetchone()
@@ -132,21 +136,25 @@ class EntityTables:
                     [(key, group.id) for key in group.keys],
                 )
             self._count()
+            bump(self.db, "entities")
 
     def recount(self) -> None:
         """Count again each entity's articles and events (after events changed)."""
         with Transaction(self.db):
-            self._count()
+            if self._count():
+                bump(self.db, "entities")
 
-    def _count(self) -> None:
-        self.db.execute(
+    def _count(self) -> int:
+        """Count each entity's articles and events again; how many entities' counts moved."""
+        return self.db.execute(
             "WITH seen AS (SELECT k.entity_id AS id, count(DISTINCT m.article_id) AS articles, "
             "count(DISTINCT ea.event_id) AS events FROM entity_mentions m "
             "JOIN entity_keys k ON k.key = m.key "
             "LEFT JOIN event_articles ea ON ea.article_id = m.article_id GROUP BY k.entity_id) "
             "UPDATE entities SET articles = seen.articles, events = seen.events "
-            "FROM seen WHERE entities.id = seen.id"
-        )
+            "FROM seen WHERE entities.id = seen.id "
+            "AND (entities.articles IS NOT seen.articles OR entities.events IS NOT seen.events)"
+        ).rowcount
 
     # -- reading ------------------------------------------------------------------------------
 

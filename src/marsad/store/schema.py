@@ -417,4 +417,44 @@ MIGRATIONS: tuple[str, ...] = (
         coalesce(nullif(date, ''), nullif(first_seen, ''), ''), id
     );
     """,
+    # 20: issue 13. What a page shows changes with some tables and not others: an ingest adds
+    # articles and leaves the events, links and names as they were. A counter per part of the
+    # store that pages read (``store/changes.py``), so that a page kept for a version of its
+    # parts stays kept while an ingest writes: bumped by triggers on every row written to the
+    # tables of events, storylines, links and groups (thousands of rows a write), and once per
+    # write by the store's methods for the names (``EntityTables``: mentions are written by
+    # the hundred thousand, where a trigger would cost seconds). Articles are only ever
+    # added: their largest rowid is their counter.
+    """
+    CREATE TABLE IF NOT EXISTS store_changes (
+        domain TEXT PRIMARY KEY,
+        n      INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO store_changes VALUES
+        ('events', 0), ('links', 0), ('groups', 0), ('mentions', 0), ('entities', 0);
+    CREATE TRIGGER IF NOT EXISTS changes_events_insert AFTER INSERT ON events
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_events_update AFTER UPDATE ON events
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_events_delete AFTER DELETE ON events
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_storylines_insert AFTER INSERT ON storylines
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_storylines_update AFTER UPDATE ON storylines
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_storylines_delete AFTER DELETE ON storylines
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'events'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_links_insert AFTER INSERT ON reuse_links
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'links'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_links_update AFTER UPDATE ON reuse_links
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'links'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_links_delete AFTER DELETE ON reuse_links
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'links'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_group_sizes_insert AFTER INSERT ON reuse_group_sizes
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'groups'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_group_sizes_update AFTER UPDATE ON reuse_group_sizes
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'groups'; END;
+    CREATE TRIGGER IF NOT EXISTS changes_reuse_group_sizes_delete AFTER DELETE ON reuse_group_sizes
+        BEGIN UPDATE store_changes SET n = n + 1 WHERE domain = 'groups'; END;
+    """,
 )

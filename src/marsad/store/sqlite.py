@@ -44,12 +44,16 @@ def _now() -> str:
 class SQLiteStore:
     """One SQLite file holding documents, articles, the full-text index and rejections."""
 
-    def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(
+        self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT, cache_mb: int = 64
+    ) -> None:
         """Open (or create) the database at ``path``. A writer waits up to ``busy_timeout``
-        seconds for another process's write lock; SQLite's errors become ``StoreError``s."""
+        seconds for another process's write lock; SQLite's errors become ``StoreError``s;
+        pages read stay cached up to ``cache_mb`` MiB."""
         self.path = Path(path)
         self.busy_timeout = busy_timeout
-        self.db = connect(self.path, busy_timeout)
+        self.cache_mb = cache_mb
+        self.db = connect(self.path, busy_timeout, cache_mb)
         try:
             self._migrate()
             self.reuse = ReuseTables(self.db)
@@ -89,7 +93,7 @@ class SQLiteStore:
         not a file others can open."""
         if not self.path.is_file():
             return None
-        return functools.partial(SQLiteStore, self.path, self.busy_timeout)
+        return functools.partial(SQLiteStore, self.path, self.busy_timeout, self.cache_mb)
 
     @property
     def schema_version(self) -> int:
@@ -97,6 +101,9 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def idle(self) -> bool:
+        return not self.db.in_transaction
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -70,6 +70,26 @@ def stories(
 ) -> dict[str, Any]:
     since, until = days(since, until)
     before = pair(cursor)
+    key = ("stories", limit, before, since, until, outlet, entity)
+    return _LISTS.get(
+        request, key, lambda: _stories(request, limit, before, since, until, outlet, entity)
+    )
+
+
+_LISTS: Final[PerVersion[dict[str, Any]]] = PerVersion(domains=("events", "entities"))
+"""Pages of storylines and of events: the same for every reader until the events or the
+names change (not while an ingest adds articles)."""
+
+
+def _stories(
+    request: Request,
+    limit: int,
+    before: tuple[str, str] | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    entity: str | None,
+) -> dict[str, Any]:
     shown: list[Storyline] = []
     more = False
     with opened(request) as marsad:
@@ -124,11 +144,20 @@ def events(
 ) -> dict[str, Any]:
     since, until = days(since, until)
     after = pair(cursor)
-    with opened(request) as marsad:
-        story = marsad.storyline(story).id if story else None  # a prefix, as the CLI takes it
-        named = marsad.entity(entity).id if entity else None
-        filters = EventFilters(since, until, outlet, story, named)
-        found = marsad.event_page(limit + 1, after, filters)
+    key = ("events", limit, after, since, until, outlet, story, entity)
+
+    def read() -> dict[str, Any]:
+        with opened(request) as marsad:
+            asked = marsad.storyline(story).id if story else None  # a prefix, as the CLI takes
+            named = marsad.entity(entity).id if entity else None
+            filters = EventFilters(since, until, outlet, asked, named)
+            found = marsad.event_page(limit + 1, after, filters)
+        return _event_page(found, limit)
+
+    return _LISTS.get(request, key, read)
+
+
+def _event_page(found: list[Event], limit: int) -> dict[str, Any]:
     shown = found[:limit]
     return {
         "sort": "date (else first reported) ascending, then id",
@@ -260,7 +289,7 @@ def reuse(
     return _GROUP_PAGES.get(request, (kind, limit, skip), read)
 
 
-_GROUP_PAGES: Final[PerVersion[dict[str, Any]]] = PerVersion()
+_GROUP_PAGES: Final[PerVersion[dict[str, Any]]] = PerVersion(domains=("links", "groups"))
 
 
 @router.get("/entities", summary="People, organizations and places, by number of events")

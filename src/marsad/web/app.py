@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad import __version__
 from marsad.config import Settings, load_settings
 from marsad.errors import InputError, MarsadError, NotFoundError, StoreLockedError
+from marsad.store.changes import Changes
 from marsad.web import api, docs, feeds, pages, writes
 from marsad.web.paging import PageError
 
@@ -66,6 +67,7 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.changes = Changes(settings.db)  # what the kept pages are kept by (``state``)
     app.state.host = host
     docs.mount(app)  # before /static, which would take /static/docs
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -88,11 +88,17 @@ def front(request: Request, cursor: str | None = None) -> HTMLResponse:
     """The front page, the same for every reader: rendered once per store version (its
     later pages, which a client can ask for with any cursor, are not kept)."""
     if cursor is not None:
-        return HTMLResponse(_front(request, cursor))
-    return HTMLResponse(_FRONT.get(request, "front", lambda: _front(request, None)))
+        page = _front(request, cursor)
+    else:  # the storylines kept until the events change, the counts until an ingest adds
+        page = _FRONT.get(request, "front", lambda: _front(request, None))
+    counts = _COUNTS.get(request, "counts", lambda: _counts(request))
+    return HTMLResponse(page.replace(_COUNTS_MARK, counts, 1))
 
 
-_FRONT: Final[PerVersion[bytes]] = PerVersion()
+_FRONT: Final[PerVersion[bytes]] = PerVersion(domains=("events",))
+_COUNTS: Final[PerVersion[bytes]] = PerVersion(size=4, domains=("articles", "events"))
+_COUNTS_MARK: Final = b"<!--marsad:counts-->"
+"""Where the front page's counts go: an HTML comment, which no escaped text can write."""
 
 
 def _front(request: Request, cursor: str | None) -> bytes:
@@ -101,27 +107,41 @@ def _front(request: Request, cursor: str | None) -> bytes:
         found = marsad.recent_storylines(FRONT_PAGE + 1, (before[0], before[1]) if before else None)
         shown = found[:FRONT_PAGE]
         events = marsad.events_of([s.id for s in shown])
-        counts = marsad.sizes()
     rows = [(s, events[s.id], chart(events[s.id])) for s in shown]
     more = encoded(story_key(shown[-1])) if len(found) > FRONT_PAGE else None
-    page = templates.TemplateResponse(
-        request, "front.html", {"rows": rows, "next": more, "counts": counts}
-    )
+    page = templates.TemplateResponse(request, "front.html", {"rows": rows, "next": more})
     return bytes(page.body)
+
+
+def _counts(request: Request) -> bytes:
+    with opened(request) as marsad:
+        counts = marsad.sizes()
+    return templates.env.get_template("_counts.html").render(counts=counts).encode("utf-8")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
+    """A storyline's page, the same for every reader: kept until its events, the links
+    between their reports or the names read in them change (not while an ingest adds
+    articles that no event holds yet)."""
+    return HTMLResponse(_STORIES.get(request, story_id, lambda: _story(request, story_id)))
+
+
+_STORIES: Final[PerVersion[bytes]] = PerVersion(domains=("events", "links", "mentions"))
+
+
+def _story(request: Request, story_id: str) -> bytes:
     with opened(request) as marsad:
         storyline = marsad.storyline(story_id)
         digest = marsad.story_digest(storyline.id)
     events = [e for e, _ in digest]
     lines = {e.id: sentence for e, sentence in digest}
-    return templates.TemplateResponse(
+    page = templates.TemplateResponse(
         request,
         "story.html",
         {"story": storyline, "events": events, "lines": lines, "chart": chart(events, 600, 80)},
     )
+    return bytes(page.body)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -221,7 +241,7 @@ def reuse(request: Request) -> HTMLResponse:
     return HTMLResponse(_REUSE.get(request, "reuse", lambda: _reuse(request)))
 
 
-_REUSE: Final[PerVersion[bytes]] = PerVersion(size=4)
+_REUSE: Final[PerVersion[bytes]] = PerVersion(size=4, domains=("links", "groups"))
 
 
 def _reuse(request: Request) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -14,30 +15,91 @@ from fastapi import Request
 
 from marsad.app import Marsad
 from marsad.config import Settings
+from marsad.errors import StoreError
+from marsad.store.changes import Changes, Domain
 
 
 @contextmanager
 def opened(request: Request) -> Iterator[Marsad]:
-    """The app's database, opened for this request and closed after it. A SQLite connection
-    belongs to one thread; a request's handler runs in one, so each opens its own (WAL lets
-    readers go on while an ingest writes)."""
+    """The app's database for this request. A SQLite connection belongs to one thread; a
+    request's handler runs in one of the server's worker threads, and each thread keeps its
+    connection open for its next requests (opening one, with its pragmas, and closing it, which
+    may checkpoint the log, cost a third of a search's time). It is opened again when the file
+    at the path is another one (the one it had is closed), and closed, not kept, after an error
+    of the database or with a transaction left open. WAL lets these readers go on while an
+    ingest writes."""
     settings: Settings = request.app.state.settings
     # One worker: the engine forks process pools, which a threaded server must not do.
-    marsad = Marsad(settings=replace(settings, workers=1), create=False)
+    wanted = replace(settings, workers=1, cache_mb=min(settings.cache_mb, SERVER_CACHE_MB))
+    kept: OrderedDict[Settings, tuple[tuple[int, int], Marsad]] = _THREAD.__dict__.setdefault(
+        "kept", OrderedDict()
+    )
+    identity = _identity(wanted.db)
+    marsad: Marsad | None = None
+    held = kept.pop(wanted, None)
+    if held is not None:
+        if held[0] == identity:
+            marsad = held[1]
+        else:  # the file was replaced or removed: its connection goes
+            held[1].close()
+    if marsad is None:
+        marsad = Marsad(settings=wanted, create=False)
     try:
         yield marsad
-    finally:
+    except (StoreError, sqlite3.Error):
         marsad.close()
+        raise
+    except BaseException:  # the caller's (an unknown id, a bad cursor): the connection is sound
+        _keep(kept, wanted, marsad)
+        raise
+    _keep(kept, wanted, marsad)
 
 
-def store_version(request: Request) -> tuple[int | bytes, ...]:
-    """What changes whenever anything is written to the database: the modification times and
+SERVER_CACHE_MB = 8
+"""The page cache of each connection a server's thread keeps (the server has dozens)."""
+_KEPT_PER_THREAD = 4  # databases a thread keeps a connection to (one, but in tests)
+_THREAD = threading.local()
+
+
+def _identity(db: str) -> tuple[int, int] | None:
+    """The file the path names now (None when there is none)."""
+    try:
+        stat = os.stat(db)
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _keep(
+    kept: OrderedDict[Settings, tuple[tuple[int, int], Marsad]], settings: Settings, marsad: Marsad
+) -> None:
+    """Keep ``marsad`` for the thread's next request on ``settings`` when its connection is
+    idle and its file still there (a write may have made it), closing the least recent past
+    ``_KEPT_PER_THREAD``; else close it."""
+    identity = _identity(settings.db)
+    if identity is None or not marsad.store.idle():
+        marsad.close()
+        return
+    kept[settings] = (identity, marsad)
+    while len(kept) > _KEPT_PER_THREAD:
+        kept.popitem(last=False)[1][1].close()
+
+
+def store_version(request: Request, domains: tuple[Domain, ...] = ()) -> tuple[int | bytes, ...]:
+    """What changes whenever what a page shows changes: with ``domains``, the change counters
+    of those parts of the store (``store.changes``; an ingest beside does not change the
+    events' counter), else, or when the store has no counters, whenever anything is written
+    to the database: the modification times and
     sizes of its file and of its write-ahead log (every commit appends to the log; a
     checkpoint writes the file), and the header of the log's index (``-shm``), which SQLite
     rewrites as each commit becomes visible (its change counter, last frame and salts; file
     times alone can miss two commits in one clock tick, and a log restarted after a checkpoint
     keeps its size). A page that is the same for every reader is kept per version."""
     db = request.app.state.settings.db
+    changes: Changes | None = getattr(request.app.state, "changes", None)
+    counted = changes.of(domains) if changes is not None and domains else None
+    if counted is not None:
+        return (hash(db), *counted)
     found: list[int | bytes] = [hash(db)]
     for path in (db, f"{db}-wal"):
         try:
@@ -64,18 +126,19 @@ _Key = tuple[Hashable, tuple[int | bytes, ...]]
 
 @dataclass
 class PerVersion(Generic[T]):
-    """What is the same for every reader of one store version (``store_version``): computed
-    once per key and version (the readers of that key wait for the one computing it; other
-    keys do not), kept until the database changes, at most ``size`` keys, the least recently
-    read dropped first."""
+    """What is the same for every reader of one store version (``store_version`` of
+    ``domains``, the parts of the store it shows): computed once per key and version (the
+    readers of that key wait for the one computing it; other keys do not), kept until those
+    parts change, at most ``size`` keys, the least recently read dropped first."""
 
     size: int = 64
+    domains: tuple[Domain, ...] = ()
     _kept: OrderedDict[_Key, T] = field(default_factory=OrderedDict)
     _busy: dict[_Key, threading.Lock] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(self, request: Request, key: Hashable, compute: Callable[[], T]) -> T:
-        version = store_version(request)
+        version = store_version(request, self.domains)
         versioned = (key, version)
         while True:
             with self._lock:
@@ -96,7 +159,9 @@ class PerVersion(Generic[T]):
                 except BaseException:
                     self._release(versioned, busy)
                     raise
-                current = store_version(request)  # a write meanwhile (this one's or another's)
+                current = store_version(
+                    request, self.domains
+                )  # a write meanwhile (this one's or another's)
                 with self._lock:  # kept before its lock goes: a reader finds one or the other
                     if current == version:  # the other versions are read by nobody now
                         for old in [k for k in self._kept if k[1] != version]:
