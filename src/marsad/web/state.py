@@ -159,9 +159,8 @@ class PerVersion(Generic[T]):
                 except BaseException:
                     self._release(versioned, busy)
                     raise
-                current = store_version(
-                    request, self.domains
-                )  # a write meanwhile (this one's or another's)
+                # a write meanwhile (this one's or another's)
+                current = store_version(request, self.domains)
                 with self._lock:  # kept before its lock goes: a reader finds one or the other
                     if current == version:  # the other versions are read by nobody now
                         for old in [k for k in self._kept if k[1] != version]:
