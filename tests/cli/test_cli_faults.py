@@ -234,6 +234,7 @@ def test_cli_workers_zero_is_bad_usage(run: Runner, tmp_path: Path) -> None:
         ("MARSAD_WORKERS", "two", "setting workers"),
         ("MARSAD_BUSY_TIMEOUT", "-1", "busy_timeout must be a number of seconds"),
         ("MARSAD_BUSY_TIMEOUT", "nan", "busy_timeout must be a number of seconds"),
+        ("MARSAD_CACHE_MB", "0", "cache_mb must be in [1, 65536]"),
     ],
 )
 def test_cli_invalid_setting_in_the_environment_is_bad_usage(
