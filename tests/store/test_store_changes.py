@@ -51,6 +51,8 @@ def test_each_stage_moves_the_counters_of_what_it_writes(seeded: Path, tmp_path:
         marsad.update_entities()
         named = _counters(changes)
         assert {d for d in DOMAINS if named[d] != organized[d]} == {"mentions", "entities"}
+        marsad.store.entities.recount()  # nothing moved: no change counted
+        assert _counters(changes) == named
         new = tmp_path / "new.txt"
         new.write_text(f"معرض الكتاب\n\n{_NEW}", encoding="utf-8")
         marsad.ingest([new])

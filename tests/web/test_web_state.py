@@ -188,11 +188,24 @@ def test_a_thread_keeps_its_connection_and_closes_what_it_cannot_keep(
         replacement.replace(db)
         with opened(request) as replaced:  # type: ignore[arg-type]
             seen.append(replaced)
+            during = tmp_path / "during.db"  # the file replaced while a request reads it
+            with sqlite3.connect(web_db) as source, sqlite3.connect(during) as target:
+                source.backup(target)
+            during.replace(db)
+        with opened(request) as after_swap:  # type: ignore[arg-type]
+            seen.append(after_swap)
+            after_swap.store.db.execute("BEGIN")  # type: ignore[attr-defined]
+        with opened(request) as fresh:  # type: ignore[arg-type]
+            seen.append(fresh)
+            assert fresh.store.idle()
+        fresh.close()
 
     thread = threading.Thread(target=requests)
     thread.start()
     thread.join()
-    first, second, third, failing, after, replaced = seen
+    first, second, third, failing, after, replaced, after_swap, fresh = seen
     assert first is second is third  # kept, also after an unknown id (the caller's error)
     assert failing is first and after is not failing  # a database error: not kept
     assert replaced is not after and closed == [failing, after]  # the replaced file's closed
+    assert after_swap is not replaced  # the file was replaced under it: not kept
+    assert fresh is not after_swap  # a transaction was left open: not kept

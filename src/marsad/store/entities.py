@@ -145,8 +145,10 @@ class EntityTables:
                 bump(self.db, "entities")
 
     def _count(self) -> int:
-        """Count each entity's articles and events again; how many entities' counts moved."""
-        return self.db.execute(
+        """Count each entity's articles and events again; how many entities' counts moved
+        (by the connection's changes: a statement that starts with WITH has no rowcount)."""
+        before = self.db.total_changes
+        self.db.execute(
             "WITH seen AS (SELECT k.entity_id AS id, count(DISTINCT m.article_id) AS articles, "
             "count(DISTINCT ea.event_id) AS events FROM entity_mentions m "
             "JOIN entity_keys k ON k.key = m.key "
@@ -154,7 +156,8 @@ class EntityTables:
             "UPDATE entities SET articles = seen.articles, events = seen.events "
             "FROM seen WHERE entities.id = seen.id "
             "AND (entities.articles IS NOT seen.articles OR entities.events IS NOT seen.events)"
-        ).rowcount
+        )
+        return self.db.total_changes - before
 
     # -- reading ------------------------------------------------------------------------------
 

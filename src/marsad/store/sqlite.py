@@ -105,6 +105,9 @@ class SQLiteStore:
     def idle(self) -> bool:
         return not self.db.in_transaction
 
+    def current(self) -> bool:
+        return self.schema_version == len(MIGRATIONS)
+
     # -- writing ---------------------------------------------------------------------------
 
     def add_documents(self, docs: Iterable[RawDocument]) -> Added:

@@ -76,9 +76,10 @@ def stories(
     )
 
 
-_LISTS: Final[PerVersion[dict[str, Any]]] = PerVersion(domains=("events", "entities"))
-"""Pages of storylines and of events: the same for every reader until the events or the
-names change (not while an ingest adds articles)."""
+_LISTS: Final[PerVersion[dict[str, Any]]] = PerVersion(domains=("events", "entities", "mentions"))
+"""Pages of storylines and of events: the same for every reader until the events, the
+entities or the names read in the reports change (``?entity=`` reads the mentions); not
+while an ingest adds articles."""
 
 
 def _stories(

@@ -25,9 +25,10 @@ def opened(request: Request) -> Iterator[Marsad]:
     request's handler runs in one of the server's worker threads, and each thread keeps its
     connection open for its next requests (opening one, with its pragmas, and closing it, which
     may checkpoint the log, cost a third of a search's time). It is opened again when the file
-    at the path is another one (the one it had is closed), and closed, not kept, after an error
-    of the database or with a transaction left open. WAL lets these readers go on while an
-    ingest writes."""
+    at the path is another one than it was opened on (the old one is closed), or when another
+    Marsad moved the file to a newer schema; it is closed, not kept, after an error of the
+    database or with a transaction left open. WAL lets these readers go on while an ingest
+    writes."""
     settings: Settings = request.app.state.settings
     # One worker: the engine forks process pools, which a threaded server must not do.
     wanted = replace(settings, workers=1, cache_mb=min(settings.cache_mb, SERVER_CACHE_MB))
@@ -35,24 +36,37 @@ def opened(request: Request) -> Iterator[Marsad]:
         "kept", OrderedDict()
     )
     identity = _identity(wanted.db)
-    marsad: Marsad | None = None
     held = kept.pop(wanted, None)
+    marsad: Marsad | None = None
     if held is not None:
-        if held[0] == identity:
+        if held[0] == identity and held[1].store.current():
             marsad = held[1]
-        else:  # the file was replaced or removed: its connection goes
+        else:  # the file was replaced, removed or upgraded: its connection goes
             held[1].close()
     if marsad is None:
         marsad = Marsad(settings=wanted, create=False)
+        identity = _identity(wanted.db)  # the file opened (a write may have made it)
     try:
         yield marsad
     except (StoreError, sqlite3.Error):
         marsad.close()
         raise
     except BaseException:  # the caller's (an unknown id, a bad cursor): the connection is sound
-        _keep(kept, wanted, marsad)
+        _keep(kept, wanted, identity, marsad)
         raise
-    _keep(kept, wanted, marsad)
+    _keep(kept, wanted, identity, marsad)
+
+
+@contextmanager
+def writing(request: Request) -> Iterator[Marsad]:
+    """The app's database for one write (an ingest, an update of the links and events): a
+    connection of its own with the configured page cache, closed after it."""
+    settings: Settings = request.app.state.settings
+    marsad = Marsad(settings=replace(settings, workers=1), create=False)
+    try:
+        yield marsad
+    finally:
+        marsad.close()
 
 
 SERVER_CACHE_MB = 8
@@ -71,15 +85,20 @@ def _identity(db: str) -> tuple[int, int] | None:
 
 
 def _keep(
-    kept: OrderedDict[Settings, tuple[tuple[int, int], Marsad]], settings: Settings, marsad: Marsad
+    kept: OrderedDict[Settings, tuple[tuple[int, int], Marsad]],
+    settings: Settings,
+    identity: tuple[int, int] | None,
+    marsad: Marsad,
 ) -> None:
-    """Keep ``marsad`` for the thread's next request on ``settings`` when its connection is
-    idle and its file still there (a write may have made it), closing the least recent past
-    ``_KEPT_PER_THREAD``; else close it."""
-    identity = _identity(settings.db)
-    if identity is None or not marsad.store.idle():
+    """Keep ``marsad``, opened on the file ``identity``, for the thread's next request on
+    ``settings`` when its connection is idle and the path still names that file, closing the
+    least recent past ``_KEPT_PER_THREAD``; else close it."""
+    if identity is None or identity != _identity(settings.db) or not marsad.store.idle():
         marsad.close()
         return
+    old = kept.pop(settings, None)
+    if old is not None and old[1] is not marsad:
+        old[1].close()
     kept[settings] = (identity, marsad)
     while len(kept) > _KEPT_PER_THREAD:
         kept.popitem(last=False)[1][1].close()

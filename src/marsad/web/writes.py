@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse
 
 from marsad.config import Settings
 from marsad.shapes import ingest_report_dict
-from marsad.web.state import opened
+from marsad.web.state import writing
 
 router = APIRouter(prefix="/api", tags=["api"])
 LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -87,7 +87,7 @@ async def read_body(request: Request) -> bytes:
 
 
 def _ingested(request: Request, path: Path, organize: bool) -> JSONResponse:
-    with opened(request) as marsad:
+    with writing(request) as marsad:
         report = marsad.ingest([path])
         out: dict[str, Any] = ingest_report_dict(report, marsad.settings.db)
         del out["db"]  # the server's paths are not the client's business
