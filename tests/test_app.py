@@ -110,3 +110,33 @@ def test_app_read_only_open_refuses_a_missing_file(tmp_path: Path) -> None:
 def test_app_short_article_id_is_bad_input(tmp_path: Path) -> None:
     with Marsad(tmp_path / "news.db") as m, pytest.raises(InputError, match="at least 4"):
         m.article("e")
+
+
+def test_a_snippet_reads_the_stored_normalized_paragraphs_as_the_raw_ones(
+    tmp_path: Path, seeds: Path
+) -> None:
+    """The snippet is the first paragraph holding a query word, found in the stored
+    normalized body; an article whose normalized body does not split into its paragraphs is
+    read paragraph by paragraph, with the same result."""
+    from dataclasses import replace
+
+    from marsad.app import _snippet
+    from marsad.arabic import StemFinder, stems
+
+    with Marsad(tmp_path / "news.db") as m:
+        m.ingest([seeds])
+        articles = [m.article(a.id) for a in m.articles()]
+    finder = StemFinder(stems("الكاظمي بايدن"))
+    checked = 0
+    for article in articles:
+        assert len(article.norm_body.split("\n\n")) == len(article.paragraphs)
+        found = _snippet(article, finder)
+        unsplit = replace(article, norm_body=article.norm_body.replace("\n\n", " "))
+        assert _snippet(unsplit, finder) == found  # each paragraph normalized again
+        paragraphs = [article.body[a:b] for a, b in article.paragraphs]
+        source = [p for p in paragraphs if p.startswith(found.removesuffix(" …"))]
+        if source:  # else no paragraph holds a query word: the title stands in
+            assert finder.holds(source[0])
+            assert not any(finder.holds(p) for p in paragraphs[: paragraphs.index(source[0])])
+            checked += 1
+    assert checked >= 2

@@ -401,10 +401,15 @@ def _must_exist(path: Path) -> None:
 
 def _snippet(article: Article, finder: StemFinder, width: int = 240) -> str:
     """The first paragraph holding a query word (``finder``: their stems), shown in the
-    original."""
-    for start, end in article.paragraphs:
+    original. The paragraphs are read in the stored normalized body, which holds them in the
+    same order between blank lines (when it holds as many), not normalized again."""
+    parts = article.norm_body.split("\n\n")
+    normalized: Sequence[str | None] = (
+        parts if len(parts) == len(article.paragraphs) else [None] * len(article.paragraphs)
+    )
+    for (start, end), known in zip(article.paragraphs, normalized, strict=True):
         paragraph = article.body[start:end]
-        if finder.holds(paragraph):
+        if finder.holds(paragraph, known):
             return paragraph if len(paragraph) <= width else _cut(paragraph, width)
     return (article.title or article.body[:width]).strip()
 

@@ -119,9 +119,10 @@ class StemFinder:
         """False when ``normalized`` (``normalize`` of a text) surely holds none of the stems."""
         return self._middle is not None and self._middle.search(normalized) is not None
 
-    def holds(self, text: str) -> bool:
-        """Whether ``text`` (raw) holds a word with one of the stems."""
-        normalized = normalize(text)
+    def holds(self, text: str, normalized: str | None = None) -> bool:
+        """Whether ``text`` (raw) holds a word with one of the stems (``normalized``: its
+        ``normalize``, when the caller has it)."""
+        normalized = normalize(text) if normalized is None else normalized
         if not self.may_hold(normalized):
             return False
         return any(self.found(tokens(normalized)))
