@@ -120,8 +120,8 @@ def test_a_snippet_reads_the_stored_normalized_paragraphs_as_the_raw_ones(
     read paragraph by paragraph, with the same result."""
     from dataclasses import replace
 
-    from marsad.app import _snippet
     from marsad.arabic import StemFinder, stems
+    from marsad.snippets import snippet as _snippet
 
     with Marsad(tmp_path / "news.db") as m:
         m.ingest([seeds])

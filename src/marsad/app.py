@@ -40,6 +40,7 @@ from marsad.models import (
     Storyline,
 )
 from marsad.organize.summaries import Report, SummarySentence
+from marsad.snippets import snippet
 from marsad.store import Store, open_store
 from marsad.store.fts import MAX_WORDS, SearchQuery, parse_query
 from marsad.store.records import ArticleFilters, EventFilters, EventReports, OutletLink
@@ -147,13 +148,13 @@ class Marsad:
         query = parse_query(text)
         words = StemFinder(stems(" ".join(query.words)))
         hits = [
-            SearchHit(article, 0.0, _snippet(article, words), "outlet")
+            SearchHit(article, 0.0, snippet(article, words), "outlet")
             for article in map(self.store.article, self.store.outlet_articles(query, limit))
         ]
         shown = {hit.article.id for hit in hits}
         if query.match is not None and len(hits) < limit:
             hits += [
-                SearchHit(found.article, found.score, _snippet(found.article, words))
+                SearchHit(found.article, found.score, snippet(found.article, words))
                 for found in self.store.search(query.match, limit)
                 if found.article.id not in shown
             ]
@@ -397,29 +398,3 @@ def _must_exist(path: Path) -> None:
             f"database {path} is an empty file, not a Marsad database; check --db (or "
             f"$MARSAD_DB), or create it by ingesting something: marsad --db {path} ingest PATH"
         )
-
-
-def _snippet(article: Article, finder: StemFinder, width: int = 240) -> str:
-    """The first paragraph holding a query word (``finder``: their stems), shown in the
-    original. The paragraphs are read in the stored normalized body, which holds them in the
-    same order between blank lines (when it holds as many), not normalized again."""
-    parts = article.norm_body.split("\n\n")
-    normalized: Sequence[str | None] = (
-        parts if len(parts) == len(article.paragraphs) else [None] * len(article.paragraphs)
-    )
-    for (start, end), known in zip(article.paragraphs, normalized, strict=True):
-        paragraph = article.body[start:end]
-        if finder.holds(paragraph, known):
-            return paragraph if len(paragraph) <= width else _cut(paragraph, width)
-    return (article.title or article.body[:width]).strip()
-
-
-def _cut(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` characters at a space (a word is never cut), then "…".
-
-    >>> _cut("one two three", 9)
-    'one two …'
-    """
-    head = text[: width + 1]
-    head = head.rsplit(None, 1)[0] if " " in head.strip() else head[:width]
-    return head.rstrip() + " …"

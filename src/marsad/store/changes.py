@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, Literal
 
-__all__ = ["DOMAINS", "Changes", "Domain", "bump"]
+__all__ = ["DOMAINS", "Changes", "Domain", "bump", "file_identity"]
 
 Domain = Literal["articles", "events", "links", "groups", "mentions", "entities"]
 DOMAINS: Final[tuple[Domain, ...]] = (
@@ -36,6 +36,13 @@ DOMAINS: Final[tuple[Domain, ...]] = (
 _COUNTED: Final = "SELECT domain, n FROM store_changes"
 _ARTICLES: Final = "SELECT max(rowid) FROM articles"
 _REGROUP: Final = "SELECT EXISTS (SELECT 1 FROM reuse_groups_dirty)"
+
+
+def file_identity(path: str | Path) -> tuple[int, int]:
+    """Which file ``path`` names now (device and inode): a store replaced in place is another
+    file under the same name. ``OSError`` when there is none."""
+    stat = os.stat(path)
+    return (stat.st_dev, stat.st_ino)
 
 
 def bump(db: sqlite3.Connection, domain: Domain) -> None:
@@ -61,8 +68,12 @@ class Changes:
         try:
             db, identity = self._connection()
             counted = dict(db.execute(_COUNTED).fetchall())
-            articles = int(db.execute(_ARTICLES).fetchone()[0] or 0)
             waiting = "groups" in domains and bool(db.execute(_REGROUP).fetchone()[0])
+            articles = (
+                int(db.execute(_ARTICLES).fetchone()[0] or 0)
+                if waiting or "articles" in domains
+                else 0
+            )
         except (OSError, sqlite3.Error):
             self._forget()  # opened again at the next read
             return None
@@ -78,8 +89,7 @@ class Changes:
     def _connection(self) -> tuple[sqlite3.Connection, tuple[int, int]]:
         """This thread's connection to the file, and the file's identity: opened again when
         the path names another file than the one it has open (a store replaced in place)."""
-        stat = os.stat(self.path)
-        identity = (stat.st_dev, stat.st_ino)
+        identity = file_identity(self.path)
         local = self._local.__dict__
         if local.get("identity") != identity:
             self._forget()

@@ -16,7 +16,7 @@ from fastapi import Request
 from marsad.app import Marsad
 from marsad.config import Settings
 from marsad.errors import StoreError
-from marsad.store.changes import Changes, Domain
+from marsad.store.changes import Changes, Domain, file_identity
 
 
 @contextmanager
@@ -78,10 +78,9 @@ _THREAD = threading.local()
 def _identity(db: str) -> tuple[int, int] | None:
     """The file the path names now (None when there is none)."""
     try:
-        stat = os.stat(db)
+        return file_identity(db)
     except OSError:
         return None
-    return (stat.st_dev, stat.st_ino)
 
 
 def _keep(
