@@ -10,7 +10,7 @@ import pytest
 
 from marsad import Marsad
 from marsad.arabic import normalize
-from marsad.link.reuse import ReuseParams, find_reuse
+from marsad.link.reuse import ReuseParams, find_reuse, tabulate
 from marsad.link.rewrites import (
     RewriteParams,
     compare,
@@ -114,6 +114,20 @@ def test_link_rewrites_one_topic_two_events_not_linked() -> None:
     _, contain_a, contain_b, _ = compare(*samples)
     assert max(contain_a, contain_b) < 0.2
     assert find_reuse(docs) == []
+
+
+def test_link_rewrites_batch_samples_are_each_texts_own() -> None:
+    # the stored-rewrite lookup takes the samples the batch made: they must be each text's own
+    docs = {"c": OTHER_EVENT, "a": ORIGINAL, "b": rewrite_every(ORIGINAL, 6), "d": ""}
+    docs = {k: normalize(v) for k, v in docs.items()}
+    params = ReuseParams()
+    assert params.rewrites is not None
+    found = tabulate(docs, params).verify_samples()
+    assert list(found) == ["a", "b", "c", "d"]
+    for key, text in docs.items():
+        (own,) = pair_samples([text], params.rewrites.verify_bits)
+        assert found[key].tolist() == own.tolist()
+    assert len(found["a"]) > 0 and len(found["d"]) == 0
 
 
 def test_link_rewrites_params_checked() -> None:

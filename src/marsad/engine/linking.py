@@ -98,6 +98,7 @@ def _update_block(
     tabled = tabulate(docs, params, workers)  # the shingles of the index and of the batch
     of_id = tabled.shingled(params.shingles)
     shingled = [of_id[i] for i in ids]
+    samples = tabled.verify_samples()  # the rewrite stage's, for the stored-rewrite lookup
     step("shingling", len(new), len(new))
     step("finding candidate pairs", 0, len(new))
     found = (
@@ -126,7 +127,7 @@ def _update_block(
                     found[key] = pair
         step("matching the stored index", len(new), len(new))
     step("matching stored rewrites", 0, 1)  # light rewrites of stored articles
-    found.update(stored_rewrites(store, new, found, params))
+    found.update(stored_rewrites(store, new, found, params, samples))
     step("matching stored rewrites", 1, 1)
     links = link_pairs(
         store,
@@ -141,7 +142,12 @@ def _update_block(
     store.reuse.save(indexed, links)
     step("saving links", 1, 1)
     step("marking templates", 0, 1)  # an outlet's template passage is not a copy
-    update_templates(store, [(x.id, x.fingerprints) for x in indexed], TemplateParams(reuse=params))
+    update_templates(
+        store,
+        [(x.id, x.fingerprints) for x in indexed],
+        TemplateParams(reuse=params),
+        {x.id: x.shingles for x in indexed},
+    )
     step("marking templates", 1, 1)
     report.links = len(links)
     return report

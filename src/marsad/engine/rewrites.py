@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from marsad.link.reuse import ReusePair, ReuseParams, rewrite_pair
 from marsad.link.rewrites import Rewrite, candidate_sample, compare, is_rewrite, pair_samples
+from marsad.link.shingles import Hashes
 from marsad.store import Store
 from marsad.store.records import NewText, StemPairs
 
@@ -21,13 +22,18 @@ def stored_rewrites(
     new: Sequence[NewText],
     known: Mapping[tuple[str, str], ReusePair],
     params: ReuseParams,
+    computed: Mapping[str, Hashes] | None = None,
 ) -> dict[tuple[str, str], ReusePair]:
     """Rewrites between new articles (id, normalized body) and stored ones, leaving out
-    the pairs already ``known``; then the new articles' samples are indexed."""
+    the pairs already ``known``; then the new articles' samples are indexed (``computed``:
+    their samples by id, when the batch path has made them already)."""
     rewrites = params.rewrites
     if rewrites is None or not new:
         return {}
-    samples = pair_samples([t.text for t in new], rewrites.verify_bits)
+    if computed is not None and all(t.id in computed for t in new):
+        samples = [computed[t.id] for t in new]
+    else:
+        samples = pair_samples([t.text for t in new], rewrites.verify_bits)
     theirs_of = functools.lru_cache(maxsize=8192)(  # a stored article may match many new ones
         lambda other: pair_samples([store.reuse.texts([other])[other]], rewrites.verify_bits)[0]
     )  # its normalized body alone: not the whole row, nor its JSON fields parsed

@@ -18,7 +18,7 @@ them as before, then keeps them, counted from the whole index once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -43,9 +43,11 @@ def update_templates(
     store: Store,
     new: Sequence[tuple[str, Hashes]],
     params: TemplateParams | None = None,
+    sequences: Mapping[str, Hashes] | None = None,
 ) -> int:
     """Judge the partial and template links the ``new`` articles (id, fingerprints; already
-    indexed) can change; return how many links are templates among those judged."""
+    indexed) can change; return how many links are templates among those judged
+    (``sequences``: shingles in text order by id, of articles at hand, not read again)."""
     params = params or TemplateParams()
     if not new:
         return 0
@@ -60,7 +62,7 @@ def update_templates(
         found = {(x.a, x.b): x for x in changed_links(store, added)}
         found.update(((x.a, x.b), x) for x in store.reuse.partial_links_of(i for i, _ in new))
         links = [found[key] for key in sorted(found)]
-    templates, kinds = judge(store, links, params, whole, added if known else None)
+    templates, kinds = judge(store, links, params, whole, added if known else None, sequences)
     changed = [
         KindChange(x.a, x.b, kind) for x, kind in zip(links, kinds, strict=True) if kind != x.kind
     ]
@@ -119,18 +121,24 @@ def judge(
     params: TemplateParams,
     whole: bool = False,
     added: dict[str, set[int]] | None = None,
+    sequences: Mapping[str, Hashes] | None = None,
 ) -> tuple[dict[str, set[int]], list[str]]:
     """The templates the links were judged with (outlet -> fingerprints) and ``partial`` or
     ``template`` for each link; ``whole``: the links are all of the store's, so every
     outlet's templates are read at once rather than asked for link by link; ``added``: the
-    templates are kept, and these are the ones the update made."""
+    templates are kept, and these are the ones the update made; ``sequences``: the shingles
+    of the articles at hand (the others are read from the store)."""
     w = params.reuse.shingles.w
     prepared: dict[str, Prepared] = {}
     prints: dict[str, Hashes] = {}
+    at_hand = sequences or {}
 
     def shingles(article_id: str) -> Prepared:
         if article_id not in prepared:
-            prepared[article_id] = Prepared.of(store.reuse.shingles(article_id), w)
+            seq = at_hand.get(article_id)
+            if seq is None:
+                seq = store.reuse.shingles(article_id)
+            prepared[article_id] = Prepared.of(seq, w)
             prints[article_id] = np.unique(prepared[article_id].fps)
         return prepared[article_id]
 

@@ -17,6 +17,7 @@ exactly against each.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -136,6 +137,16 @@ class Tabled:
             seq = self.table.sequence(k)
             found[article_id] = (Shingled.of(seq), winnow(seq, params.w)[0])
         return found
+
+    def verify_samples(self) -> dict[str, Hashes]:
+        """Each article's light-rewrite verification sample, by id (none when the rewrite
+        stage is off): what ``rewrites.pair_samples`` gives for its text."""
+        values = (
+            part.verify[lo:hi]
+            for part in self.samples
+            for lo, hi in itertools.pairwise(part.starts.tolist())
+        )
+        return dict(zip(self.ids, values, strict=True)) if self.samples else {}
 
 
 @small_pages()
