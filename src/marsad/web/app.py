@@ -6,16 +6,26 @@ all), so text from an article that slipped past escaping still could not run. Er
 under ``/api`` (``{"error": ...}``) and a page elsewhere, with the status that says whose fault
 it was: 400 for a bad value, 404 for an unknown id, 422 for a malformed request, 503 while the
 database is locked by a long write.
+
+How a server process takes its load (README, "Web pages and JSON API"): it works on
+``READ_THREADS`` requests at once and the others wait their turn in order, and it closes a
+kept-alive connection after one answer in ``KEEPALIVE_REQUESTS`` (at random), so that the
+clients of a busy process come back to whichever process takes them first.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Awaitable, Callable
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Final
 from urllib.parse import urlsplit
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -33,6 +43,17 @@ CSP: Final = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+READ_THREADS: Final = 2
+"""Requests a server process works on at once; the others wait their turn, first come first
+served. Python runs one thread at a time, so more threads only share the processor among more
+requests: each takes longer, and a request whose threads give up the lock to SQLite waits for
+every other to hand it back. Writes through the API have threads of their own
+(``writes.WRITE_THREADS``)."""
+KEEPALIVE_REQUESTS: Final = 10
+"""A kept-alive connection is closed after one answer in this many, at random (``Connection:
+close``; the client opens another). Each process of ``marsad serve --workers N`` takes the
+connections it finds waiting, so one may hold most of them while another idles; closing now and
+then spreads them again, as nginx's ``keepalive_requests`` does."""
 HEADERS: Final = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -55,6 +76,20 @@ def loopback_name(header: str) -> bool:
     return name is not None and name in writes.LOOPBACK
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The server process's threads: ``READ_THREADS`` for the requests it answers, and
+    ``writes.WRITE_THREADS`` of their own for writes. What the process holds once started
+    (the modules, the application) is left out of the garbage collector's full passes
+    (``gc.freeze``): a pass over it took 65 ms, and every request of the process waited for it
+    (150 ms and more when an ingest shares the processor)."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
+    app.state.writes = anyio.CapacityLimiter(writes.WRITE_THREADS)
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
     """The application for the database of ``settings`` (which must exist), served on
     ``host`` (writes without a token are refused beyond loopback: ``writes.authorize``; a
@@ -65,6 +100,7 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
         summary="Arabic-first news story tracker: storylines, events, copies, search.",
         docs_url=None,  # served from this package, not a CDN (``web/docs.py``)
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.changes = Changes(settings.db)  # what the kept pages are kept by (``state``)
@@ -96,6 +132,8 @@ def create_app(settings: Settings, host: str = "127.0.0.1") -> FastAPI:
         viewer = request.url.path in docs.PATHS  # the API's documentation runs scripts
         response.headers["Content-Security-Policy"] = docs.CSP if viewer else CSP
         response.headers.update(HEADERS)
+        if random.random() < 1 / KEEPALIVE_REQUESTS:  # spreading load, not a secret
+            response.headers["Connection"] = "close"
         return response
 
     def answer(request: Request, status: int, message: str) -> Response:

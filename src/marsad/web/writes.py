@@ -14,12 +14,13 @@ import hmac
 import json
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, TypeVar
 from urllib.parse import urlsplit
 
+import anyio.to_thread
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from marsad.config import Settings
@@ -32,6 +33,12 @@ Organize = Annotated[
     bool, Query(description="bring reuse links, events and storylines up to date after")
 ]
 
+
+WRITE_THREADS: Final = 2
+"""Writes through the API a server process runs at once, on threads of their own (the
+application's ``state.writes``, made at its start): a long upload never takes the place of a
+page (``app.READ_THREADS``)."""
+_T = TypeVar("_T")
 
 # What a page on another site can send without asking first (no CORS preflight): writes in
 # these types are refused, so a web page the user visits cannot write to a local server.
@@ -100,6 +107,11 @@ def _ingested(request: Request, path: Path, organize: bool) -> JSONResponse:
     return JSONResponse(out, status_code=status)
 
 
+async def _in_write_thread(request: Request, work: Callable[..., _T], *args: Any) -> _T:
+    limiter = getattr(request.app.state, "writes", None)  # None: the shared threads
+    return await anyio.to_thread.run_sync(work, *args, limiter=limiter)
+
+
 @router.post("/articles", summary="Store one article or a batch (JSON), as ingest does")
 async def post_articles(request: Request, organize: Organize = True) -> JSONResponse:
     """The body is a JSON object or array of objects with the fields ``marsad ingest`` reads
@@ -119,7 +131,7 @@ async def post_articles(request: Request, organize: Organize = True) -> JSONResp
     with tempfile.TemporaryDirectory(prefix="marsad-post-") as folder:
         path = Path(folder) / "articles.json"
         path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-        return await run_in_threadpool(_ingested, request, path, organize)
+        return await _in_write_thread(request, _ingested, request, path, organize)
 
 
 @router.post("/ingest", summary="Store what an uploaded file holds, as ingest does")
@@ -147,4 +159,4 @@ async def post_file(
     with tempfile.TemporaryDirectory(prefix="marsad-upload-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(raw)
-        return await run_in_threadpool(_ingested, request, path, organize)
+        return await _in_write_thread(request, _ingested, request, path, organize)
