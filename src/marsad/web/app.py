@@ -8,9 +8,10 @@ it was: 400 for a bad value, 404 for an unknown id, 422 for a malformed request,
 database is locked by a long write.
 
 How a server process takes its load (README, "Web pages and JSON API"): it works on
-``READ_THREADS`` requests at once and the others wait their turn in order, and it closes a
+``READ_THREADS`` requests at once and the others wait their turn in order, it closes a
 kept-alive connection after one answer in ``KEEPALIVE_REQUESTS`` (at random), so that the
-clients of a busy process come back to whichever process takes them first.
+clients of a busy process come back to whichever process takes them first, and it leaves what
+it holds once started out of the garbage collector's full passes (``_lifespan``).
 """
 
 from __future__ import annotations
@@ -81,8 +82,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """The server process's threads: ``READ_THREADS`` for the requests it answers, and
     ``writes.WRITE_THREADS`` of their own for writes. What the process holds once started
     (the modules, the application) is left out of the garbage collector's full passes
-    (``gc.freeze``): a pass over it took 65 ms, and every request of the process waited for it
-    (150 ms and more when an ingest shares the processor)."""
+    (``gc.freeze``): a pass over it took tens of milliseconds, every request of the process
+    waiting for it, and longer when an ingest shared the processor."""
     anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
     app.state.writes = anyio.CapacityLimiter(writes.WRITE_THREADS)
     gc.collect()
