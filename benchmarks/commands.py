@@ -5,9 +5,10 @@
 ``marsad ingest`` of the data set's folder, then ``marsad reuse --limit 1``, then ``marsad
 stories --limit 1`` (one line shown: the update is measured, not the printing), each its own
 process on one fresh database (in a temporary folder), with the machine's cores (``workers``
-from the settings). For each: wall seconds, articles per second (the articles stored after
-ingest) and the peak memory of its process tree (PSS summed, sampled every 0.5 s), beside
-the targets of issue 12. With ``--repeat N`` the whole sequence runs N times, each on a
+from the settings). For each: wall seconds, the CPU seconds of its process tree (user and
+system, workers included), articles per second (the articles stored after ingest) and the
+peak memory of its process tree (PSS summed, sampled every 0.5 s), beside the targets of
+issue 12. With ``--repeat N`` the whole sequence runs N times, each on a
 fresh database, and each figure is the median.
 
 Data: SaudiNewsNet (https://github.com/parallelfold/SaudiNewsNet, the daily zips under data/)
@@ -85,15 +86,19 @@ def main() -> None:
                 "seconds": round(seconds, 1),
                 "articles_per_s": round(articles / seconds, 0),
                 "target_per_s": target,
+                "cpu_s": statistics.median(float(s["cpu_s"]) for s in steps),
                 "peak_mb": statistics.median(float(s["peak_mb"]) for s in steps),
                 "status": next((str(s["status"]) for s in steps if s["status"] != "ok"), "ok"),
                 "runs_s": [s["seconds"] for s in steps],
             }
         )
-    print(f"\n{'command':<9}{'articles':>10}{'s':>8}{'art/s':>8}{'target':>8}{'peak MB':>9}")
+    print(
+        f"\n{'command':<9}{'articles':>10}{'s':>8}{'CPU s':>8}{'art/s':>8}{'target':>8}"
+        f"{'peak MB':>9}"
+    )
     for row in rows:
         print(
-            f"{row['command']:<9}{row['articles']:>10,}{row['seconds']:>8}"
+            f"{row['command']:<9}{row['articles']:>10,}{row['seconds']:>8}{row['cpu_s']:>8}"
             f"{row['articles_per_s']:>8,.0f}{row['target_per_s']:>8,}{row['peak_mb']:>9,.0f}"
         )
     result = {

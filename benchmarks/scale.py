@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -72,8 +73,10 @@ starting a command or showing anything."""
 def command(
     db: Path, args: list[str], cap_mb: float, argv: list[str] | None = None
 ) -> dict[str, float | str]:
-    """Run ``marsad --db DB ARGS`` (or ``argv``): its wall seconds and the peak PSS of its
-    process tree (``output``: what it printed, for ``argv``)."""
+    """Run ``marsad --db DB ARGS`` (or ``argv``): its wall seconds, the CPU seconds of its
+    process tree (user and system, workers included) and the peak PSS of its process tree
+    (``output``: what it printed, for ``argv``)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         argv or [sys.executable, "-m", "marsad", "--db", str(db), *args],
@@ -89,11 +92,14 @@ def command(
             status = f"stopped over {cap_mb / 1024:.0f} GB"
         time.sleep(0.5)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the tree, reaped: its CPU time
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     error = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if status == "ok" and process.returncode not in (0, 3):  # 3: some inputs were rejected
         status = f"failed ({process.returncode}): {error.strip().splitlines()[-1:]}"
     step: dict[str, float | str] = {
         "seconds": round(seconds, 1),
+        "cpu_s": round(cpu, 1),
         "peak_mb": round(peak, 0),
         "status": status,
     }

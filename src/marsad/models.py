@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 DocKind = Literal["text", "html", "record"]
 """How a document's bytes are to be read: plain text, an HTML page, or one JSON record."""
@@ -49,6 +49,10 @@ class RawDocument:
     origin: str
     source: str | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[RawDocument], tuple[Any, ...]]:
+        # sent to worker processes by the thousand: one call, not the generic slotted state
+        return RawDocument, (self.data, self.kind, self.origin, self.source, self.meta)
 
     @property
     def doc_id(self) -> str:

@@ -31,6 +31,11 @@ from marsad.errors import (
 )
 
 _PRAGMAS = ("PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON")
+PAGE_SIZE = 16_384
+"""Bytes per page of a database this creates (an existing file keeps its own). An article is a
+few kilobytes of text, twice (as written and normalized): on SQLite's default 4,096-byte pages
+most spill onto chains of overflow pages, and each page is one write to the log and another to
+the file (``docs/ingest.md`` has the measurement)."""
 _FIRST_DELAY, _MAX_DELAY = 0.05, 1.0  # seconds between attempts: doubling, with jitter
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html) that are about the file.
@@ -118,6 +123,7 @@ def connect(path: Path, busy_timeout: float = BUSY_TIMEOUT, cache_mb: int = 64) 
         raise error from exc
     db.path, db.busy_timeout = path, busy_timeout
     try:
+        db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before the first write; else no effect
         execute_waiting(db, "PRAGMA journal_mode=WAL")  # takes the lock when it converts a file
         for pragma in (*_PRAGMAS, f"PRAGMA cache_size=-{int(cache_mb) * 1024}"):
             db.execute(pragma)

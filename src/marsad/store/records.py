@@ -66,6 +66,9 @@ class StoredDocument:
     id: str
     document: RawDocument
 
+    def __reduce__(self) -> tuple[type[StoredDocument], tuple[str, RawDocument]]:
+        return StoredDocument, (self.id, self.document)
+
 
 @dataclass(frozen=True, slots=True)
 class Added:

@@ -46,8 +46,7 @@ class ArticleRow(NamedTuple):
 ARTICLE_COLUMNS = ", ".join(ArticleRow._fields)
 
 
-@dataclass(frozen=True, slots=True)
-class IndexText:
+class IndexText(NamedTuple):
     """What the full-text index holds of an article: its normalized title's tokens and the
     light stems of its title and body, each space-joined."""
 
@@ -64,6 +63,11 @@ class Processed:
     rows: list[ArticleRow] = field(default_factory=list)
     index: list[IndexText] = field(default_factory=list)
     rejection: Rejection | None = None
+
+    def __reduce__(self) -> tuple[type[Processed], tuple[Any, ...]]:
+        # workers send these to the writer: built from the fields in one call, not by the
+        # generic slotted-dataclass state (a Python loop over ``fields()`` per object)
+        return Processed, (self.doc_id, self.rows, self.index, self.rejection)
 
 
 def article_row(a: Article) -> ArticleRow:
