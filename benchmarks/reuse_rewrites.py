@@ -1,7 +1,7 @@
 """Benchmark: light rewrites (every k-th word changed) found through the path a user runs.
 
     python benchmarks/reuse_rewrites.py [--data DIR] [--per-k N] [--seed S] [--held-out]
-                                        [--speed [--repeat R] [--datasketch]]
+                                        [--context N] [--speed [--repeat R] [--datasketch]]
 
 Takes the articles of the two crawl days of SaudiNewsNet the gold events label (7-8 August
 2015), picks ``--per-k`` gold-labelled originals (at least 120 words) for each k in 4, 5, 6,
@@ -18,6 +18,10 @@ articles (for a rewrite: its original) belong to different gold events; otherwis
 read (a sample is printed). The stage's thresholds were chosen on these days;
 ``--held-out`` runs the same on the held-out crawl day instead (25 July 2015, every article
 of it labelled in ``saudinewsnet_events_july.jsonl``; writes reuse_rewrites_heldout.json).
+``--context N`` first stores and links the N crawl days before the first gold day, as a
+user's store would hold them (which word pairs are too common to seek a rewrite by is counted
+over what is stored), then goes on as above; only links between articles of the gold days and
+the rewrites are judged (writes ``..._contextN.json``).
 ``--speed`` also times ``find_reuse`` on all of SaudiNewsNet with the stage on and off (and
 ``--datasketch``: datasketch MinHash-LSH in the same run). Writes
 benchmarks/results/reuse_rewrites.json.
@@ -144,17 +148,27 @@ def plant(
 
 
 def run_path(
-    folder: Path, days: Path, rewrites: Path, on: bool, together: bool = False
+    folder: Path,
+    days: Path,
+    rewrites: Path,
+    on: bool,
+    together: bool = False,
+    context: Path | None = None,
 ) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
     """Ingest the days, link, ingest the rewrites, link again (the stored path; ``together``:
     ingest both, then link once, the batch path): the first article id of each url and the
-    links, as ``(a, b, kind)``."""
+    links, as ``(a, b, kind)``. ``context``: crawl days ingested and linked first, as the
+    store a user adds the days to holds them (in the batch path, ingested with the rest)."""
     from marsad import Marsad
     from marsad.link.reuse import ReuseParams
 
     params = ReuseParams() if on else ReuseParams(rewrites=None)
     name = f"{'on' if on else 'off'}-{'batch' if together else 'stored'}.db"
     with Marsad(folder / name) as m:
+        if context is not None:
+            m.ingest([context])
+            if not together:
+                m.update_reuse(params)
         m.ingest([days])
         if not together:
             m.update_reuse(params)
@@ -184,10 +198,17 @@ def recall(
     return out
 
 
-def evaluate(per_k: int, seed: int, data: Path, held_out: bool = False) -> dict[str, Any]:
-    """Recall per k, precision and the links to read, through ingest and update_reuse."""
+def evaluate(
+    per_k: int, seed: int, data: Path, held_out: bool = False, context: int = 0
+) -> dict[str, Any]:
+    """Recall per k, precision and the links to read, through ingest and update_reuse
+    (``context``: that many crawl days before the first gold day in the store first; only
+    links between articles of the gold days and the rewrites are judged)."""
     crawl_days, gold_path = (HELD_OUT_DAYS, HELD_OUT) if held_out else (GOLD_DAYS, GOLD)
     records = [r for day in crawl_days for r in day_records(data / f"{day}.zip")]
+    before = sorted(p.stem for p in data.glob("*.zip") if p.stem < min(crawl_days))
+    context_days = before[len(before) - context :] if context else []
+    earlier = [r for day in context_days for r in day_records(data / f"{day}.zip")]
     gold = gold_events(gold_path)
     planted = plant(records, gold, per_k, seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,19 +216,33 @@ def evaluate(per_k: int, seed: int, data: Path, held_out: bool = False) -> dict[
         days, rewrites = folder / "days.json", folder / "rewrites.json"
         days.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         rewrites.write_text(json.dumps(planted, ensure_ascii=False), encoding="utf-8")
+        held: Path | None = None
+        if earlier:
+            held = folder / "context.json"
+            held.write_text(json.dumps(earlier, ensure_ascii=False), encoding="utf-8")
         start = time.perf_counter()
-        _, off = run_path(folder, days, rewrites, on=False)
+        _, off = run_path(folder, days, rewrites, on=False, context=held)
         seconds_off = time.perf_counter() - start
         start = time.perf_counter()
-        by_url, on = run_path(folder, days, rewrites, on=True)
+        by_url, on = run_path(folder, days, rewrites, on=True, context=held)
         seconds_on = time.perf_counter() - start
-        by_url_batch, on_batch = run_path(folder, days, rewrites, on=True, together=True)
+        by_url_batch, on_batch = run_path(
+            folder, days, rewrites, on=True, together=True, context=held
+        )
     url_of = {article_id: url for url, article_id in by_url.items()}
     pairs_off = {(a, b) for a, b, _ in off}
-    added = sorted(x for x in on if (x[0], x[1]) not in pairs_off)
+    judged_urls = {r["url"] for r in records + planted}
+    added = sorted(
+        x
+        for x in on
+        if (x[0], x[1]) not in pairs_off
+        and (not earlier or {url_of.get(x[0]), url_of.get(x[1])} <= judged_urls)
+    )
     family = _families(off, url_of)  # an original and its copies found without the stage
     result: dict[str, Any] = {
         "days": list(crawl_days),
+        "context_days": context_days,
+        "context_articles": len(earlier),
         "gold": gold_path.name,
         "thresholds_chosen_on_these_days": not held_out,
         "articles": len(records),
@@ -327,8 +362,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--datasketch", action="store_true", help="time datasketch too")
     parser.add_argument("--held-out", action="store_true", help="the held-out day (25 July)")
+    parser.add_argument(
+        "--context", type=int, default=0, help="crawl days before the gold days stored first"
+    )
     args = parser.parse_args()
-    quality = evaluate(args.per_k, args.seed, args.data, args.held_out)
+    quality = evaluate(args.per_k, args.seed, args.data, args.held_out, args.context)
     result: dict[str, Any] = {"quality": quality}
     if args.speed:
         result["speed"] = speed(args.data, args.repeat, args.datasketch)
@@ -352,7 +390,8 @@ def main() -> None:
                 f"({s['articles_per_s']} art/s, {s['cpu_seconds']} CPU s, {s['pairs']} pairs)"
             )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    name = "reuse_rewrites_heldout.json" if args.held_out else "reuse_rewrites.json"
+    name = "reuse_rewrites_heldout" if args.held_out else "reuse_rewrites"
+    name += f"_context{args.context}.json" if args.context else ".json"
     (RESULTS / name).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
