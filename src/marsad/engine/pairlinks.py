@@ -1,5 +1,10 @@
 """Turn reuse pairs into stored links: decide each pair's origin and align its passages.
 
+A pair the rewrite stage proposed is dropped here when its alignment shows the two texts name
+different states where they differ word for word (an issuer's template with its names
+changed, not a rewrite: ``link/names.py``). Both paths of an update (a first index in memory,
+later articles against the stored one) link their pairs here, so both keep the same ones.
+
 This is the slow half of a reuse update (a few milliseconds a pair, in Python: each article's
 words and spans, its credits, then each pair's alignment), so with ``workers`` > 1 and enough
 pairs it runs on worker processes, each reading the articles it needs through its own
@@ -13,7 +18,8 @@ import multiprocessing
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 
-from marsad.link.align import AlignText, align_rewritten, align_texts
+from marsad.link.align import AlignText, align_rewritten, align_texts, stem_matcher
+from marsad.link.names import swaps_states
 from marsad.link.origin import Side, decide_sides
 from marsad.link.reuse import ReusePair
 from marsad.models import ReuseLink
@@ -31,7 +37,8 @@ def link_pairs(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> list[ReuseLink]:
-    """The link of each pair, in order; ``progress(done)`` hears how many are done.
+    """The link of each pair, in order, but for the rewrite pairs that swap states (above);
+    ``progress(done)`` hears how many pairs are done.
 
     The pairs are taken in an order where the pairs of an article come close together, so
     that each article is read and prepared about once (in the order given, by ids, an
@@ -39,7 +46,7 @@ def link_pairs(
     tell = progress or (lambda done: None)
     order = local_order(pairs)
     ordered = [pairs[k] for k in order]
-    found: list[ReuseLink] = []
+    found: list[ReuseLink | None] = []
     opener = store.opener()
     if workers <= 1 or len(pairs) < PARALLEL_MIN or opener is None:
         prepared = _Prepared(store, n)
@@ -53,10 +60,10 @@ def link_pairs(
             for task in pool.imap(_link_task, tasks):
                 found += task
                 tell(len(found))
-    links: list[ReuseLink] = [*found]
+    links: list[ReuseLink | None] = [*found]
     for k, link in zip(order, found, strict=True):
         links[k] = link
-    return links
+    return [link for link in links if link is not None]
 
 
 def local_order(pairs: Sequence[ReusePair]) -> list[int]:
@@ -108,18 +115,22 @@ def _open(opener: Callable[[], Store], n: int) -> None:
     _WORKER[:] = [(_Prepared(opener(), n), n)]
 
 
-def _link_task(pairs: Sequence[ReusePair]) -> list[ReuseLink]:
+def _link_task(pairs: Sequence[ReusePair]) -> list[ReuseLink | None]:
     prepared, n = _WORKER[0]
     return [_link(prepared, pair, n) for pair in pairs]
 
 
-def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink:
+def _link(cache: _Prepared, pair: ReusePair, n: int) -> ReuseLink | None:
     (_, text_a, side_a), (_, text_b, side_b) = cache.get(pair.a), cache.get(pair.b)
+    if pair.rewrite:
+        matcher = stem_matcher(text_a, text_b)
+        if swaps_states(text_a.words, text_b.words, matcher.get_opcodes()):
+            return None
+        found = align_rewritten(text_a, text_b, matcher=matcher)
+    else:
+        found = align_texts(text_a, text_b, n)
     origin = decide_sides(side_a, side_b)
-    aligned = align_rewritten if pair.rewrite else functools.partial(align_texts, n=n)
-    passages = tuple(
-        (p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in aligned(text_a, text_b)
-    )
+    passages = tuple((p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in found)
     longest = pair.longest
     if longest is None:  # the shares decided the pair; the alignment measures the passage
         longest = max((p[4] for p in passages), default=0)

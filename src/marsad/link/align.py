@@ -104,14 +104,24 @@ def align_texts(a: AlignText, b: AlignText, n: int, min_words: int = 8) -> list[
     return passages
 
 
+def stem_matcher(a: AlignText, b: AlignText) -> difflib.SequenceMatcher[str]:
+    """The two texts' words compared by their light stems (what a light rewrite keeps)."""
+    stems_a, stems_b = stem_tokens(list(a.words)), stem_tokens(list(b.words))
+    return difflib.SequenceMatcher(None, stems_a, stems_b, autojunk=False)
+
+
 def align_rewritten(
-    a: AlignText, b: AlignText, min_words: int = 8, max_gap: int = 2
+    a: AlignText,
+    b: AlignText,
+    min_words: int = 8,
+    max_gap: int = 2,
+    matcher: difflib.SequenceMatcher[str] | None = None,
 ) -> list[Passage]:
     """Passages of ``a`` that stand in ``b`` with light edits: runs of equal light stems
     joined across gaps of at most ``max_gap`` words on either side, at least ``min_words``
-    words of ``a`` long, in ``a``'s order (``words`` counts a's words, gaps included)."""
-    stems_a, stems_b = stem_tokens(list(a.words)), stem_tokens(list(b.words))
-    matcher = difflib.SequenceMatcher(None, stems_a, stems_b, autojunk=False)
+    words of ``a`` long, in ``a``'s order (``words`` counts a's words, gaps included;
+    ``matcher``: ``stem_matcher(a, b)`` when the caller has it)."""
+    matcher = matcher or stem_matcher(a, b)
     passages: list[Passage] = []
     run: list[int] | None = None  # a_start, b_start, a_end, b_end (word indexes)
 
