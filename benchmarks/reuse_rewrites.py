@@ -15,7 +15,9 @@ on both paths, and every link the rewrite stage adds on the stored path (the lin
 the stage off does not make), judged: true when it joins a rewrite (or its original) to its
 original or to an article that shares text with it without the stage; false when its two
 articles (for a rewrite: its original) belong to different gold events; otherwise left to
-read (a sample is printed). The stage's thresholds were chosen on these days;
+read (a sample is printed); links that judge does not call true are looked up among the
+links read by hand (``gold/reuse_rewrites_read.jsonl``, 25 July), and the precision with
+those labels is printed beside. The stage's thresholds were chosen on these days;
 ``--held-out`` runs the same on the held-out crawl day instead (25 July 2015, every article
 of it labelled in ``saudinewsnet_events_july.jsonl``; writes reuse_rewrites_heldout.json).
 ``--context N`` first stores and links the N crawl days before the first gold day, as a
@@ -110,6 +112,17 @@ GOLD = ROOT / "benchmarks" / "gold" / "saudinewsnet_events.jsonl"
 GOLD_DAYS = ("2015-08-07", "2015-08-08")  # the crawl days the gold events label
 HELD_OUT = ROOT / "benchmarks" / "gold" / "saudinewsnet_events_july.jsonl"
 HELD_OUT_DAYS = ("2015-07-25",)  # never tuned on: every article of the day is labelled
+READ = ROOT / "benchmarks" / "gold" / "reuse_rewrites_read.jsonl"  # links read (README_reuse_read)
+
+
+def read_labels(path: Path = READ) -> dict[frozenset[str], bool]:
+    """Links read by hand, by their two urls: True when the two texts share a reused passage,
+    False when what they share is an issuer's template with other names in it."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines if line.strip()]
+    return {frozenset((r["a"], r["b"])): r["verdict"] == "reuse" for r in rows}
 
 
 def gold_events(path: Path = GOLD) -> dict[str, str]:
@@ -251,12 +264,19 @@ def evaluate(
     result["recall_stored"] = recall(planted, by_url, on)
     result["recall_batch"] = recall(planted, by_url_batch, on_batch)
     true = false = unjudged = 0
+    read = read_labels()
+    read_true = read_false = unread = 0
     texts = {r["url"]: r["content"] for r in records + planted}
     samples: list[tuple[str, str, str]] = []
     false_kinds: Counter[str] = Counter()
     for a, b, kind in added:
         ua, ub = url_of.get(a, ""), url_of.get(b, "")
         verdict = _judge(ua, ub, planted, gold, family)
+        if verdict is not True:  # what reading said of it, where it was read
+            label = read.get(frozenset((ua, ub)))
+            read_true += label is True
+            read_false += label is False
+            unread += label is None
         if verdict is True:
             true += 1
         elif verdict is False:
@@ -278,6 +298,12 @@ def evaluate(
         added_false_by_kind=dict(false_kinds),
         added_unjudged=unjudged,
         precision_judged=round(true / max(true + false, 1), 4),
+        read_reuse=read_true,
+        read_template=read_false,
+        unread=unread,
+        precision_read=(  # only when every link the judge left was read
+            None if unread else round((true + read_true) / max(true + read_true + read_false, 1), 4)
+        ),
         existing_links_changed=len({(a, b) for a, b, _ in off} - {(a, b) for a, b, _ in on}),
         seconds_stage_off=round(seconds_off, 1),
         seconds_stage_on=round(seconds_on, 1),
@@ -379,6 +405,11 @@ def main() -> None:
         f"to read {quality['added_unjudged']}); "
         f"precision of the judged {quality['precision_judged']}; existing links changed "
         f"{quality['existing_links_changed']}"
+    )
+    print(
+        f"the others, read (gold/README_reuse_read.md): reuse {quality['read_reuse']}, "
+        f"template {quality['read_template']}, unread {quality['unread']}; precision with "
+        f"them {quality['precision_read'] if quality['precision_read'] is not None else '-'}"
     )
     for verdict, ua, ub in quality["to_read"]:
         print(f"  {verdict}: {ua}  {ub}")
