@@ -16,8 +16,8 @@ the stage off does not make), judged: true when it joins a rewrite (or its origi
 original or to an article that shares text with it without the stage; false when its two
 articles (for a rewrite: its original) belong to different gold events; otherwise left to
 read (a sample is printed); links that judge does not call true are looked up among the
-links read by hand (``gold/reuse_rewrites_read.jsonl``, 25 July), and the precision with
-those labels is printed beside. The stage's thresholds were chosen on these days;
+links read by hand (``gold/reuse_rewrites_read.jsonl``), and the precision with those
+labels is printed beside. The stage's thresholds were chosen on these days;
 ``--held-out`` runs the same on the held-out crawl day instead (25 July 2015, every article
 of it labelled in ``saudinewsnet_events_july.jsonl``; writes reuse_rewrites_heldout.json).
 ``--context N`` first stores and links the N crawl days before the first gold day, as a
