@@ -25,7 +25,8 @@ from marsad.arabic import normalize
 
 __all__ = ["state_of", "swaps_states"]
 
-_SUFFIXES: Final = ("يون", "يين", "يات", "يه", "ي")  # the adjective's: «التونسيين» → «تونس»
+# the adjective's endings: «التونسيين» → «تونس», «السوريين» → «سوري» (of «سوريا»)
+_SUFFIXES: Final = ("يون", "يين", "يات", "يه", "ي", "ون", "ين")
 _MIN_LETTERS: Final = 3
 
 
