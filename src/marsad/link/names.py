@@ -40,7 +40,7 @@ def _states() -> dict[str, int]:
         for name in line.split():
             bare = normalize(name[2:] if name.startswith("ال") else name)
             found[bare] = number
-            if bare.endswith("يه"):  # «السعودية» → «سعودي», whose adjective «السعودي» is
+            if bare.endswith("يه"):  # «السعودية» → «سعودي», the bare form of «السعودي»
                 found[bare[:-1]] = number
             elif bare.endswith("ا") and len(bare) > _MIN_LETTERS + 1:  # «فرنسا» → «فرنس»
                 found[bare[:-1]] = number  # (not «كوبا» → «كوب», a cup)
